@@ -1,0 +1,53 @@
+/**
+ * Request schemas for every IPC channel (STYLE.md L4). Main treats every argument as `unknown`
+ * and parses it here before any side effect; a bad request gets a Result error, never a throw.
+ */
+import { z } from 'zod';
+import type { IpcContract, IpcError, IpcResult } from './contract';
+
+const MAX_FILE_BYTES = 200 * 1024 * 1024; // a 600-page batch PDF is ~30 MB; leave room
+
+const bytes = z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_FILE_BYTES, '文件过大');
+
+// A file name the user will see in the save dialog: no path separators or control characters.
+const fileName = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((name) => !/[\\/:*?"<>|\u0000-\u001f]/.test(name), '文件名含有不允许的字符');
+
+export const REQUEST_SCHEMAS: { [K in keyof IpcContract]: z.ZodType<IpcContract[K]['req']> } = {
+  'app:get-info': z.undefined(),
+  'files:save': z.object({
+    suggestedName: fileName,
+    mimeType: z.enum([
+      'application/pdf',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'application/json',
+      'application/octet-stream',
+    ]),
+    bytes,
+  }),
+  'documents:print-pdf': z.object({ title: z.string().min(1).max(200), bytes }),
+  'fonts:list-system': z.undefined(),
+  'fonts:read-system': z.object({ path: z.string().min(1).max(1024) }),
+  'external:open-url': z.object({ url: z.string().min(1).max(4096) }),
+};
+
+export function ipcError(code: string, message: string, messageZh: string): IpcError {
+  return { code, message, messageZh };
+}
+
+export type ParsedRequest<K extends keyof IpcContract> =
+  | { ok: true; value: IpcContract[K]['req'] }
+  | { ok: false; result: IpcResult<never> };
+
+export function parseRequest<K extends keyof IpcContract>(channel: K, raw: unknown): ParsedRequest<K> {
+  const parsed = REQUEST_SCHEMAS[channel].safeParse(raw);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(request)'}: ${i.message}`).join('; ');
+  return {
+    ok: false,
+    result: { ok: false, error: ipcError('bad-request', `invalid ${channel} request: ${detail}`, '请求参数无效，操作未执行。') },
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * The migrations registry (STYLE.md L11; docs/CONTRACTS.md). Versions are strictly increasing
+ * and asserted at load time. Ranges: 10–19 case desk, 20–29 written documents, 30–39 sync.
+ * Add a migration: create `NNNN-name.ts`, import it here, append it to MIGRATIONS (one line),
+ * and add `tests/renderer/db/migration_NNNN.test.ts`.
+ */
+import type Dexie from 'dexie';
+import type { Migration } from './types';
+import { migration0010 } from './0010-initial-case-desk';
+
+export type { Migration } from './types';
+
+export const MIGRATIONS: readonly Migration[] = [
+  migration0010,
+];
+
+/** Throws when versions are not strictly increasing positive integers. */
+export function assertStrictlyIncreasing(migrations: readonly Migration[]): void {
+  let previous = 0;
+  for (const m of migrations) {
+    if (!Number.isInteger(m.version) || m.version <= previous) {
+      throw new Error(`migrations out of order: ${m.version} (${m.name}) follows ${previous}`);
+    }
+    previous = m.version;
+  }
+}
+
+assertStrictlyIncreasing(MIGRATIONS);
+
+export const LATEST_SCHEMA_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+
+/** Declares every migration on a Dexie instance, in order. The upgrade promise is returned (never dropped). */
+export function applyMigrations(db: Dexie, migrations: readonly Migration[] = MIGRATIONS): void {
+  assertStrictlyIncreasing(migrations);
+  for (const m of migrations) {
+    const version = db.version(m.version).stores(m.stores);
+    const upgrade = m.upgrade;
+    if (upgrade) version.upgrade((tx) => upgrade(tx));
+  }
+}

@@ -1,0 +1,200 @@
+/**
+ * Row types of the `credit-desk` database. Personal data (natural persons' names, ID numbers,
+ * attachment contents) sits in dedicated fields (`pii`, `blob`) that a later issue encrypts;
+ * lookups go through derived keyed hashes so the shape does not change.
+ */
+import type { OutboxRow } from '../../../shared/sync/outbox';
+
+export type { OutboxRow };
+
+export type Actor = { name: string; deviceId: string };
+
+export type SettingRow = { key: string; value: unknown };
+
+export type DeviceRow = {
+  id: 'this';
+  deviceId: string;
+  /** The next deviceSeq to hand out; strictly increasing, never reused. */
+  nextSeq: number;
+  /** Hex secret for keyed lookup hashes of personal identifiers (never leaves the device). */
+  lookupSecret: string;
+  createdAt: string;
+};
+
+export type SubjectKind = 'legal' | 'natural';
+
+export type SubjectOrgType = '企业' | '个体工商户' | '专业合作社' | '社会组织' | '国家机关' | '事业单位' | '其他组织';
+
+export type PersonalData = {
+  name: string;
+  idType: '居民身份证' | '其他有效证件';
+  idNumber: string;
+  phone?: string;
+  address?: string;
+};
+
+export type VoidMark = { at: string; by: string; reason: string };
+
+export type SubjectRow = {
+  id: string;
+  kind: SubjectKind;
+  /** 'U:<统一社会信用代码>' for organisations, 'P:<keyed hash of the ID number>' for natural persons. Unique. */
+  codeKey: string;
+  /** Organisations only (public identifiers). */
+  uscc?: string;
+  name?: string;
+  orgType?: SubjectOrgType;
+  /** Natural persons only: personal data in one dedicated field. */
+  pii?: PersonalData;
+  /** Search keys: name bigrams for organisations, keyed hashes for natural persons. */
+  searchGrams: string[];
+  categoryFlags: string[];
+  region?: string;
+  createdAt: string;
+  createdBy: string;
+  voided?: VoidMark;
+};
+
+export type LinkRole = '法定代表人' | '主要负责人' | '主要责任人' | '实际控制人' | '直接责任人';
+
+export type SubjectLinkRow = {
+  id: string;
+  /** The organisation. */
+  fromSubjectId: string;
+  /** The natural person. */
+  toSubjectId: string;
+  role: LinkRole;
+  createdAt: string;
+  createdBy: string;
+  voided?: VoidMark;
+};
+
+export type Severity = '轻微' | '一般' | '严重';
+
+export type CaseRow = {
+  id: string;
+  caseNo: string;
+  subjectId: string;
+  /** Display label for lists (masked for natural persons). */
+  subjectLabel: string;
+  ruleSetId: string;
+  behaviourCode: string;
+  behaviourLabel: string;
+  severity: Severity;
+  /** 认定日期 (YYYY-MM-DD). */
+  determinationDate: string;
+  proportionalityNote: string;
+  /** Folded state code from shared/ (denormalised for indexes). */
+  state: string;
+  stateLabel: string;
+  /** 文号 of the basis documents (multi-entry index for search). */
+  docNos: string[];
+  lastSeq: number;
+  lastHash: string;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+};
+
+export type CaseEventRow = {
+  id: string;
+  caseId: string;
+  /** 1, 2, 3 … within the case. */
+  seq: number;
+  /** The domain event (shared/case/events.ts) as recorded. */
+  event: { type: string } & Record<string, unknown>;
+  actor: Actor;
+  /** Device clock when recorded (ISO 8601 UTC); evidence only. */
+  recordedAt: string;
+  deviceSeq: number;
+  prevHash: string;
+  hash: string;
+  /** An issued document produced by this event (documents issue). */
+  documentId?: string;
+};
+
+export type BasisDocumentType = '判决' | '裁定' | '仲裁' | '行政处罚决定' | '行政强制' | '行政裁决' | '失信被执行人' | '其他';
+
+export type BasisDocumentRow = {
+  id: string;
+  caseId: string;
+  type: BasisDocumentType;
+  docNo: string;
+  issuingAuthority: string;
+  decisionDate: string;
+  effective: boolean;
+  attachmentId?: string;
+  createdAt: string;
+  createdBy: string;
+};
+
+export type AttachmentRow = {
+  id: string;
+  caseId: string;
+  /** The record it belongs to (basis document, objection, repair, or the case itself). */
+  ownerId: string;
+  purpose: '依据文书' | '证据' | '异议材料' | '修复材料' | '其他';
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  /** Not indexed. */
+  blob: Blob;
+  createdAt: string;
+  createdBy: string;
+};
+
+export type ObjectionRow = {
+  id: string;
+  caseId: string;
+  receivedDate: string;
+  applicant: string;
+  grounds: string;
+  state: string;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type RepairRow = {
+  id: string;
+  caseId: string;
+  applicationDate: string;
+  applicant: string;
+  materials: { key: string; label: string; received: boolean }[];
+  state: string;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** Placeholder owned by the documents issue, which may add fields and indexes (migrations 20–29). */
+export type IssuedDocumentRow = { id: string; caseId: string } & Record<string, unknown>;
+
+/** One open deadline of one case, derived from the fold and rewritten with each event. */
+export type DeadlineRow = {
+  id: string;
+  caseId: string;
+  caseNo: string;
+  subjectLabel: string;
+  kind: string;
+  label: string;
+  dueDate: string;
+  startDate?: string;
+  provisional: boolean;
+  /** Why this is provisional or where the rule comes from. */
+  note?: string;
+  basis?: string;
+};
+
+export type CalendarRow = { id: string; name: string; data: unknown; updatedAt: string };
+
+export type RuleSetRow = { id: string; name: string; data: unknown; updatedAt: string };
+
+export type AuditRow = {
+  id: string;
+  at: string;
+  actor: Actor;
+  action: string;
+  entity: 'subject' | 'subjectLink' | 'settings' | 'demo' | 'integrity' | 'ruleSet';
+  entityId: string;
+  detail?: unknown;
+};

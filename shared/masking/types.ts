@@ -1,0 +1,15 @@
+/**
+ * Publication masking profiles (DOMAIN.md §2.5 CONFLICT on personal data):
+ *  - 'masked'  (default): names and ID numbers of natural persons are published only de-identified
+ *               — 黑龙江条例 第二十三条 "应当进行必要的脱敏处理".
+ *  - 'full'   : published in full — 朝阳房地产规定 第十二条(一) lists 身份证号码 among the published fields.
+ *  - 'offline': information about natural persons is not published at all —
+ *               朝阳2020方案 十六(二十六) "将涉及个人的信息查询、公示等下线".
+ */
+export type PublicationProfile = 'masked' | 'full' | 'offline';
+
+export const PUBLICATION_PROFILE_LABELS: Record<PublicationProfile, string> = {
+  masked: '脱敏公示',
+  full: '完整公示',
+  offline: '个人信息不公示',
+};
