@@ -45,9 +45,9 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: [{ name: 'electron', message: 'renderer/ runs sandboxed; talk to main through window.desktop.' }],
           patterns: [
-            { group: ['**/electron/**', '!**/electron/ipc/contract'], message: 'renderer/ may not import electron/ code; only the IPC contract types.' },
-            { group: ['electron'], message: 'renderer/ runs sandboxed; talk to main through window.desktop.' },
+            { regex: '(^|/)electron/(?!ipc/contract$)', message: 'renderer/ may not import electron/ code; only the IPC contract types.' },
           ],
         },
       ],

@@ -80,9 +80,25 @@ export async function storedSchemaVersion(name: string = DB_NAME, factory: IDBFa
  * upgrade leaves the stored version where it was.
  */
 export async function openDatabase(name: string = DB_NAME, options: DbOptions = {}): Promise<OpenResult> {
+  const known = (options.migrations ?? MIGRATIONS).at(-1)?.version ?? LATEST_SCHEMA_VERSION;
+  const factory = options.indexedDB ?? indexedDB;
+  const newer = (stored: number): OpenResult => ({
+    ok: false,
+    reason: 'newer-version',
+    storedVersion: stored,
+    knownVersion: known,
+    message: `本机数据由较新版本的信用办案台写入（数据版本 ${stored || '更高'}，本程序只认识到 ${known}）。为保护数据，本程序不会打开或改动这些数据。请安装最新版本后再打开；数据仍完整保存在本机。`,
+  });
+  // Dexie 4 would open a newer database read-compatibly; we refuse instead (L11, lesson 12).
+  const before = await storedSchemaVersion(name, factory).catch(() => 0);
+  if (before > known) return newer(before);
   const db = new CreditDeskDb(name, options);
   try {
     await db.open();
+    if (db.verno > known) {
+      db.close();
+      return newer(db.verno);
+    }
     db.on('versionchange', () => {
       // Another window upgraded the schema: close and ask for a reload rather than block it.
       db.close();
@@ -92,18 +108,8 @@ export async function openDatabase(name: string = DB_NAME, options: DbOptions = 
     return { ok: true, db };
   } catch (error) {
     db.close();
-    const known = (options.migrations ?? MIGRATIONS).at(-1)?.version ?? LATEST_SCHEMA_VERSION;
     const errName = (error as { name?: string }).name;
-    if (errName === 'VersionError') {
-      const stored = await storedSchemaVersion(name, options.indexedDB ?? indexedDB).catch(() => 0);
-      return {
-        ok: false,
-        reason: 'newer-version',
-        storedVersion: stored,
-        knownVersion: known,
-        message: `本机数据由较新版本的信用办案台写入（数据版本 ${stored || '更高'}，本程序只认识到 ${known}）。为保护数据，本程序不会打开或改动这些数据。请安装最新版本后再打开；数据仍完整保存在本机。`,
-      };
-    }
+    if (errName === 'VersionError') return newer(await storedSchemaVersion(name, factory).catch(() => 0));
     const detail = error instanceof Error ? error.message : String(error);
     if (errName === 'UpgradeError' || /upgrade/i.test(detail)) {
       return { ok: false, reason: 'upgrade-failed', message: `数据升级失败，已中止升级，原有数据未改动。请联系技术支持。（${detail}）` };

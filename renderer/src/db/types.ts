@@ -4,10 +4,10 @@
  * lookups go through derived keyed hashes so the shape does not change.
  */
 import type { OutboxRow } from '../../../shared/sync/outbox';
+import type { Actor, BasisDocumentType, CaseEvent, SubjectKind } from '../../../shared/case/events';
+import type { Severity } from '../../../shared/rules/types';
 
-export type { OutboxRow };
-
-export type Actor = { name: string; deviceId: string };
+export type { OutboxRow, Actor, SubjectKind, Severity, BasisDocumentType };
 
 export type SettingRow = { key: string; value: unknown };
 
@@ -20,8 +20,6 @@ export type DeviceRow = {
   lookupSecret: string;
   createdAt: string;
 };
-
-export type SubjectKind = 'legal' | 'natural';
 
 export type SubjectOrgType = '企业' | '个体工商户' | '专业合作社' | '社会组织' | '国家机关' | '事业单位' | '其他组织';
 
@@ -69,8 +67,6 @@ export type SubjectLinkRow = {
   voided?: VoidMark;
 };
 
-export type Severity = '轻微' | '一般' | '严重';
-
 export type CaseRow = {
   id: string;
   caseNo: string;
@@ -96,24 +92,13 @@ export type CaseRow = {
   updatedAt: string;
 };
 
-export type CaseEventRow = {
-  id: string;
-  caseId: string;
-  /** 1, 2, 3 … within the case. */
-  seq: number;
-  /** The domain event (shared/case/events.ts) as recorded. */
-  event: { type: string } & Record<string, unknown>;
-  actor: Actor;
-  /** Device clock when recorded (ISO 8601 UTC); evidence only. */
-  recordedAt: string;
+/** A stored case event: the shared/ event (hash-chained) plus where it was recorded. */
+export type CaseEventRow = CaseEvent & {
+  deviceId: string;
   deviceSeq: number;
-  prevHash: string;
-  hash: string;
-  /** An issued document produced by this event (documents issue). */
+  /** An issued document produced by this event (the documents issue sets it at issue time). */
   documentId?: string;
 };
-
-export type BasisDocumentType = '判决' | '裁定' | '仲裁' | '行政处罚决定' | '行政强制' | '行政裁决' | '失信被执行人' | '其他';
 
 export type BasisDocumentRow = {
   id: string;
