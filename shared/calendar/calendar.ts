@@ -1,4 +1,4 @@
-import { addDays, dayOfWeek, parseIsoDate, toEpochDay, yearOf, type IsoDate } from '../util/dates';
+import { addDays, dayOfWeek, fromEpochDay, parseIsoDate, toEpochDay, yearOf, type IsoDate } from '../util/dates';
 import { PACKED_HOLIDAY_YEARS } from './holiday-data';
 import type { DatedResult, DayInfo, HolidaySchedule, WorkingCalendar } from './types';
 
@@ -112,7 +112,7 @@ export function makeCalendar(schedules: readonly HolidaySchedule[]): WorkingCale
   const countWorkingDays = (from: IsoDate, to: IsoDate): number => {
     let count = 0;
     for (let d = toEpochDay(from) + 1, end = toEpochDay(to); d <= end; d += 1) {
-      if (isWorkingDay(addDays(from, d - toEpochDay(from)))) count += 1;
+      if (isWorkingDay(fromEpochDay(d))) count += 1;
     }
     return count;
   };

@@ -106,7 +106,14 @@ export type CaseEventPayloads = {
   /** 列入 + 书面决定 (→D3). `priorRepairCompletedOn` is the subject's last completed repair (for T8). */
   listed: { decisionNo: string; listType: ListType; priorRepairCompletedOn: IsoDate | null };
   /** 送达 of a document (listing decision/notice → D4). */
-  served: { documentKind: DocumentKind; documentNo: string; recipients: string[]; method: ServiceMethod };
+  served: {
+    documentKind: DocumentKind;
+    documentNo: string;
+    recipients: string[];
+    method: ServiceMethod;
+    /** objectionId / repairId the document answers (closes O5/O4 → O6), or null. */
+    regardingId: string | null;
+  };
   /** 公示 (D4→D5). */
   published: { channels: string[]; profile: PublicationProfile };
   /** 异议受理 (O0). `objectionId` is made by the caller and names the objection everywhere below. */
@@ -154,6 +161,8 @@ export type CaseEventPayloads = {
   /** 惩戒措施 from the closed catalogue (黑龙江条例 第三十、三十一条). */
   measure_applied: { measureId: string; measureCode: string; implementingUnit: string; justification: string };
   measure_lifted: { measureId: string; reason: string };
+  /** 推送 to a credit platform (closes T25 platform_push / T27 joint_push). */
+  platform_pushed: { platform: 'province' | 'city' | 'county' | 'joint'; reference: string | null };
   /** 联合奖惩 J0 发起 (录入平台即成功发起). */
   joint_initiated: { platformRef: string | null };
   /** J1 确定实施部门. */
@@ -176,7 +185,7 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'clock_paused', 'clock_resumed', 'objection_decided', 'corrected', 'correction_pushed',
   'repair_applied', 'repair_reviewed', 'repair_decided', 'removed', 'expired_archived',
   'basis_change_reported', 'basis_revoked', 'basis_changed', 'measure_applied', 'measure_lifted',
-  'joint_initiated', 'joint_units_assigned', 'joint_responded', 'joint_feedback', 'joint_revoked', 'voided',
+  'platform_pushed', 'joint_initiated', 'joint_units_assigned', 'joint_responded', 'joint_feedback', 'joint_revoked', 'voided',
 ];
 
 export const CASE_EVENT_LABELS: Record<CaseEventType, string> = {
@@ -207,6 +216,7 @@ export const CASE_EVENT_LABELS: Record<CaseEventType, string> = {
   basis_changed: '依据变更',
   measure_applied: '惩戒措施',
   measure_lifted: '解除措施',
+  platform_pushed: '推送平台',
   joint_initiated: '联合奖惩发起',
   joint_units_assigned: '确定实施部门',
   joint_responded: '联合奖惩响应',

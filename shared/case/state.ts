@@ -70,7 +70,9 @@ export type CaseFlag =
   | 'CORRECTED' // information corrected after an objection
   | 'BASIS_CHANGED' // basis document changed (黑龙江条例 第三十八条)
   | 'PROVISIONAL_DEADLINE' // at least one open deadline depends on an uncovered calendar year
-  | 'UNSET_PERIOD'; // at least one period the case needs is unset in its rule set
+  | 'UNSET_PERIOD' // at least one period the case needs is unset in its rule set
+  | 'JOINT_REVOKE_PENDING' // listing ended but the joint sanction is not revoked (J4)
+  | 'MEASURES_PENDING_LIFT'; // listing ended but measures are still applied (黑龙江条例 第四十条 "即时终止")
 
 export type Deadline = {
   key: PeriodKey;

@@ -87,6 +87,8 @@ export type CaseRow = {
   docNos: string[];
   lastSeq: number;
   lastHash: string;
+  /** Date a repair was completed in this case (for the subject's re-listing bar, 朝阳房地产规定 第十九条). */
+  repairCompletedOn?: string | null;
   createdAt: string;
   createdBy: string;
   updatedAt: string;
@@ -162,12 +164,18 @@ export type DeadlineRow = {
   subjectLabel: string;
   kind: string;
   label: string;
+  /** YYYY-MM-DD; '' when the period is unset in the rule set or its clock is paused. */
   dueDate: string;
-  startDate?: string;
   provisional: boolean;
-  /** Why this is provisional or where the rule comes from. */
+  unset: boolean;
+  paused: boolean;
+  /** shared/rules PeriodOutcome: what the end of the period means. */
+  outcome: string;
+  /** objectionId / repairId the deadline belongs to. */
+  scopeId: string | null;
+  /** Why this is provisional / unset / paused. */
   note?: string;
-  basis?: string;
+  basis: string;
 };
 
 export type CalendarRow = { id: string; name: string; data: unknown; updatedAt: string };

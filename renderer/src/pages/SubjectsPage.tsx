@@ -1,10 +1,323 @@
-import { Typography } from 'antd';
+import { App as AntApp, Alert, Button, Card, Descriptions, Empty, Form, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useAppStore, currentActor } from '../stores/app-store';
+import {
+  findSimilarSubjects,
+  linkResponsiblePerson,
+  linkedPersons,
+  maskedIdNumber,
+  registerSubject,
+  searchSubjects,
+  subjectLabel,
+  findByCode,
+  type RegisterSubjectInput,
+  type SimilarSubject,
+} from '../db/repositories/subjects';
+import type { LinkRole, SubjectOrgType, SubjectRow } from '../db/types';
+import { checkUscc } from '../../../shared/identifiers/uscc';
+import { checkCitizenId } from '../../../shared/identifiers/citizen-id';
+import { SUBJECT_KIND_LABELS, type SubjectKind } from '../../../shared/case/events';
+import { navigate } from '../router';
+import { Pager } from '../components/Pager';
+
+const ORG_TYPES: SubjectOrgType[] = ['企业', '个体工商户', '专业合作社', '社会组织', '国家机关', '事业单位', '其他组织'];
+const LINK_ROLES: LinkRole[] = ['法定代表人', '主要负责人', '主要责任人', '实际控制人', '直接责任人'];
+
+type RegisterValues = { kind: SubjectKind; name: string; uscc?: string; idNumber?: string; orgType?: SubjectOrgType; region?: string };
+
+function useDebounced<T>(value: T, ms = 250): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return v;
+}
+
+export function RegisterSubjectForm({ onDone, fixedKind }: { onDone: (s: SubjectRow) => void; fixedKind?: SubjectKind }) {
+  const db = useAppStore((s) => s.db);
+  const today = useAppStore((s) => s.today);
+  const [form] = Form.useForm<RegisterValues>();
+  const kind = Form.useWatch('kind', form) ?? fixedKind ?? 'legal_person';
+  const name = useDebounced(Form.useWatch('name', form) ?? '');
+  const [similar, setSimilar] = useState<SimilarSubject[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!db || kind === 'natural_person' || name.trim().length < 2) {
+      setSimilar([]);
+      return;
+    }
+    let live = true;
+    void findSimilarSubjects(db, name).then((r) => live && setSimilar(r));
+    return () => {
+      live = false;
+    };
+  }, [db, name, kind]);
+
+  const onFinish = async (v: RegisterValues) => {
+    if (!db) return;
+    setError(null);
+    const input: RegisterSubjectInput =
+      v.kind === 'natural_person'
+        ? { kind: 'natural_person', pii: { name: v.name, idType: '居民身份证', idNumber: v.idNumber ?? '' }, ...(v.region ? { region: v.region } : {}) }
+        : { kind: v.kind, name: v.name, uscc: v.uscc ?? '', ...(v.orgType ? { orgType: v.orgType } : {}), ...(v.region ? { region: v.region } : {}) };
+    const r = await registerSubject(db, input, currentActor());
+    if (!r.ok) {
+      if (r.field) form.setFields([{ name: r.field === 'name' ? 'name' : r.field, errors: [r.reason] }]);
+      setError(r.reason);
+      return;
+    }
+    form.resetFields();
+    onDone(r.subject);
+  };
+
+  return (
+    <Form form={form} layout="vertical" initialValues={{ kind: fixedKind ?? 'legal_person' }} onFinish={(v) => void onFinish(v)} data-testid="subject-form" style={{ maxWidth: 640 }}>
+      {!fixedKind && (
+        <Form.Item label="主体类型" name="kind">
+          <Radio.Group optionType="button" options={(Object.keys(SUBJECT_KIND_LABELS) as SubjectKind[]).map((k) => ({ value: k, label: SUBJECT_KIND_LABELS[k] }))} data-testid="subject-kind" />
+        </Form.Item>
+      )}
+      <Form.Item label={kind === 'natural_person' ? '姓名' : '名称'} name="name" rules={[{ required: true, whitespace: true, message: kind === 'natural_person' ? '请填写姓名' : '请填写名称' }]}>
+        <Input autoFocus data-testid="subject-name" />
+      </Form.Item>
+      {similar.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="similar-names"
+          title="已有名称相近的主体，请确认不是同一主体："
+          description={similar.map((s) => (
+            <div key={s.subject.id}>
+              <a onClick={() => navigate('subjects', s.subject.id)}>{s.subject.name}</a>（{s.subject.uscc}，相似度 {Math.round(s.score * 100)}%）
+            </div>
+          ))}
+        />
+      )}
+      {kind === 'natural_person' ? (
+        <Form.Item
+          label="公民身份号码"
+          name="idNumber"
+          validateTrigger={['onChange', 'onBlur']}
+          rules={[{ validator: async (_, value: string) => { const c = checkCitizenId(value ?? '', { today }); if (!c.ok) throw new Error(c.reason); } }]}
+        >
+          <Input maxLength={24} data-testid="subject-idnumber" autoComplete="off" />
+        </Form.Item>
+      ) : (
+        <>
+          <Form.Item
+            label="统一社会信用代码"
+            name="uscc"
+            validateTrigger={['onChange', 'onBlur']}
+            rules={[{ validator: async (_, value: string) => { const c = checkUscc(value ?? ''); if (!c.ok) throw new Error(c.reason); } }]}
+          >
+            <Input maxLength={24} data-testid="subject-uscc" autoComplete="off" />
+          </Form.Item>
+          <Form.Item label="组织类别" name="orgType">
+            <Select allowClear options={ORG_TYPES.map((t) => ({ value: t, label: t }))} style={{ maxWidth: 240 }} />
+          </Form.Item>
+        </>
+      )}
+      <Form.Item label="所在地区" name="region">
+        <Input placeholder="可选" />
+      </Form.Item>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="subject-error" />}
+      <Button type="primary" htmlType="submit" data-testid="subject-submit">
+        登记
+      </Button>
+    </Form>
+  );
+}
+
+function SubjectList() {
+  const db = useAppStore((s) => s.db);
+  const [query, setQuery] = useState('');
+  const [page, setPage] = useState(0);
+  const [registering, setRegistering] = useState(false);
+  const q = useDebounced(query);
+  const result = useLiveQuery(() => (db ? searchSubjects(db, q, page) : undefined), [db, q, page]);
+  return (
+    <div>
+      <Space style={{ marginBottom: 16 }} wrap>
+        <Input.Search
+          allowClear
+          placeholder="名称、统一社会信用代码或公民身份号码"
+          style={{ width: 360 }}
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setPage(0);
+          }}
+          data-testid="subject-search"
+        />
+        <Button type="primary" onClick={() => setRegistering((v) => !v)} data-testid="subject-register-open">
+          {registering ? '收起登记' : '登记主体'}
+        </Button>
+      </Space>
+      {registering && (
+        <Card size="small" title="登记主体" style={{ marginBottom: 16 }}>
+          <RegisterSubjectForm onDone={(s) => navigate('subjects', s.id)} />
+        </Card>
+      )}
+      <Table<SubjectRow>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        loading={!result}
+        dataSource={result?.rows ?? []}
+        data-testid="subject-table"
+        onRow={(r) => ({ onClick: () => navigate('subjects', r.id), style: { cursor: 'pointer' } })}
+        locale={{ emptyText: q ? '没有找到匹配的主体' : '尚无主体，请登记或在设置中载入演示数据' }}
+        columns={[
+          { title: '名称/姓名', render: (_, r) => <a data-testid="subject-row">{subjectLabel(r)}</a> },
+          { title: '类型', render: (_, r) => SUBJECT_KIND_LABELS[r.kind] },
+          { title: '代码', render: (_, r) => (r.kind === 'natural_person' ? maskedIdNumber(r.pii?.idNumber ?? '') : r.uscc) },
+          { title: '登记时间', dataIndex: 'createdAt', render: (v: string) => v.slice(0, 10) },
+        ]}
+      />
+      <Pager page={page} hasMore={!!result?.hasMore} onChange={setPage} />
+    </div>
+  );
+}
+
+function LinkPersonForm({ org }: { org: SubjectRow }) {
+  const db = useAppStore((s) => s.db);
+  const { message } = AntApp.useApp();
+  const [role, setRole] = useState<LinkRole>('法定代表人');
+  const [idNumber, setIdNumber] = useState('');
+  const [found, setFound] = useState<SubjectRow | null | undefined>(undefined);
+  const [registerNew, setRegisterNew] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const lookup = async () => {
+    if (!db) return;
+    const check = checkCitizenId(idNumber);
+    if (!check.ok) {
+      setError(check.reason);
+      return;
+    }
+    setError(null);
+    const s = await findByCode(db, check.normalized);
+    setFound(s ?? null);
+    setRegisterNew(!s);
+  };
+  const link = async (person: SubjectRow) => {
+    if (!db) return;
+    const r = await linkResponsiblePerson(db, org.id, person.id, role, currentActor());
+    if (!r.ok) setError(r.reason);
+    else {
+      message.success(`已关联${role}`);
+      setFound(undefined);
+      setIdNumber('');
+      setRegisterNew(false);
+    }
+  };
+  return (
+    <Card size="small" title="关联责任人" style={{ marginTop: 12 }}>
+      <Space wrap>
+        <Select value={role} onChange={setRole} options={LINK_ROLES.map((r) => ({ value: r, label: r }))} style={{ width: 140 }} data-testid="link-role" />
+        <Input placeholder="责任人的公民身份号码" value={idNumber} onChange={(e) => setIdNumber(e.target.value)} onPressEnter={() => void lookup()} style={{ width: 240 }} data-testid="link-idnumber" />
+        <Button onClick={() => void lookup()} data-testid="link-lookup">
+          查找
+        </Button>
+      </Space>
+      {error && <Alert type="error" showIcon title={error} style={{ marginTop: 8 }} />}
+      {found && (
+        <div style={{ marginTop: 8 }}>
+          已登记：{subjectLabel(found, true)}（{maskedIdNumber(found.pii?.idNumber ?? '')}）
+          <Button size="small" type="primary" style={{ marginLeft: 8 }} onClick={() => void link(found)} data-testid="link-confirm">
+            关联为{role}
+          </Button>
+        </div>
+      )}
+      {registerNew && (
+        <div style={{ marginTop: 12 }}>
+          <Typography.Text type="secondary">该号码尚未登记，请先登记此自然人：</Typography.Text>
+          <RegisterSubjectForm fixedKind="natural_person" onDone={(s) => void link(s)} />
+        </div>
+      )}
+    </Card>
+  );
+}
+
+function SubjectDetail({ id }: { id: string }) {
+  const db = useAppStore((s) => s.db);
+  const subject = useLiveQuery(() => db?.subjects.get(id), [db, id]);
+  const links = useLiveQuery(() => (db && subject && subject.kind !== 'natural_person' ? linkedPersons(db, id) : Promise.resolve([])), [db, id, subject]);
+  const cases = useLiveQuery(() => db?.cases.where('subjectId').equals(id).limit(100).toArray(), [db, id]);
+  const [reveal, setReveal] = useState(false);
+  if (subject === undefined) return <Empty description="正在读取…" />;
+  if (!subject) return <Empty description="主体不存在" />;
+  return (
+    <div data-testid="subject-detail">
+      <Space style={{ marginBottom: 12 }}>
+        <Button onClick={() => navigate('subjects')}>返回列表</Button>
+        <Button type="primary" onClick={() => navigate('cases', 'new', subject.id)} data-testid="subject-new-case">
+          新建案件
+        </Button>
+      </Space>
+      <Typography.Title level={4}>{subjectLabel(subject, reveal)}</Typography.Title>
+      <Descriptions bordered size="small" column={2}>
+        <Descriptions.Item label="类型">{SUBJECT_KIND_LABELS[subject.kind]}</Descriptions.Item>
+        {subject.kind === 'natural_person' ? (
+          <Descriptions.Item label="公民身份号码">
+            {reveal ? subject.pii?.idNumber : maskedIdNumber(subject.pii?.idNumber ?? '')}{' '}
+            <a onClick={() => setReveal((v) => !v)}>{reveal ? '隐藏' : '显示完整信息'}</a>
+          </Descriptions.Item>
+        ) : (
+          <Descriptions.Item label="统一社会信用代码">
+            <span data-testid="subject-detail-uscc">{subject.uscc}</span>
+          </Descriptions.Item>
+        )}
+        <Descriptions.Item label="组织类别">{subject.orgType ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label="登记">{`${subject.createdAt.slice(0, 10)}，${subject.createdBy}`}</Descriptions.Item>
+      </Descriptions>
+      {subject.kind !== 'natural_person' && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            责任人
+          </Typography.Title>
+          <Table
+            size="small"
+            rowKey={(r) => r.link.id}
+            pagination={false}
+            dataSource={links ?? []}
+            locale={{ emptyText: '尚未关联责任人' }}
+            columns={[
+              { title: '身份', render: (_, r) => <Tag>{r.link.role}</Tag> },
+              { title: '姓名', render: (_, r) => <a onClick={() => navigate('subjects', r.person.id)}>{subjectLabel(r.person)}</a> },
+              { title: '公民身份号码', render: (_, r) => maskedIdNumber(r.person.pii?.idNumber ?? '') },
+            ]}
+          />
+          <LinkPersonForm org={subject} />
+        </>
+      )}
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        案件
+      </Typography.Title>
+      <Table
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={cases ?? []}
+        locale={{ emptyText: '暂无案件' }}
+        onRow={(r) => ({ onClick: () => navigate('cases', r.id), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: '案件编号', dataIndex: 'caseNo' },
+          { title: '失信行为', dataIndex: 'behaviourLabel', ellipsis: true },
+          { title: '阶段', dataIndex: 'stateLabel' },
+        ]}
+      />
+    </div>
+  );
+}
 
 export function SubjectsPage({ params }: { params: string[] }) {
   return (
     <div>
       <Typography.Title level={3}>主体</Typography.Title>
-      <Typography.Paragraph type="secondary">{params.length ? params.join('/') : '尚无内容'}</Typography.Paragraph>
+      {params[0] ? <SubjectDetail id={params[0]} /> : <SubjectList />}
     </div>
   );
 }

@@ -7,11 +7,15 @@
 import type Dexie from 'dexie';
 import type { Migration } from './types';
 import { migration0010 } from './0010-initial-case-desk';
+import { migration0020 } from './0020-documents';
+import { migration0030 } from './0030-sync';
 
 export type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0010,
+  migration0020,
+  migration0030,
 ];
 
 /** Throws when versions are not strictly increasing positive integers. */

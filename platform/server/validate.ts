@@ -1,0 +1,87 @@
+/** Per-operation validation on the platform: each failure becomes field errors on that operation alone. */
+import { createHash } from 'node:crypto';
+import { canonicalize, CanonicalJsonError } from '../../shared/sync/hash';
+import { MAX_PAYLOAD_BYTES, PAYLOAD_SCHEMA_VERSIONS, PushOperationSchema, type FieldError, type PushOperation } from '../../shared/sync/protocol';
+
+export type Validated =
+  | { ok: true; op: PushOperation; canonical: string }
+  | { ok: false; kind: 'rejected'; errors: FieldError[] }
+  | { ok: false; kind: 'retry-later'; reason: string };
+
+function fieldError(path: string, code: string, message: string, messageZh: string): FieldError {
+  return { path, code, message, messageZh };
+}
+
+/** PostgreSQL jsonb cannot hold U+0000; find such strings (and keys) so the record is rejected with a path. */
+function findNul(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const hit = findNul(value[i], `${path}[${i}]`);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      if (key.includes('\u0000')) return `${path}.${JSON.stringify(key)}`;
+      const hit = findNul(child, `${path}.${key}`);
+      if (hit) return hit;
+    }
+  }
+  return undefined;
+}
+
+export function sha256HexNode(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+export function validateOperation(raw: unknown, batchDeviceId: string): Validated {
+  const parsed = PushOperationSchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      kind: 'rejected',
+      errors: parsed.error.issues.map((issue) =>
+        fieldError(issue.path.join('.') || '(operation)', issue.code, issue.message, `字段格式不正确：${issue.path.join('.') || '操作'}`),
+      ),
+    };
+  }
+  const op = parsed.data;
+  const errors: FieldError[] = [];
+  if (op.deviceId !== batchDeviceId) errors.push(fieldError('deviceId', 'device-mismatch', 'operation deviceId differs from the batch deviceId', '操作的设备标识与批次不一致'));
+  const versions = PAYLOAD_SCHEMA_VERSIONS[op.kind];
+  if (!versions) {
+    errors.push(fieldError('kind', 'unknown-kind', `unknown operation kind ${op.kind}`, `平台不认识的操作类型：${op.kind}`));
+  } else if (op.payloadSchemaVersion > versions.max) {
+    // A newer desk than this platform: defer rather than drop (STYLE.md L14).
+    return { ok: false, kind: 'retry-later', reason: `payload schema version ${op.payloadSchemaVersion} of ${op.kind} is newer than this platform supports (${versions.max})` };
+  } else if (op.payloadSchemaVersion < versions.min) {
+    errors.push(fieldError('payloadSchemaVersion', 'too-old', `payload schema version ${op.payloadSchemaVersion} is no longer accepted`, '数据格式版本过旧，平台已不再接收，请升级办案台后重新提交'));
+  }
+  if (op.payload === null || typeof op.payload !== 'object' || Array.isArray(op.payload)) {
+    errors.push(fieldError('payload', 'not-object', 'payload must be a JSON object', '操作内容必须是一个对象'));
+  }
+  if (op.kind === 'case-event' && op.payload && typeof op.payload === 'object' && !Array.isArray(op.payload)) {
+    // The desk sends the whole appended event (shared/case/events.ts): it names its type and its case.
+    const event = op.payload as { type?: unknown; caseId?: unknown };
+    if (typeof event.type !== 'string' || event.type.length === 0) errors.push(fieldError('payload.type', 'required', 'case event without a type', '案件事件缺少事件类型'));
+    if (event.caseId !== undefined && event.caseId !== op.entityId) errors.push(fieldError('payload.caseId', 'entity-mismatch', 'payload.caseId differs from entityId', '事件所属案件与操作对象不一致'));
+  }
+  const nul = findNul(op.payload, 'payload');
+  if (nul) errors.push(fieldError(nul, 'nul-character', 'string contains U+0000', '内容中含有不可见的空字符（\\u0000），请删除后重新提交'));
+  let canonical = '';
+  try {
+    canonical = canonicalize(op.payload);
+  } catch (error) {
+    errors.push(fieldError('payload', 'not-canonical', error instanceof CanonicalJsonError ? error.message : 'payload cannot be canonicalized', '操作内容无法规范化'));
+  }
+  if (canonical.length > MAX_PAYLOAD_BYTES) {
+    errors.push(fieldError('payload', 'too-large', `payload larger than ${MAX_PAYLOAD_BYTES} bytes`, '操作内容过大'));
+  }
+  if (errors.length === 0 && sha256HexNode(canonical) !== op.payloadHash) {
+    errors.push(fieldError('payloadHash', 'hash-mismatch', 'payloadHash is not the SHA-256 of the canonical payload', '内容校验值不符（内容可能在发送前被改动）'));
+  }
+  if (Number.isNaN(Date.parse(op.recordedAt))) errors.push(fieldError('recordedAt', 'bad-time', 'recordedAt is not a time', '记录时间格式不正确'));
+  return errors.length > 0 ? { ok: false, kind: 'rejected', errors } : { ok: true, op, canonical };
+}

@@ -1,0 +1,23 @@
+import { Alert } from 'antd';
+import type { IntegrityReport } from '../db/repositories/cases';
+import { navigate } from '../router';
+
+export function IntegrityResult({ report }: { report: IntegrityReport }) {
+  if (report.ok) {
+    return <Alert style={{ marginTop: 12 }} type="success" showIcon data-testid="integrity-ok" title={`完整性校验通过：${report.casesChecked} 件案件，${report.eventsChecked} 条事件，哈希链完整。`} />;
+  }
+  return (
+    <Alert
+      style={{ marginTop: 12 }}
+      type="error"
+      showIcon
+      data-testid="integrity-broken"
+      title={`发现断点：案件 ${report.caseNo || report.caseId} 第 ${report.seq} 条事件`}
+      description={
+        <span>
+          {report.reason}（已校验 {report.casesChecked} 件案件、{report.eventsChecked} 条事件）。<a onClick={() => navigate('cases', report.caseId)}>打开该案件</a>
+        </span>
+      }
+    />
+  );
+}

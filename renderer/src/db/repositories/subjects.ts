@@ -1,0 +1,224 @@
+/**
+ * Credit subjects (信用主体) and the links between organisations and responsible persons.
+ *
+ * - Codes are checked by shared/identifiers; the normalised code is what is stored.
+ * - `codeKey` is unique: the same 统一社会信用代码 / 公民身份号码 never makes two subjects.
+ * - Natural persons' names and ID numbers sit only in `pii`; they are found through keyed hashes
+ *   (HMAC with this device's secret), so encrypting `pii` later keeps the schema shape.
+ * - Organisation names are searched through a multi-entry index of name bigrams (paged, never a
+ *   table scan).
+ */
+import type { CreditDeskDb } from '../database';
+import type { Actor, LinkRole, PersonalData, SubjectKind, SubjectLinkRow, SubjectOrgType, SubjectRow } from '../types';
+import { checkUscc } from '../../../../shared/identifiers/uscc';
+import { checkCitizenId } from '../../../../shared/identifiers/citizen-id';
+import { normalizeIdentifierInput } from '../../../../shared/identifiers/normalize';
+import { newId } from '../ids';
+import { hmacSha256Hex } from '../sha256';
+import { ensureDevice } from './device';
+import { appendAudit } from './audit';
+import { appendOutbox } from './outbox';
+
+export type RegisterSubjectInput =
+  | { kind: Exclude<SubjectKind, 'natural_person'>; name: string; uscc: string; orgType?: SubjectOrgType; region?: string; categoryFlags?: string[] }
+  | { kind: 'natural_person'; pii: PersonalData; region?: string; categoryFlags?: string[] };
+
+export type Refused = { ok: false; field?: string; reason: string; existingId?: string };
+
+export type RegisterResult = { ok: true; subject: SubjectRow } | Refused;
+
+/** Name normalisation for search: full-width → half-width, no spaces or punctuation, upper case. */
+export function normalizeName(name: string): string {
+  return normalizeIdentifierInput(name).replace(/[()（）·,，.。、\-—_"“”'‘’]/g, '');
+}
+
+/** Unique bigrams of a normalised name (a one-character name yields itself). */
+export function nameGrams(name: string): string[] {
+  const n = [...normalizeName(name)];
+  if (n.length <= 1) return n.length ? [n.join('')] : [];
+  const grams = new Set<string>();
+  for (let i = 0; i < n.length - 1; i++) grams.add(n[i]! + n[i + 1]!);
+  return [...grams];
+}
+
+async function secret(db: CreditDeskDb): Promise<string> {
+  return (await ensureDevice(db)).lookupSecret;
+}
+
+export function personCodeKey(secretHex: string, idNumber: string): string {
+  return `P:${hmacSha256Hex(secretHex, `id:${normalizeIdentifierInput(idNumber)}`)}`;
+}
+
+export function personNameKey(secretHex: string, name: string): string {
+  return `N:${hmacSha256Hex(secretHex, `name:${normalizeName(name)}`)}`;
+}
+
+/** Display label. Natural persons are masked (surname + *) outside their own detail view. */
+export function subjectLabel(s: SubjectRow, reveal = false): string {
+  if (s.kind !== 'natural_person') return s.name ?? '';
+  const name = s.pii?.name ?? '';
+  if (reveal) return name;
+  return name ? `${[...name][0]}${'*'.repeat(Math.max(1, [...name].length - 1))}` : '';
+}
+
+export function maskedIdNumber(id: string): string {
+  return id.length >= 18 ? `${id.slice(0, 6)}********${id.slice(14)}` : id;
+}
+
+export async function findByCode(db: CreditDeskDb, code: string): Promise<SubjectRow | undefined> {
+  const n = normalizeIdentifierInput(code);
+  if (n.length === 18 && checkUscc(n).ok) {
+    const org = await db.subjects.get({ codeKey: `U:${n}` });
+    if (org) return org;
+  }
+  if (n.length === 18 && checkCitizenId(n).ok) return db.subjects.get({ codeKey: personCodeKey(await secret(db), n) });
+  return undefined;
+}
+
+export type SimilarSubject = { subject: SubjectRow; score: number };
+
+/** Organisations whose names share most bigrams with `name` (for flagging likely duplicates). */
+export async function findSimilarSubjects(db: CreditDeskDb, name: string, excludeId?: string): Promise<SimilarSubject[]> {
+  const grams = nameGrams(name);
+  if (grams.length === 0) return [];
+  const counts = new Map<string, number>();
+  for (const g of grams) {
+    const keys = await db.subjects.where('searchGrams').equals(g).limit(200).primaryKeys();
+    for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const candidates = [...counts.entries()].filter(([id, c]) => id !== excludeId && c / grams.length >= 0.5).sort((a, b) => b[1] - a[1]).slice(0, 10);
+  const rows = await db.subjects.bulkGet(candidates.map(([id]) => id));
+  const out: SimilarSubject[] = [];
+  rows.forEach((row) => {
+    if (!row || row.kind === 'natural_person') return;
+    const other = nameGrams(row.name ?? '');
+    const shared = other.filter((g) => grams.includes(g)).length;
+    const score = shared / Math.max(grams.length, other.length);
+    if (score >= 0.5) out.push({ subject: row, score });
+  });
+  return out.sort((a, b) => b.score - a.score);
+}
+
+export async function registerSubject(db: CreditDeskDb, input: RegisterSubjectInput, actor: Actor, ids: () => string = newId): Promise<RegisterResult> {
+  const key = await secret(db);
+  let row: SubjectRow;
+  const createdAt = new Date().toISOString();
+  if (input.kind === 'natural_person') {
+    const name = input.pii.name.trim();
+    if (!name) return { ok: false, field: 'name', reason: '请填写姓名' };
+    const check = checkCitizenId(input.pii.idNumber);
+    if (!check.ok) return { ok: false, field: 'idNumber', reason: check.reason };
+    row = {
+      id: ids(),
+      kind: 'natural_person',
+      codeKey: personCodeKey(key, check.normalized),
+      pii: { ...input.pii, name, idNumber: check.normalized },
+      searchGrams: [personNameKey(key, name)],
+      categoryFlags: input.categoryFlags ?? [],
+      ...(input.region ? { region: input.region } : {}),
+      createdAt,
+      createdBy: actor.name,
+    };
+  } else {
+    const name = input.name.trim();
+    if (!name) return { ok: false, field: 'name', reason: '请填写名称' };
+    const check = checkUscc(input.uscc);
+    if (!check.ok) return { ok: false, field: 'uscc', reason: check.reason };
+    row = {
+      id: ids(),
+      kind: input.kind,
+      codeKey: `U:${check.normalized}`,
+      uscc: check.normalized,
+      name,
+      ...(input.orgType ? { orgType: input.orgType } : {}),
+      searchGrams: nameGrams(name),
+      categoryFlags: input.categoryFlags ?? [],
+      ...(input.region ? { region: input.region } : {}),
+      createdAt,
+      createdBy: actor.name,
+    };
+  }
+  try {
+    return await db.transaction('rw', [db.subjects, db.auditLog, db.outbox, db.device], async () => {
+      const existing = await db.subjects.get({ codeKey: row.codeKey });
+      if (existing) {
+        const what = row.kind === 'natural_person' ? '该公民身份号码' : '该统一社会信用代码';
+        return { ok: false, field: row.kind === 'natural_person' ? 'idNumber' : 'uscc', reason: `${what}已登记为主体「${subjectLabel(existing)}」，同一代码不能登记两个主体。`, existingId: existing.id } satisfies Refused;
+      }
+      await db.subjects.add(row);
+      await appendAudit(db, actor, '登记主体', 'subject', row.id);
+      await appendOutbox(db, 'subject-upsert', row.id, row, createdAt);
+      return { ok: true as const, subject: row };
+    });
+  } catch (error) {
+    if ((error as { name?: string }).name === 'ConstraintError') return { ok: false, reason: '该代码已登记，同一代码不能登记两个主体。' };
+    throw error;
+  }
+}
+
+export async function linkResponsiblePerson(db: CreditDeskDb, orgId: string, personId: string, role: LinkRole, actor: Actor): Promise<{ ok: true; link: SubjectLinkRow } | Refused> {
+  return db.transaction('rw', [db.subjects, db.subjectLinks, db.auditLog], async () => {
+    const [org, person] = await db.subjects.bulkGet([orgId, personId]);
+    if (!org || org.kind === 'natural_person') return { ok: false, reason: '只能为单位主体关联责任人' } satisfies Refused;
+    if (!person || person.kind !== 'natural_person') return { ok: false, reason: '责任人必须是已登记的自然人主体' } satisfies Refused;
+    const existing = await db.subjectLinks.where('fromSubjectId').equals(orgId).filter((l) => l.toSubjectId === personId && l.role === role && !l.voided).first();
+    if (existing) return { ok: false, reason: `该自然人已是本单位的${role}` } satisfies Refused;
+    const link: SubjectLinkRow = { id: newId(), fromSubjectId: orgId, toSubjectId: personId, role, createdAt: new Date().toISOString(), createdBy: actor.name };
+    await db.subjectLinks.add(link);
+    await appendAudit(db, actor, `关联${role}`, 'subjectLink', link.id, { orgId, personId, role });
+    return { ok: true as const, link };
+  });
+}
+
+export async function voidLink(db: CreditDeskDb, linkId: string, reason: string, actor: Actor): Promise<void> {
+  if (!reason.trim()) throw new Error('作废必须说明理由');
+  await db.transaction('rw', db.subjectLinks, db.auditLog, async () => {
+    await db.subjectLinks.update(linkId, { voided: { at: new Date().toISOString(), by: actor.name, reason } });
+    await appendAudit(db, actor, '作废关联', 'subjectLink', linkId, { reason });
+  });
+}
+
+export type LinkedPerson = { link: SubjectLinkRow; person: SubjectRow };
+
+export async function linkedPersons(db: CreditDeskDb, orgId: string): Promise<LinkedPerson[]> {
+  const links = await db.subjectLinks.where('fromSubjectId').equals(orgId).filter((l) => !l.voided).toArray();
+  const persons = await db.subjects.bulkGet(links.map((l) => l.toSubjectId));
+  return links.flatMap((link, i) => (persons[i] ? [{ link, person: persons[i]! }] : []));
+}
+
+export type Page<T> = { rows: T[]; hasMore: boolean };
+
+/**
+ * Search by name (bigram index; natural persons by exact full name), by code (统一社会信用代码 prefix;
+ * 公民身份号码 exact), paged. Empty query → newest subjects first.
+ */
+export async function searchSubjects(db: CreditDeskDb, query: string, page = 0, pageSize = 20): Promise<Page<SubjectRow>> {
+  const q = query.trim();
+  const take = async (collection: { offset(n: number): { limit(n: number): { toArray(): Promise<SubjectRow[]> } } }) => {
+    const rows = await collection.offset(page * pageSize).limit(pageSize + 1).toArray();
+    return { rows: rows.slice(0, pageSize), hasMore: rows.length > pageSize };
+  };
+  if (!q) return take(db.subjects.orderBy('createdAt').reverse());
+  const code = normalizeIdentifierInput(q);
+  if (/^[0-9A-Z]{2,18}$/.test(code)) {
+    if (code.length === 18 && checkCitizenId(code).ok) {
+      const person = await db.subjects.get({ codeKey: personCodeKey(await secret(db), code) });
+      if (person) return { rows: [person], hasMore: false };
+    }
+    const byCode = await take(db.subjects.where('codeKey').startsWith(`U:${code}`));
+    if (byCode.rows.length || /^\d+$/.test(code) === false) return byCode;
+  }
+  const grams = nameGrams(q);
+  const key = await secret(db);
+  const personKey = personNameKey(key, q);
+  const norm = normalizeName(q);
+  const first = grams[0];
+  const orgs = first
+    ? db.subjects
+        .where('searchGrams')
+        .anyOf(first, personKey)
+        .distinct()
+        .filter((s) => (s.kind === 'natural_person' ? s.searchGrams.includes(personKey) : normalizeName(s.name ?? '').includes(norm)))
+    : db.subjects.where('searchGrams').equals(personKey);
+  return take(orgs);
+}

@@ -1,0 +1,186 @@
+/**
+ * The outbox store the engine works against. The app uses the Dexie implementation over the one
+ * `credit-desk` database; tests use the same code over fake-indexeddb.
+ */
+import type Dexie from 'dexie';
+import type { Table } from 'dexie';
+import type { OutboxRow, OutboxState } from '../../../shared/sync/outbox';
+import type { PulledItem } from '../../../shared/sync/protocol';
+
+export type OutboxCounts = {
+  queued: number;
+  sending: number;
+  quarantined: number;
+  conflict: number;
+  /** Everything not acked. */
+  unsent: number;
+  /** recordedAt of the oldest unsent row (device clock). */
+  oldestUnsentRecordedAt?: string;
+};
+
+export type ClaimOptions = { limit: number; nowIso: string; force: boolean; exclude: ReadonlySet<string> };
+
+export type MediaQueueRow = { sha256: string; size: number; state: 'pending' | 'done'; attempts: number; lastError?: string; opIds: string[] };
+
+export type InboxRow = PulledItem & { pulledAt: string };
+
+export type OutboxStore = {
+  /**
+   * The next batch to send, in deviceSeq order: first an unanswered batch (rows still carrying a
+   * batchId: resent whole under the same id), otherwise due queued rows without a batch.
+   */
+  claim(options: ClaimOptions): Promise<OutboxRow[]>;
+  /** Freeze rows before the request leaves (state → sending, batchId set). */
+  markSending(ids: string[], batchId: string, nowIso: string): Promise<void>;
+  /** Put rows back in the queue (transport failure); keeps the batchId unless `clearBatch`. */
+  release(ids: string[], patch: { nextAttemptAt?: string; lastError?: string; clearBatch?: boolean }): Promise<void>;
+  /** Store rows as transformed by applyOpResult. */
+  saveRows(rows: OutboxRow[]): Promise<void>;
+  get(id: string): Promise<OutboxRow | undefined>;
+  list(state: OutboxState, limit?: number): Promise<OutboxRow[]>;
+  unsent(): Promise<OutboxRow[]>;
+  counts(): Promise<OutboxCounts>;
+  getMeta<T>(key: string): Promise<T | undefined>;
+  setMeta(key: string, value: unknown): Promise<void>;
+  enqueueMedia(rows: { sha256: string; size: number; opId: string }[]): Promise<void>;
+  pendingMedia(limit: number): Promise<MediaQueueRow[]>;
+  saveMedia(row: MediaQueueRow): Promise<void>;
+  /** Apply pulled items and advance the cursor in one transaction; already-known ids are skipped. Returns the new items. */
+  applyPulled(items: PulledItem[], cursor: string, nowIso: string, onNew?: (items: PulledItem[]) => Promise<void>): Promise<PulledItem[]>;
+  appendLog(entry: { id: string; at: string; kind: string; message: string; detail?: unknown }): Promise<void>;
+};
+
+type MetaRow = { key: string; value: unknown };
+type LogRow = { id: string; at: string; kind: string; message: string; detail?: unknown };
+
+/** The tables the Dexie store needs (declared by migrations 0010 and 0030). */
+export type SyncTables = {
+  outbox: Table<OutboxRow, string>;
+  syncState: Table<MetaRow, string>;
+  syncInbox: Table<InboxRow, string>;
+  syncMedia: Table<MediaQueueRow, string>;
+  syncLog: Table<LogRow, string>;
+};
+
+export function createDexieOutboxStore(db: Dexie, extraPullTables: () => string[] = () => []): OutboxStore {
+  const t = {
+    outbox: db.table<OutboxRow, string>('outbox'),
+    syncState: db.table<MetaRow, string>('syncState'),
+    syncInbox: db.table<InboxRow, string>('syncInbox'),
+    syncMedia: db.table<MediaQueueRow, string>('syncMedia'),
+    syncLog: db.table<LogRow, string>('syncLog'),
+  };
+  const unanswered = (r: OutboxRow) => r.state === 'queued' || r.state === 'sending';
+
+  return {
+    async claim({ limit, nowIso, force, exclude }) {
+      return db.transaction('r', t.outbox, async () => {
+        // 1. An orphaned 'sending' batch (crash or lost answer): resend it first, whole.
+        const sending = await t.outbox.where('[state+deviceSeq]').between(['sending', -Infinity], ['sending', Infinity]).filter((r) => !exclude.has(r.id)).first();
+        const due = (r: OutboxRow) => !exclude.has(r.id) && (force || !r.nextAttemptAt || r.nextAttemptAt <= nowIso);
+        const head = sending ?? (await t.outbox.where('[state+deviceSeq]').between(['queued', -Infinity], ['queued', Infinity]).filter(due).first());
+        if (!head) return [];
+        if (head.batchId) {
+          const rows = await t.outbox.where('batchId').equals(head.batchId).filter((r) => unanswered(r) && due(r)).toArray();
+          return rows.sort((a, b) => a.deviceSeq - b.deviceSeq);
+        }
+        return t.outbox
+          .where('[state+deviceSeq]')
+          .between(['queued', -Infinity], ['queued', Infinity])
+          .filter((r) => !r.batchId && due(r))
+          .limit(limit)
+          .toArray();
+      });
+    },
+    async markSending(ids, batchId, nowIso) {
+      await db.transaction('rw', t.outbox, async () => {
+        const rows = await t.outbox.bulkGet(ids);
+        const next = rows.flatMap((r) => (r && unanswered(r) ? [{ ...r, state: 'sending' as const, batchId, stateChangedAt: nowIso }] : []));
+        await t.outbox.bulkPut(next);
+      });
+    },
+    async release(ids, patch) {
+      await db.transaction('rw', t.outbox, async () => {
+        const rows = await t.outbox.bulkGet(ids);
+        const next = rows.flatMap((r) => {
+          if (!r || !unanswered(r)) return [];
+          const row: OutboxRow = { ...r, state: 'queued', attempts: r.attempts + 1 };
+          if (patch.nextAttemptAt) row.nextAttemptAt = patch.nextAttemptAt;
+          if (patch.lastError) row.lastError = patch.lastError;
+          if (patch.clearBatch) delete row.batchId;
+          return [row];
+        });
+        await t.outbox.bulkPut(next);
+      });
+    },
+    async saveRows(rows) {
+      await t.outbox.bulkPut(rows);
+    },
+    get: (id) => t.outbox.get(id),
+    async list(state, limit = 200) {
+      return t.outbox.where('[state+deviceSeq]').between([state, -Infinity], [state, Infinity]).limit(limit).toArray();
+    },
+    async unsent() {
+      const rows = await t.outbox.where('state').anyOf('queued', 'sending', 'quarantined', 'conflict').toArray();
+      return rows.sort((a, b) => a.deviceSeq - b.deviceSeq);
+    },
+    async counts() {
+      return db.transaction('r', t.outbox, async () => {
+        const [queued, sending, quarantined, conflict] = await Promise.all(
+          (['queued', 'sending', 'quarantined', 'conflict'] as const).map((s) => t.outbox.where('state').equals(s).count()),
+        );
+        const counts: OutboxCounts = { queued: queued!, sending: sending!, quarantined: quarantined!, conflict: conflict!, unsent: queued! + sending! + quarantined! + conflict! };
+        if (counts.unsent > 0) {
+          // deviceSeq follows recording order on one device: the lowest unsent seq is the oldest.
+          const firsts = await Promise.all(
+            (['queued', 'sending', 'quarantined', 'conflict'] as const).map((s) => t.outbox.where('[state+deviceSeq]').between([s, -Infinity], [s, Infinity]).first()),
+          );
+          const oldest = firsts.filter((r): r is OutboxRow => r !== undefined).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt))[0];
+          if (oldest) counts.oldestUnsentRecordedAt = oldest.recordedAt;
+        }
+        return counts;
+      });
+    },
+    async getMeta<T>(key: string) {
+      return (await t.syncState.get(key))?.value as T | undefined;
+    },
+    async setMeta(key, value) {
+      await t.syncState.put({ key, value });
+    },
+    async enqueueMedia(rows) {
+      if (rows.length === 0) return;
+      await db.transaction('rw', t.syncMedia, async () => {
+        for (const r of rows) {
+          const existing = await t.syncMedia.get(r.sha256);
+          if (existing) {
+            if (!existing.opIds.includes(r.opId)) await t.syncMedia.put({ ...existing, opIds: [...existing.opIds, r.opId] });
+          } else {
+            await t.syncMedia.put({ sha256: r.sha256, size: r.size, state: 'pending', attempts: 0, opIds: [r.opId] });
+          }
+        }
+      });
+    },
+    async pendingMedia(limit) {
+      return t.syncMedia.where('state').equals('pending').limit(limit).toArray();
+    },
+    async saveMedia(row) {
+      await t.syncMedia.put(row);
+    },
+    async applyPulled(items, cursor, nowIso, onNew) {
+      const tables = [t.syncInbox, t.syncState, ...extraPullTables().map((name) => db.table(name))];
+      return db.transaction('rw', tables, async () => {
+        const known = new Set((await t.syncInbox.bulkGet(items.map((i) => i.id))).flatMap((r) => (r ? [r.id] : [])));
+        const fresh = items.filter((i) => !known.has(i.id));
+        if (fresh.length > 0) {
+          await t.syncInbox.bulkPut(fresh.map((i) => ({ ...i, pulledAt: nowIso })));
+          if (onNew) await onNew(fresh);
+        }
+        await t.syncState.put({ key: 'pullCursor', value: cursor });
+        return fresh;
+      });
+    },
+    async appendLog(entry) {
+      await t.syncLog.put(entry);
+    },
+  };
+}

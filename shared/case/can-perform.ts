@@ -1,0 +1,340 @@
+import type { WorkingCalendar } from '../calendar/types';
+import { addDays, addYears, type IsoDate } from '../util/dates';
+import { assertNever } from '../util/assert-never';
+import { refuse, type Refusal } from '../util/result';
+import { checkBehaviourAllowed, findBehaviour, BEHAVIOUR_CATALOGUES } from '../rules/catalogues';
+import { findMeasure } from '../rules/measures';
+import { describeUnsetPeriods, unsetPeriods } from '../rules/office';
+import { findPeriod, formatPeriod } from '../rules/periods';
+import { isInForce } from '../rules/select';
+import type { RuleSet } from '../rules/types';
+import type { PublicationProfile } from '../masking/types';
+import { PUBLICATION_PROFILE_LABELS } from '../masking/types';
+import { CASE_EVENT_LABELS, type CaseAction } from './events';
+import { computePeriodEnd } from './deadlines';
+import { expiredOn, isListedStage, isTerminal } from './fold';
+import { CASE_STAGE_LABELS, type CaseState } from './state';
+
+/**
+ * Things outside the case that decide whether an act is allowed now.
+ *  - `today`: the office's date (acts cannot be dated in the future);
+ *  - `previousRepairCompletedOn`: the subject's last completed repair in ANY case (朝阳房地产规定
+ *    第十九条); the store looks it up across the subject's cases.
+ */
+export type PerformContext = {
+  today: IsoDate;
+  ruleSet: RuleSet;
+  calendar: WorkingCalendar;
+  previousRepairCompletedOn?: IsoDate | null;
+};
+
+export type PerformCheck = { ok: true } | Refusal;
+
+const OK: PerformCheck = { ok: true };
+
+/** How protective a profile is; publishing may not be less protective than the rule set. */
+const PROFILE_RANK: Record<PublicationProfile, number> = { full: 0, masked: 1, offline: 2 };
+
+/** Acts still allowed after the listing ended (wind-down and record-keeping). */
+const AFTER_END = new Set<CaseAction['type']>(['voided', 'joint_revoked', 'measure_lifted', 'correction_pushed', 'served', 'platform_pushed', 'objection_decided', 'objection_marked', 'assist_replied', 'clock_resumed', 'corrected']);
+
+function endedRefusal(state: CaseState, action: CaseAction['type']): Refusal {
+  const when = state.endedOn ? `（${state.endedOn}）` : '';
+  return refuse('case_ended', `案件已${CASE_STAGE_LABELS[state.stage]}${when}，不能再办理"${CASE_EVENT_LABELS[action]}"`);
+}
+
+function unsetRefusal(ctx: PerformContext, action: CaseAction['type'], state: CaseState): Refusal | null {
+  const unset = unsetPeriods(ctx.ruleSet, action, state.severity);
+  return unset.length > 0 ? refuse('period_unset', describeUnsetPeriods(unset, ctx.ruleSet)) : null;
+}
+
+function nonEmpty(text: string | undefined | null): boolean {
+  return typeof text === 'string' && text.trim().length > 0;
+}
+
+/**
+ * Whether `action` may be recorded now. Payload-dependent checks run only when a payload is given;
+ * without one the answer says whether the act is available at all (for enabling a button).
+ */
+export function canPerform(state: CaseState, action: CaseAction, ctx: PerformContext): PerformCheck {
+  const on = action.occurredOn ?? ctx.today;
+  if (on > ctx.today) return refuse('date_in_future', `办理日期${on}晚于今天（${ctx.today}），不能预先登记`);
+  const type = action.type;
+
+  if (state.stage === 'D0' && type !== 'determined') {
+    return refuse('not_determined', `案件尚未认定失信行为，不能办理"${CASE_EVENT_LABELS[type]}"`);
+  }
+  if (isTerminal(state.stage) && !AFTER_END.has(type)) return endedRefusal(state, type);
+  if (state.determinedOn && on < state.determinedOn && type !== 'voided') {
+    return refuse('date_before_determination', `办理日期${on}早于认定日期${state.determinedOn}`);
+  }
+
+  switch (action.type) {
+    case 'determined': {
+      if (state.stage !== 'D0') return refuse('already_determined', `本案已于${state.determinedOn ?? ''}认定，不能重复认定`);
+      if (!isInForce(ctx.ruleSet, on)) {
+        return refuse('rule_set_not_in_force', `规则集《${ctx.ruleSet.shortTitle}》在${on}不生效（${ctx.ruleSet.effectiveFrom}起施行），请选择认定日生效的规则集`);
+      }
+      const p = action.payload;
+      if (p) {
+        if (p.ruleSet.id !== ctx.ruleSet.id || p.ruleSet.version !== ctx.ruleSet.version) {
+          return refuse('rule_set_mismatch', '认定记录的规则集与当前使用的规则集不一致');
+        }
+        if (p.basisDocuments.length === 0) return refuse('basis_missing', '认定失信行为须有认定依据文书（黑龙江省社会信用条例 第二十七条）');
+        const notEffective = p.basisDocuments.find((d) => !d.effective);
+        if (notEffective) return refuse('basis_not_effective', `认定依据"${notEffective.documentNo}"尚未生效，须以生效的法律文书为依据（黑龙江省社会信用条例 第二十七条）`);
+        if (ctx.ruleSet.enforcesDenyList) {
+          const check = checkBehaviourAllowed(p.behaviourCode ?? p.behaviourText);
+          if (!check.ok) return check;
+          if (p.behaviourCode === null) {
+            const textCheck = checkBehaviourAllowed(p.behaviourText);
+            if (!textCheck.ok) return textCheck;
+          }
+        }
+        if (p.behaviourCode !== null) {
+          const found = findBehaviour(p.behaviourCode);
+          if (!found || !ctx.ruleSet.behaviourCatalogues.includes(found.catalogue.id)) {
+            const names = BEHAVIOUR_CATALOGUES.filter((c) => ctx.ruleSet.behaviourCatalogues.includes(c.id)).map((c) => c.title).join('、');
+            return refuse('behaviour_not_in_catalogue', `失信行为代码"${p.behaviourCode}"不在本规则集的失信行为目录中（${names || '无目录'}）`);
+          }
+        }
+        if (!nonEmpty(p.facts)) return refuse('facts_missing', '请填写认定的失信事实');
+      }
+      return unsetRefusal(ctx, type, state) ?? OK;
+    }
+    case 'exempted':
+      if (state.stage !== 'D1') return refuse('exempt_wrong_stage', '只有在认定后、列入前才能决定免于惩戒（黑龙江省社会信用条例 第三十条）');
+      if (action.payload && !nonEmpty(action.payload.reason)) return refuse('reason_missing', '免于惩戒须写明理由（轻微偶发、及时改正、未造成危害后果）');
+      return OK;
+    case 'pre_notice_served':
+      if (state.stage !== 'D1') return refuse('pre_notice_wrong_stage', state.stage === 'D2' ? '事先告知书已送达，不能重复送达' : `当前阶段（${state.stageLabel}）不能送达事先告知书`);
+      return unsetRefusal(ctx, type, state) ?? OK;
+    case 'statement_received':
+      if (state.stage !== 'D2') return refuse('statement_wrong_stage', '只有在事先告知后、列入前才能登记陈述申辩');
+      return OK;
+    case 'listed': {
+      if (state.stage !== 'D1' && state.stage !== 'D2') {
+        return refuse('list_wrong_stage', isListedStage(state.stage) ? `已于${state.listedOn ?? ''}列入，不能重复列入` : `当前阶段（${state.stageLabel}）不能列入`);
+      }
+      if (ctx.ruleSet.requiresPreNotice) {
+        if (state.preNoticeServedOn === null) {
+          return refuse('pre_notice_required', `列入前应当事先告知当事人并听取陈述申辩（${ctx.ruleSet.preNoticeBasis ?? ctx.ruleSet.shortTitle}），请先送达事先告知书`);
+        }
+        if (state.statementReceivedOn === null) {
+          const rule = findPeriod(ctx.ruleSet.periods, 'pre_notice_statement');
+          if (rule) {
+            if (rule.amount === null) return refuse('period_unset', describeUnsetPeriods([rule], ctx.ruleSet));
+            const end = rule.unit === 'working_days' ? ctx.calendar.addWorkingDays(state.preNoticeServedOn, rule.amount) : ctx.calendar.addCalendarDays(state.preNoticeServedOn, rule.amount, rule.rollToWorkingDay);
+            if (on <= end) {
+              return refuse('statement_window_open', `陈述申辩期限至${end}届满（${formatPeriod(rule.amount, rule.unit)}），届满后或收到陈述申辩后方可列入`);
+            }
+          }
+        }
+      }
+      return unsetRefusal(ctx, type, state) ?? OK;
+    }
+    case 'served':
+      if (action.payload && (action.payload.documentKind === 'listing_decision' || action.payload.documentKind === 'listing_notice') && state.listedOn === null) {
+        return refuse('serve_before_listing', '尚未列入，不能送达列入决定书或告知书');
+      }
+      if (action.payload && action.payload.recipients.length === 0) return refuse('recipients_missing', '请填写受送达人');
+      return OK;
+    case 'published': {
+      if (state.stage === 'D11' || expiredOn(state, on)) {
+        return refuse('publish_expired', `失信信息公示期限已于${state.publicationUntil ?? state.validUntil ?? ''}届满，期满的失信信息不得再行公示（黑龙江省社会信用条例 第三十七条）`);
+      }
+      if (state.stage !== 'D4' && state.stage !== 'D5') {
+        return refuse('publish_wrong_stage', state.stage === 'D3' ? '列入决定尚未送达当事人，送达后方可公示' : `当前阶段（${state.stageLabel}）不能公示`);
+      }
+      if (action.payload && PROFILE_RANK[action.payload.profile] < PROFILE_RANK[ctx.ruleSet.publicationProfile]) {
+        return refuse('publish_profile_too_open', `公示方式"${PUBLICATION_PROFILE_LABELS[action.payload.profile]}"低于规则集要求的"${PUBLICATION_PROFILE_LABELS[ctx.ruleSet.publicationProfile]}"`);
+      }
+      return unsetRefusal(ctx, type, state) ?? OK;
+    }
+    case 'objection_received': {
+      const p = action.payload;
+      if (p) {
+        if (!nonEmpty(p.reasons)) return refuse('objection_reasons_missing', '异议申请应当书面提出并说明理由（黑龙江省社会信用条例 第三十九条）');
+        if (state.objections.some((o) => o.objectionId === p.objectionId)) return refuse('objection_duplicate', `异议编号${p.objectionId}已存在`);
+      }
+      return unsetRefusal(ctx, type, state) ?? OK;
+    }
+    case 'objection_referred':
+    case 'objection_marked':
+    case 'assist_requested':
+    case 'objection_decided': {
+      const p = action.payload;
+      if (!p) return state.objections.some((o) => o.decidedOn === null) ? OK : refuse('no_open_objection', '没有待处理的异议');
+      const o = state.objections.find((x) => x.objectionId === p.objectionId);
+      if (!o) return refuse('objection_unknown', `找不到异议${p.objectionId}`);
+      if (o.decidedOn !== null) {
+        const what = o.stage === 'OX' ? '已告知有权处理的单位' : `已于${o.decidedOn}作出决定`;
+        return refuse('objection_already_decided', `该异议${what}，不能重复${action.type === 'objection_decided' ? '决定' : '办理'}`);
+      }
+      if (action.type === 'objection_marked' && o.markedOn !== null) return refuse('objection_already_marked', `该异议已于${o.markedOn}标注`);
+      if (action.type === 'objection_decided') {
+        const dp = action.payload;
+        if (dp && dp.outcome === 'rejected' && !nonEmpty(dp.reasons)) {
+          return refuse('objection_rejection_reasons', '决定不予采纳异议的，应当说明理由（黑龙江省社会信用条例 第三十五、三十九条）');
+        }
+        if (dp && dp.outcome === 'upheld_remove' && isTerminal(state.stage)) return endedRefusal(state, action.type);
+      }
+      if (action.type === 'objection_referred' && action.payload && !nonEmpty(action.payload.toUnit)) {
+        return refuse('referral_unit_missing', '请填写有权处理的单位（黑龙江省社会信用条例 第三十九条）');
+      }
+      if (action.type === 'assist_requested') {
+        if (action.payload && o.assists.some((a) => a.assistId === action.payload?.assistId)) return refuse('assist_duplicate', '协助核查编号已存在');
+        return unsetRefusal(ctx, type, state) ?? OK;
+      }
+      return OK;
+    }
+    case 'assist_replied': {
+      const p = action.payload;
+      if (!p) return OK;
+      const o = state.objections.find((x) => x.objectionId === p.objectionId);
+      const a = o?.assists.find((x) => x.assistId === p.assistId);
+      if (!o || !a) return refuse('assist_unknown', '找不到对应的协助核查请求');
+      if (a.repliedOn !== null) return refuse('assist_already_replied', `协助单位已于${a.repliedOn}反馈`);
+      return OK;
+    }
+    case 'clock_paused': {
+      const p = action.payload;
+      if (!p) return OK;
+      const o = state.objections.find((x) => x.objectionId === p.scopeId);
+      const r = state.repairs.find((x) => x.repairId === p.scopeId);
+      if (!o && !r) return refuse('pause_scope_unknown', '计时中止须指明对应的异议或修复申请');
+      if (o && o.decidedOn !== null) return refuse('pause_closed_scope', '该异议已处理完毕，不能中止计时');
+      if (o && o.openPauseIds.length > 0) return refuse('pause_already_open', '该异议的计时已中止，请先恢复计时');
+      return OK;
+    }
+    case 'clock_resumed': {
+      const p = action.payload;
+      if (!p) return OK;
+      const open = state.objections.some((o) => o.openPauseIds.includes(p.pauseId));
+      return open ? OK : refuse('pause_not_open', '没有对应的计时中止，或已恢复计时');
+    }
+    case 'corrected': {
+      const p = action.payload;
+      if (p && p.changes.length === 0) return refuse('correction_empty', '请填写更正的内容（更正前、更正后）');
+      if (p && p.objectionId) {
+        const o = state.objections.find((x) => x.objectionId === p.objectionId);
+        if (!o || o.outcome !== 'upheld_correct') return refuse('correction_without_decision', '只有决定采纳并更正的异议才能据以更正');
+      }
+      if (isTerminal(state.stage) && !(p && p.objectionId)) return endedRefusal(state, action.type);
+      return unsetRefusal(ctx, type, state) ?? OK;
+    }
+    case 'correction_pushed':
+      return OK;
+    case 'repair_applied': {
+      if (!isListedStage(state.stage)) return refuse('repair_not_listed', `当前阶段（${state.stageLabel}）不能申请信用修复`);
+      const prior = state.priorRepairCompletedOn ?? ctx.previousRepairCompletedOn ?? null;
+      const bar = findPeriod(ctx.ruleSet.periods, 'relisting_repair_bar');
+      const barred = state.flags.includes('NO_REPAIR') || (bar !== undefined && bar.amount !== null && prior !== null && state.listedOn !== null && state.listedOn <= addYears(prior, bar.amount));
+      if (barred) {
+        return refuse('repair_barred', `该主体于${prior ?? ''}完成信用修复后一年内再次被列入失信名单（${state.listedOn ?? ''}），在新的失信记录有效期内${state.validUntil ? `（至${state.validUntil}）` : ''}不得申请信用修复（${bar?.basis ?? '朝阳市治理房地产领域失信行为若干规定(试行) 第十九条'}）`);
+      }
+      const local = findPeriod(ctx.ruleSet.periods, 'repair_eligibility');
+      if (local && local.amount !== null && state.listedOn) {
+        const last = computePeriodEnd(state.listedOn, local.amount, local.unit, ctx.calendar, { roll: false }).dueOn ?? state.listedOn;
+        const from = addDays(last, 1);
+        if (on < from) {
+          return refuse('repair_too_early', `被列入失信名单满${formatPeriod(local.amount, local.unit)}方可申请信用修复（${local.basis}）：本案于${state.listedOn}列入，自${from}起可以申请`);
+        }
+      }
+      if (state.repairEligibleFrom !== null && on < state.repairEligibleFrom) {
+        const min = findPeriod(ctx.ruleSet.periods, 'publication_min');
+        return refuse('repair_before_min_publication', `尚未达到最短公示期限（${min?.basis ?? ''}），自${state.repairEligibleFrom}起可以申请信用修复`);
+      }
+      if (state.repairs.some((r) => r.stage === 'P1' || r.stage === 'P3')) return refuse('repair_open', '已有尚未办结的信用修复申请');
+      return unsetRefusal(ctx, type, state) ?? OK;
+    }
+    case 'repair_reviewed':
+    case 'repair_decided': {
+      const p = action.payload;
+      const open = state.repairs.filter((r) => r.stage === 'P1' || r.stage === 'P3');
+      if (!p) return open.length > 0 ? OK : refuse('no_open_repair', '没有待办理的信用修复申请');
+      const r = state.repairs.find((x) => x.repairId === p.repairId);
+      if (!r) return refuse('repair_unknown', `找不到修复申请${p.repairId}`);
+      if (r.stage === 'P4' || r.stage === 'P4R' || r.stage === 'P2R') return refuse('repair_already_decided', `该修复申请已办结（${r.decidedOn ?? r.reviewedOn ?? ''}），不能重复办理`);
+      if (action.type === 'repair_reviewed') {
+        if (r.stage !== 'P1') return refuse('repair_already_reviewed', `该修复申请已于${r.reviewedOn ?? ''}完成初审`);
+        if (!action.payload?.accepted && !nonEmpty(action.payload?.reasons)) return refuse('repair_review_reasons', '初审不予受理的，应当说明理由');
+        return OK;
+      }
+      const hasInitialReview = findPeriod(ctx.ruleSet.periods, 'repair_initial_review') !== undefined;
+      if (hasInitialReview && r.stage === 'P1') return refuse('repair_not_reviewed', '信用修复申请尚未完成初审');
+      if (action.payload && !action.payload.approved && !nonEmpty(action.payload.reasons)) {
+        return refuse('repair_refusal_reasons', '决定不予修复的，应当说明理由（比照异议处理，黑龙江省社会信用条例 第三十九条）');
+      }
+      return OK;
+    }
+    case 'removed':
+      if (!isListedStage(state.stage)) return refuse('remove_wrong_stage', `当前阶段（${state.stageLabel}）不能移出`);
+      if (action.payload && !nonEmpty(action.payload.note)) return refuse('reason_missing', '移出须写明理由（如已履行法定义务、纠正失信行为、消除不良影响）');
+      return OK;
+    case 'expired_archived': {
+      if (!isListedStage(state.stage)) return refuse('archive_wrong_stage', `当前阶段（${state.stageLabel}）不能期满转档案`);
+      if (state.validUntil === null && state.publicationUntil === null) return refuse('archive_no_period', '本案没有有效期或公示期限，不能按期满处理');
+      if (!expiredOn(state, on)) {
+        return refuse('archive_not_expired', `有效期（公示期限）至${[state.validUntil, state.publicationUntil].filter((d): d is string => d !== null).sort()[0] ?? ''}，尚未届满`);
+      }
+      return OK;
+    }
+    case 'basis_change_reported':
+      return unsetRefusal(ctx, type, state) ?? OK;
+    case 'basis_revoked':
+    case 'basis_changed':
+      if (action.payload && !nonEmpty(action.payload.basisDocumentNo)) return refuse('basis_missing', '请填写被撤销或变更的依据文书文号');
+      return OK;
+    case 'measure_applied': {
+      if (!isListedStage(state.stage)) return refuse('measure_not_listed', '只能对列入名单期间的主体实施惩戒措施（朝阳市治理房地产领域失信行为若干规定(试行) 第十二条）');
+      const p = action.payload;
+      if (!p) return OK;
+      const m = findMeasure(p.measureCode);
+      if (!m || !ctx.ruleSet.measureCodes.includes(p.measureCode)) {
+        return refuse('measure_not_published', `措施"${p.measureCode}"不在规则集公布的措施清单中；禁止实施未向社会公布的失信约束和惩戒措施（黑龙江省社会信用条例 第三十条）`);
+      }
+      if (m.duration.kind === 'fixed' && m.duration.amount === null) {
+        return refuse('period_unset', `措施"${m.label}"须规定期限（${m.basis}；黑龙江省社会信用条例 第三十一条），原文未给出期限，请由办公室在"设置"中确定后再实施`);
+      }
+      if (!nonEmpty(p.justification)) return refuse('measure_justification', '请说明措施与失信行为的关联和适度理由（合法、关联、比例原则，黑龙江省社会信用条例 第三十条）');
+      if (state.measures.some((x) => x.measureId === p.measureId)) return refuse('measure_duplicate', '措施编号已存在');
+      return OK;
+    }
+    case 'measure_lifted': {
+      const p = action.payload;
+      if (!p) return state.measures.some((m) => m.liftedOn === null) ? OK : refuse('no_active_measure', '没有正在实施的措施');
+      const m = state.measures.find((x) => x.measureId === p.measureId);
+      if (!m) return refuse('measure_unknown', '找不到该措施');
+      if (m.liftedOn !== null) return refuse('measure_already_lifted', `该措施已于${m.liftedOn}解除`);
+      return OK;
+    }
+    case 'platform_pushed':
+      return OK;
+    case 'joint_initiated':
+      if (!isListedStage(state.stage)) return refuse('joint_not_listed', '列入名单后方可发起联合奖惩');
+      if (state.jointStage !== 'none') return refuse('joint_already_initiated', '本案已发起联合奖惩');
+      return unsetRefusal(ctx, type, state) ?? OK;
+    case 'joint_units_assigned':
+      if (state.jointStage !== 'J0' && state.jointStage !== 'J1') return refuse('joint_wrong_stage', '须先发起联合奖惩，方可确定实施部门');
+      if (action.payload && action.payload.units.length === 0) return refuse('joint_units_missing', '请至少填写一个实施部门');
+      return OK;
+    case 'joint_responded':
+      if (!['J1', 'J2', 'J3'].includes(state.jointStage)) return refuse('joint_wrong_stage', '须先确定实施部门，方可登记响应');
+      if (action.payload && !state.jointUnits.includes(action.payload.unit)) return refuse('joint_unit_unknown', `"${action.payload.unit}"不是本案确定的实施部门`);
+      return OK;
+    case 'joint_feedback':
+      if (state.jointStage !== 'J2' && state.jointStage !== 'J3') return refuse('joint_wrong_stage', '实施部门响应后方可登记反馈');
+      return OK;
+    case 'joint_revoked':
+      if (state.jointStage === 'none') return refuse('joint_wrong_stage', '本案未发起联合奖惩');
+      if (state.jointStage === 'J4') return refuse('joint_already_revoked', '联合奖惩已撤销');
+      if (action.payload && !nonEmpty(action.payload.reason)) return refuse('reason_missing', '撤销联合奖惩须写明理由');
+      return OK;
+    case 'voided':
+      if (action.payload && !nonEmpty(action.payload.reason)) return refuse('void_reason_missing', '作废须写明理由（不得违规删除，黑龙江省社会信用条例 第三十六条）');
+      return OK;
+    default:
+      return assertNever(action);
+  }
+}

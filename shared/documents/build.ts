@@ -1,0 +1,224 @@
+/**
+ * Pure builders: document input + template + 文号 → pdfmake content (with font ROLES, see layout.ts).
+ * One function per document kind, plus the 送达回证.
+ */
+import { assertNever } from '../util/assert-never';
+import { chineseNumber, fillTemplate, formatChineseDate, formatDocNumber } from './format';
+import { blankLines, CHAR, CHAR_SPACING, flushLine, heading, letterhead, LINE, paragraph, signature, SIZE, title, type DocNode } from './layout';
+import { resolveTemplate, type DocumentTemplate } from './templates';
+import {
+  DOCUMENT_KIND_NAMES,
+  type DocNumber,
+  type DocumentInput,
+  type ListingDecisionInput,
+  type MeasureInput,
+  type ServiceProofInput,
+  type SubjectInfo,
+} from './types';
+
+/** One unit of a printed batch: a document or a 送达回证. */
+export type BuiltUnit = {
+  kind: DocumentInput['kind'] | 'service-proof';
+  name: string;
+  numberText: string;
+  /** Page numbers are printed (documents) or not (the 回证 form). */
+  numbered: boolean;
+  content: DocNode[];
+};
+
+function subjectLines(subject: SubjectInfo): DocNode[] {
+  const idLabel = subject.kind === 'natural-person' ? '身份证号码' : '统一社会信用代码';
+  const lines: DocNode[] = [flushLine(`${subject.name}：`)];
+  const info: string[] = [];
+  if (subject.idNumber.trim()) info.push(`${idLabel}：${subject.idNumber}`);
+  if (subject.legalRepresentative?.trim()) info.push(`法定代表人（负责人）：${subject.legalRepresentative}`);
+  if (subject.address?.trim()) info.push(`住所（地址）：${subject.address}`);
+  for (const line of info) lines.push(paragraph(line));
+  return lines;
+}
+
+function head(input: DocumentInput, numberText: string): DocNode[] {
+  const name = DOCUMENT_KIND_NAMES[input.kind];
+  if (input.office.letterhead?.trim()) {
+    return [...letterhead(input.office.letterhead, numberText), title([name]), blankLines(1)];
+  }
+  return [
+    title([input.office.name, name]),
+    { text: numberText, font: 'body', fontSize: SIZE.body, pitch: LINE, alignment: 'right', characterSpacing: CHAR_SPACING },
+    blankLines(1),
+  ];
+}
+
+function measuresList(measures: readonly MeasureInput[]): DocNode[] {
+  return measures.map((m, i) => paragraph(`（${chineseNumber(i + 1)}）${m.text}。实施期限：${m.period}${m.basis?.trim() ? `（依据：${m.basis}）` : ''}。`));
+}
+
+function splitParagraphs(text: string): DocNode[] {
+  return text
+    .split(/\n+/)
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .map((t) => paragraph(t));
+}
+
+function remedyValues(input: { office: { reviewBody: string; court: string } }, r?: ListingDecisionInput['remedies']): Record<string, string> {
+  return {
+    reviewDays: String(r?.reviewDays ?? 60),
+    reviewBody: r?.reviewBody ?? input.office.reviewBody,
+    litigationMonths: chineseNumber(r?.litigationMonths ?? 6),
+    court: r?.court ?? input.office.court,
+  };
+}
+
+function bodyOf(input: DocumentInput, t: DocumentTemplate): DocNode[] {
+  const p = t.paragraphs;
+  const fill = (key: string, values: Record<string, string>): string => fillTemplate(p[key] ?? '', values);
+  const date = formatChineseDate;
+  switch (input.kind) {
+    case 'prior-notice': {
+      const listName = '严重失信主体名单';
+      const out: DocNode[] = [paragraph(fill('intro', { listName })), heading('一、拟列入的事实和理由'), ...splitParagraphs(input.facts), heading('二、拟列入的依据'), ...splitParagraphs(input.basis)];
+      if (input.intendedMeasures.length > 0) out.push(heading('三、拟采取的失信惩戒措施'), ...measuresList(input.intendedMeasures));
+      out.push(heading(`${input.intendedMeasures.length > 0 ? '四' : '三'}、你（单位）依法享有的权利`));
+      out.push(paragraph(fill('rights', { statementPeriod: input.statementPeriodText, statementDeadline: date(input.statementDeadline) })));
+      if (input.contact?.trim()) out.push(paragraph(fill('contact', { contact: input.contact })));
+      return out;
+    }
+    case 'listing-decision': {
+      const listName = input.listName?.trim() || '严重失信主体名单';
+      const out: DocNode[] = [
+        paragraph(fill('intro', { listName })),
+        heading('一、列入理由'),
+        ...splitParagraphs(input.facts),
+        heading('二、列入依据'),
+        ...splitParagraphs(input.basis),
+        heading('三、列入期限'),
+        paragraph(fill('validity', { validityText: input.validity.text, validFrom: date(input.validity.from), validTo: date(input.validity.to) })),
+        heading('四、失信惩戒措施及其期限'),
+      ];
+      if (input.measures.length > 0) out.push(paragraph(fill('measures', {})), ...measuresList(input.measures));
+      else out.push(paragraph('本决定不附加失信惩戒措施。'));
+      out.push(heading('五、移出条件和程序'), ...splitParagraphs(input.removalConditions));
+      out.push(heading('六、救济途径'), paragraph(fill('remedies', { objectionTo: input.remedies.objectionTo, ...remedyValues(input, input.remedies) })));
+      out.push(heading('七、信用修复'), paragraph(fill('repair', { repairRoute: input.repairRoute })));
+      return out;
+    }
+    case 'repair-notice': {
+      const out: DocNode[] = [
+        paragraph(fill('intro', { decisionDate: date(input.date), decisionName: input.decisionName, decisionNumber: input.decisionNumber })),
+        paragraph(fill('conditions', { earliestApplyDate: date(input.earliestApplyDate), latestEndDate: date(input.latestEndDate) })),
+        paragraph(fill('materials', {})),
+        ...input.materials.map((m, i) => paragraph(`${i + 1}. ${m}`)),
+        paragraph(fill('window', { window: input.window })),
+      ];
+      if (input.contact?.trim()) out.push(paragraph(fill('contact', { contact: input.contact })));
+      return out;
+    }
+    case 'objection-acceptance':
+      return [
+        paragraph(fill('intro', { receivedDate: date(input.receivedDate), objectionSummary: input.objectionSummary })),
+        paragraph(fill('body', { replyDeadline: date(input.replyDeadline), markingNote: input.markingNote ?? '' })),
+      ];
+    case 'objection-decision': {
+      const values = { reasons: input.reasons, correction: input.correction ?? '' };
+      const key = input.outcome === 'adopted' ? 'adopted' : input.outcome === 'partly-adopted' ? 'partlyAdopted' : 'notAdopted';
+      const out: DocNode[] = [
+        paragraph(fill('intro', { receivedDate: date(input.receivedDate), objectionSummary: input.objectionSummary })),
+        paragraph(fill('findings', { findings: input.findings })),
+        paragraph(fill(key, values)),
+      ];
+      if (input.outcome === 'partly-adopted' && input.correction?.trim()) out.push(paragraph(`已作如下更正：${input.correction}`));
+      out.push(paragraph(fill('remedies', remedyValues(input))));
+      return out;
+    }
+    case 'repair-acceptance':
+      return [
+        paragraph(fill('intro', { applicationDate: date(input.applicationDate) })),
+        ...input.materials.map((m, i) => paragraph(`${i + 1}. ${m}`)),
+        paragraph(fill('body', { decisionDeadline: date(input.decisionDeadline) })),
+      ];
+    case 'repair-decision': {
+      const key = input.outcome === 'granted' ? 'granted' : 'refused';
+      return [
+        paragraph(fill('intro', { applicationDate: date(input.applicationDate) })),
+        paragraph(fill(key, { reasons: input.reasons, effectiveDate: input.effectiveDate ? date(input.effectiveDate) : '' })),
+        paragraph(fill('remedies', remedyValues(input))),
+      ];
+    }
+    case 'removal-decision':
+      return [
+        paragraph(fill('intro', { listingDate: date(input.listingDate), listingNumber: input.listingNumber })),
+        paragraph(fill('body', { reasonText: input.reasonText, removalDate: date(input.removalDate) })),
+      ];
+    default:
+      return assertNever(input);
+  }
+}
+
+/** Build one document. The input must have passed `checkIssuable`. */
+export function buildDocument(input: DocumentInput, number: DocNumber, template?: DocumentTemplate): BuiltUnit {
+  const t = resolveTemplate(input.kind, template);
+  const numberText = formatDocNumber(number);
+  const content: DocNode[] = [...head(input, numberText), ...subjectLines(input.subject), ...bodyOf(input, t), signature(input.office.name, formatChineseDate(input.date), input.office.sealImage)];
+  return { kind: input.kind, name: DOCUMENT_KIND_NAMES[input.kind], numberText, numbered: true, content };
+}
+
+const FILL = '                    ';
+
+const PROOF_SIZE = SIZE.pageNumber; // 4号 in the form
+const PROOF_PITCH = 22;
+
+function cell(text: string, extra: DocNode = {}): DocNode {
+  return { text, font: 'body', fontSize: PROOF_SIZE, pitch: PROOF_PITCH, ...extra };
+}
+
+/**
+ * 送达回证 (民事诉讼法 第八十七至八十九条; NATIONAL_RULES.md §5): one form may list several documents
+ * served together (e.g. the listing decision and the 信用修复告知书, 两书同达).
+ */
+export function buildServiceProof(proof: ServiceProofInput): BuiltUnit {
+  const label = (text: string): DocNode => cell(text, { font: 'heading', alignment: 'center', margin: [0, 5, 0, 5] });
+  const value = (text: string | undefined, extra: DocNode = {}): DocNode => cell(text?.trim() ? text : FILL, { margin: [4, 5, 4, 5], ...extra });
+  const sign = (relation: boolean): DocNode => ({
+    stack: [
+      cell(relation ? '（签名或盖章）' : '（签名）', { margin: [4, 5, 4, 0] }),
+      ...(relation ? [cell('与受送达人的关系：', { margin: [4, 0, 4, 0] })] : []),
+      cell('年    月    日    时    分', { alignment: 'right', margin: [4, relation ? 0 : 8, 12, 5] }),
+    ],
+  });
+  const docs = proof.documents.map((d) => `《${d.name}》${d.number}`).join('\n');
+  const body: DocNode[][] = [
+    [label('送达文书\n名称及文号'), value(docs)],
+    [label('送达单位'), value(proof.servingUnit)],
+    [label('受送达人'), value(proof.recipient)],
+    [label('送达时间'), value(proof.time?.trim() ? proof.time : '        年    月    日    时    分')],
+    [label('送达地点'), value(proof.place)],
+    [label('送达方式'), value(proof.method?.trim() ? proof.method : '直接送达 / 留置送达 / 邮寄送达 / 委托送达 / 电子送达')],
+    [label('收件人'), sign(true)],
+    [label('见证人'), proof.witness?.trim() ? value(proof.witness) : sign(false)],
+    [label('送达人'), proof.server?.trim() ? value(proof.server) : sign(false)],
+    [label('备注'), value(proof.remarks, { margin: [4, 5, 4, 24] })],
+  ];
+  return {
+    kind: 'service-proof',
+    name: '送达回证',
+    numberText: proof.documents.map((d) => d.number).join('、'),
+    numbered: false,
+    content: [
+      { ...title(['送达回证']), margin: [0, 0, 0, LINE / 2] },
+      { table: { widths: [5.2 * CHAR, '*'], body, dontBreakRows: true }, layout: { hLineWidth: () => 0.8, vLineWidth: () => 0.8 } },
+      {
+        text: '注：受送达人拒绝签收的，送达人应在备注栏记明拒收事由和日期，由见证人、送达人签名或盖章，把文书留在受送达人的住所（民事诉讼法第八十九条）。',
+        font: 'body',
+        fontSize: 10.5,
+        pitch: 15,
+        margin: [0, 6, 0, 0],
+      },
+    ],
+  };
+}
+
+/** The 送达回证 for a set of documents served together on one recipient. */
+export function serviceProofFor(units: readonly BuiltUnit[], servingUnit: string, recipient: string, extra: Partial<ServiceProofInput> = {}): BuiltUnit {
+  return buildServiceProof({ ...extra, servingUnit, recipient, documents: units.map((u) => ({ name: u.name, number: u.numberText })) });
+}

@@ -1,0 +1,90 @@
+/**
+ * The immutable snapshot of an issued document and the pure helpers to print it again.
+ * Snapshot fields (input, template, number, pdf, sha256) never change after issuing; only the
+ * status fields (state, voidedAt, voidReason, correctedById) change when a correction voids it.
+ */
+import { buildDocument, serviceProofFor, type BuiltUnit } from './build';
+import type { DocumentTemplate } from './templates';
+import type { DocNumber, DocumentInput, DocumentKind } from './types';
+
+export type ServiceDetails = { servingUnit: string; recipient: string; place?: string; method?: string; server?: string };
+
+export type IssuedDocument = {
+  id: string;
+  /** '' when the document is not attached to a case. */
+  caseId: string;
+  /** Documents issued together and served together (e.g. 列入决定书 + 信用修复告知书) share a group. */
+  groupId: string;
+  kind: DocumentKind;
+  officeId: string;
+  year: number;
+  seq: number;
+  prefix: string;
+  /** The ledger id of its number. */
+  numberKey: string;
+  numberText: string;
+  subjectName: string;
+  date: string;
+  input: DocumentInput;
+  template: DocumentTemplate;
+  templateVersion: number;
+  pdf: Uint8Array;
+  sha256: string;
+  pages: number;
+  service: ServiceDetails;
+  issuedAt: string;
+  issuedBy: string;
+  deviceId: string;
+  state: 'valid' | 'voided';
+  voidedAt?: string;
+  voidReason?: string;
+  /** On a voided document: the correction that replaced it. */
+  correctedById?: string;
+  /** On a correction: the document it replaces. */
+  correctsId?: string;
+};
+
+export type PrintLogEntry = {
+  id: string;
+  at: string;
+  by: string;
+  action: 'reprint' | 'print' | 'batch-print' | 'download';
+  documentIds: string[];
+  /** SHA-256 of the bytes handed out (the stored snapshot for a reprint). */
+  sha256: string;
+  pages: number;
+};
+
+export function docNumberOf(doc: Pick<IssuedDocument, 'prefix' | 'year' | 'seq'>): DocNumber {
+  return { prefix: doc.prefix, year: doc.year, seq: doc.seq };
+}
+
+/** The document rebuilt from its snapshot (deterministic: same units as when it was issued). */
+export function unitsOf(doc: IssuedDocument): BuiltUnit {
+  return buildDocument(doc.input, docNumberOf(doc), doc.template);
+}
+
+/**
+ * Print units for a batch: documents grouped by `groupId` in the given order, each group
+ * followed by ONE 送达回证 that lists every document of the group (两书同达).
+ */
+export function batchUnits(docs: readonly IssuedDocument[]): BuiltUnit[] {
+  const groups = new Map<string, IssuedDocument[]>();
+  for (const d of docs) {
+    const g = groups.get(d.groupId) ?? [];
+    g.push(d);
+    groups.set(d.groupId, g);
+  }
+  const out: BuiltUnit[] = [];
+  for (const group of groups.values()) {
+    const units = group.map(unitsOf);
+    const first = group[0]!;
+    out.push(...units, serviceProofFor(units, first.service.servingUnit, first.service.recipient, { place: first.service.place, method: first.service.method, server: first.service.server }));
+  }
+  return out;
+}
+
+/** A file name for a document: 列入决定书某发改信用〔2026〕15号.pdf */
+export function fileNameOf(doc: Pick<IssuedDocument, 'numberText' | 'subjectName'> & { kindName: string }): string {
+  return `${doc.kindName}${doc.numberText}-${doc.subjectName}.pdf`.replace(/[\\/:*?"<>|]/g, '_');
+}

@@ -1,0 +1,110 @@
+/**
+ * GB/T 9704-2012 page geometry and the building blocks of a Chinese official document
+ * (NATIONAL_RULES.md §4). Builders emit pdfmake nodes whose `font` is a ROLE ('body', 'title',
+ * 'heading'); `applyFonts` (glyphs.ts) later maps roles to real font families per character
+ * and turns `pitch` (the wanted line pitch in points) into pdfmake's `lineHeight` factor.
+ */
+
+/** A pdfmake content node, kept loose here: shared/ does not depend on pdfmake's types. */
+export type DocNode = { [key: string]: unknown };
+
+export type FontRole = 'body' | 'title' | 'heading';
+
+export const MM = 72 / 25.4;
+
+export const PAGE = {
+  /** A4 in points. */
+  width: 210 * MM,
+  height: 297 * MM,
+  /** 天头 37, 订口 28, right 26, bottom 35 (mm) → 版心 156 × 225 mm. */
+  marginTop: 37 * MM,
+  marginLeft: 28 * MM,
+  marginRight: 26 * MM,
+  marginBottom: 35 * MM,
+} as const;
+
+export const TEXT_WIDTH = PAGE.width - PAGE.marginLeft - PAGE.marginRight; // 156 mm
+export const TEXT_HEIGHT = PAGE.height - PAGE.marginTop - PAGE.marginBottom; // 225 mm
+
+/** 3号 = 16 pt; 2号 = 22 pt; 4号 = 14 pt. */
+export const SIZE = { body: 16, title: 22, pageNumber: 14, letterhead: 30 } as const;
+
+/** 22 lines per page: the line pitch that fills the 版心 exactly. */
+export const LINES_PER_PAGE = 22;
+export const CHARS_PER_LINE = 28;
+export const LINE = TEXT_HEIGHT / LINES_PER_PAGE;
+/** One character cell (28 per line): 156 mm / 28. */
+export const CHAR = TEXT_WIDTH / CHARS_PER_LINE;
+/** Character spacing that makes 16 pt glyphs sit on a 28-per-line grid (slightly under, never over). */
+export const CHAR_SPACING = Math.floor((CHAR - SIZE.body) * 1000) / 1000 - 0.001;
+
+export const RED = '#D7000F';
+
+export function pageMargins(): [number, number, number, number] {
+  return [PAGE.marginLeft, PAGE.marginTop, PAGE.marginRight, PAGE.marginBottom];
+}
+
+/** A body paragraph: 3号, first line indented two characters, lines on the 22-line grid. */
+export function paragraph(text: string, extra: DocNode = {}): DocNode {
+  return { text, font: 'body', fontSize: SIZE.body, pitch: LINE, characterSpacing: CHAR_SPACING, leadingIndent: 2 * CHAR, alignment: 'justify', ...extra };
+}
+
+/** A line flush left (顶格), e.g. the 主送 line. */
+export function flushLine(text: string, extra: DocNode = {}): DocNode {
+  return { text, font: 'body', fontSize: SIZE.body, pitch: LINE, characterSpacing: CHAR_SPACING, ...extra };
+}
+
+/** 一、 level heading (黑体), indented two characters like a paragraph. */
+export function heading(text: string): DocNode {
+  return { text, font: 'heading', fontSize: SIZE.body, pitch: LINE, characterSpacing: CHAR_SPACING, leadingIndent: 2 * CHAR };
+}
+
+export function blankLines(n: number): DocNode {
+  return { text: ' ', font: 'body', fontSize: SIZE.body, pitch: LINE * n };
+}
+
+/** 标题: 2号, centred; each given line is its own line (梯形 arrangement is the caller's split). */
+export function title(lines: readonly string[]): DocNode {
+  return { stack: lines.map((line) => ({ text: line, font: 'title', fontSize: SIZE.title, pitch: LINE * 1.25, alignment: 'center' })) };
+}
+
+/** Optional red 版头: 发文机关标志, 发文字号 two lines below, red rule 4 mm under the number. */
+export function letterhead(mark: string, numberText: string): DocNode[] {
+  return [
+    { text: mark, font: 'title', fontSize: SIZE.letterhead, pitch: LINE * 2, alignment: 'center', color: RED, characterSpacing: 2 },
+    blankLines(1),
+    { text: numberText, font: 'body', fontSize: SIZE.body, pitch: LINE, alignment: 'center' },
+    { canvas: [{ type: 'line', x1: 0, y1: 4 * MM, x2: TEXT_WIDTH, y2: 4 * MM, lineWidth: 1.2, lineColor: RED }], margin: [0, 0, 0, LINE] },
+  ];
+}
+
+/**
+ * 署名 and 成文日期 with the seal area free above them (§7.3.5.1): two blank lines, the office name
+ * centred over the date, the date 右空四字. An optional seal image is drawn over both, centred.
+ */
+export function signature(officeName: string, dateText: string, sealImage?: string): DocNode {
+  const block: DocNode[] = [];
+  if (sealImage) {
+    block.push({ image: sealImage, width: 42 * MM, relativePosition: { x: -10 * MM, y: -16 * MM } });
+  }
+  block.push({ text: officeName, font: 'body', fontSize: SIZE.body, pitch: LINE, alignment: 'center' });
+  block.push({ text: dateText, font: 'body', fontSize: SIZE.body, pitch: LINE, alignment: 'center' });
+  return {
+    unbreakable: true,
+    stack: [blankLines(2), { columns: [{ width: '*', text: '' }, { width: 'auto', stack: block }], margin: [0, 0, 4 * CHAR, 0] }],
+  };
+}
+
+/** The page number footer "— n —": 4号, 7 mm below the 版心; odd pages right, even pages left, 空一字. */
+export function pageNumberNode(localPage: number): DocNode {
+  const odd = localPage % 2 === 1;
+  const space = SIZE.pageNumber; // 一字 of 4号
+  return {
+    text: `— ${localPage} —`,
+    font: 'body',
+    fontSize: SIZE.pageNumber,
+    pitch: SIZE.pageNumber * 1.4,
+    alignment: odd ? 'right' : 'left',
+    margin: [PAGE.marginLeft + (odd ? 0 : space), 7 * MM - 4, PAGE.marginRight + (odd ? space : 0), 0],
+  };
+}

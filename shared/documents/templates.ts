@@ -1,0 +1,124 @@
+/**
+ * The fixed paragraphs of each document kind, editable by the office (settings → 文书模板) and
+ * versioned: an issued document records the template version and text it was made with.
+ * Placeholders are {{name}}; `REQUIRED_PLACEHOLDERS` lists the ones a paragraph must keep
+ * (an office may reword the sentence but cannot drop the legally required content).
+ */
+import type { DocumentKind } from './types';
+
+export type TemplateParagraphs = Readonly<Record<string, string>>;
+
+export type DocumentTemplate = {
+  kind: DocumentKind;
+  version: number;
+  paragraphs: TemplateParagraphs;
+  /** ISO timestamp given by the caller when the office saved this version (not printed). */
+  savedAt?: string;
+  savedBy?: string;
+};
+
+export const DEFAULT_TEMPLATES: Readonly<Record<DocumentKind, DocumentTemplate>> = {
+  'prior-notice': {
+    kind: 'prior-notice',
+    version: 1,
+    paragraphs: {
+      intro: '经查，你（单位）存在下列失信行为，本机关拟将你（单位）列入{{listName}}。根据有关规定，现将拟作出决定的事实、理由、依据及你（单位）依法享有的权利告知如下：',
+      rights:
+        '你（单位）有权进行陈述和申辩。如有异议，可自收到本告知书之日起{{statementPeriod}}内（即{{statementDeadline}}前）向本机关提出书面陈述、申辩意见，并提交相关证据材料。逾期未提出的，视为放弃陈述和申辩的权利。本机关将依法听取你（单位）的意见，不因你（单位）陈述、申辩而加重处理。',
+      contact: '联系方式：{{contact}}',
+    },
+  },
+  'listing-decision': {
+    kind: 'listing-decision',
+    version: 1,
+    paragraphs: {
+      intro: '本机关依法对你（单位）的失信行为进行了认定，并已依法告知你（单位）拟作出决定的事实、理由、依据及依法享有的权利。现决定将你（单位）列入{{listName}}。',
+      validity: '列入名单的期限为{{validityText}}，自{{validFrom}}起至{{validTo}}止。',
+      measures: '列入名单期间，有关部门将依法依规对你（单位）实施以下失信惩戒措施：',
+      remedies:
+        '你（单位）对本决定认定的失信信息有异议的，可以向{{objectionTo}}提出异议申请，并提交相关证据材料。如不服本决定，可以自收到本决定书之日起{{reviewDays}}日内向{{reviewBody}}申请行政复议，或者自收到本决定书之日起{{litigationMonths}}个月内依法向{{court}}提起行政诉讼。',
+      repair: '{{repairRoute}}本决定书送达时一并送达《信用修复告知书》。',
+    },
+  },
+  'repair-notice': {
+    kind: 'repair-notice',
+    version: 1,
+    paragraphs: {
+      intro: '本机关已于{{decisionDate}}作出《{{decisionName}}》（{{decisionNumber}}）。根据信用修复有关规定，现将信用修复的条件、材料和途径告知如下：',
+      conditions:
+        '你（单位）纠正失信行为、履行法定责任和义务后，自{{earliestApplyDate}}起可以申请信用修复。失信信息最长公示至{{latestEndDate}}，届满后自动停止公示。',
+      materials: '申请信用修复需提交以下材料：',
+      window: '办理途径：{{window}}',
+      contact: '联系方式：{{contact}}',
+    },
+  },
+  'objection-acceptance': {
+    kind: 'objection-acceptance',
+    version: 1,
+    paragraphs: {
+      intro: '你（单位）于{{receivedDate}}提出的异议申请收悉。异议内容：{{objectionSummary}}',
+      body: '经审查，你（单位）的异议申请符合受理条件，本机关决定予以受理，并将于{{replyDeadline}}前将处理结果告知你（单位）。{{markingNote}}',
+    },
+  },
+  'objection-decision': {
+    kind: 'objection-decision',
+    version: 1,
+    paragraphs: {
+      intro: '你（单位）于{{receivedDate}}提出的异议申请，本机关已依法受理并进行了核实。异议内容：{{objectionSummary}}',
+      findings: '经核实：{{findings}}',
+      adopted: '本机关决定采纳你（单位）的异议，并已作如下更正：{{correction}}',
+      partlyAdopted: '本机关决定部分采纳你（单位）的异议。未予采纳部分的理由：{{reasons}}',
+      notAdopted: '本机关决定不予采纳你（单位）的异议，理由如下：{{reasons}}',
+      remedies: '如不服本决定，可以自收到本决定书之日起{{reviewDays}}日内向{{reviewBody}}申请行政复议，或者自收到本决定书之日起{{litigationMonths}}个月内依法向{{court}}提起行政诉讼。',
+    },
+  },
+  'repair-acceptance': {
+    kind: 'repair-acceptance',
+    version: 1,
+    paragraphs: {
+      intro: '你（单位）于{{applicationDate}}提出的信用修复申请及以下材料收悉：',
+      body: '经审查，申请材料齐全、符合法定形式，本机关决定予以受理，并将于{{decisionDeadline}}前作出是否准予信用修复的决定。',
+    },
+  },
+  'repair-decision': {
+    kind: 'repair-decision',
+    version: 1,
+    paragraphs: {
+      intro: '你（单位）于{{applicationDate}}提出的信用修复申请，本机关已依法受理并进行了审核。',
+      granted: '经审核，{{reasons}}本机关决定准予信用修复。自{{effectiveDate}}起终止公示相关失信信息，停止共享和使用，并同步解除相应失信惩戒措施。',
+      refused: '经审核，{{reasons}}本机关决定不予信用修复。你（单位）可在纠正失信行为、履行相关义务后重新提出申请。',
+      remedies: '如不服本决定，可以自收到本决定书之日起{{reviewDays}}日内向{{reviewBody}}申请行政复议，或者自收到本决定书之日起{{litigationMonths}}个月内依法向{{court}}提起行政诉讼。',
+    },
+  },
+  'removal-decision': {
+    kind: 'removal-decision',
+    version: 1,
+    paragraphs: {
+      intro: '本机关于{{listingDate}}作出《列入严重失信主体名单决定书》（{{listingNumber}}），将你（单位）列入严重失信主体名单。',
+      body: '{{reasonText}}本机关决定自{{removalDate}}起将你（单位）移出严重失信主体名单，停止公示相关失信信息，并通知有关部门解除相应失信惩戒措施。',
+    },
+  },
+};
+
+/** Paragraph keys whose placeholders an office template may not drop (legally required content). */
+export const REQUIRED_PLACEHOLDERS: Readonly<Partial<Record<DocumentKind, Readonly<Record<string, readonly string[]>>>>> = {
+  'prior-notice': { rights: ['statementPeriod', 'statementDeadline'] },
+  'listing-decision': {
+    validity: ['validityText', 'validFrom', 'validTo'],
+    remedies: ['objectionTo', 'reviewDays', 'reviewBody', 'litigationMonths', 'court'],
+    repair: ['repairRoute'],
+  },
+  'objection-decision': { partlyAdopted: ['reasons'], notAdopted: ['reasons'], remedies: ['reviewDays', 'reviewBody', 'litigationMonths', 'court'] },
+  'repair-decision': { granted: ['reasons'], refused: ['reasons'], remedies: ['reviewDays', 'reviewBody', 'litigationMonths', 'court'] },
+  'repair-notice': { conditions: ['earliestApplyDate', 'latestEndDate'] },
+  'objection-acceptance': { body: ['replyDeadline'] },
+  'repair-acceptance': { body: ['decisionDeadline'] },
+  'removal-decision': { body: ['removalDate'] },
+};
+
+/** A template paragraph set merged over the defaults (missing keys fall back to the default). */
+export function resolveTemplate(kind: DocumentKind, override?: DocumentTemplate): DocumentTemplate {
+  const base = DEFAULT_TEMPLATES[kind];
+  if (!override || override.kind !== kind) return base;
+  return { ...override, paragraphs: { ...base.paragraphs, ...override.paragraphs } };
+}

@@ -1,0 +1,36 @@
+// Public API of the pure domain core. Other layers import from 'shared' (this file) or from the
+// module files directly. shared/documents and shared/sync are owned by other work streams.
+export * from './util/assert-never';
+export * from './util/result';
+export * from './util/dates';
+export * from './util/sha256';
+export * from './util/canonical-json';
+
+export * from './identifiers/normalize';
+export * from './identifiers/uscc';
+export * from './identifiers/citizen-id';
+export * from './identifiers/generators';
+
+export * from './calendar/types';
+export * from './calendar/calendar';
+export * from './calendar/schedule-schema';
+
+export * from './rules/types';
+export * from './rules/periods';
+export * from './rules/catalogues';
+export * from './rules/measures';
+export * from './rules/presets';
+export * from './rules/select';
+export * from './rules/actions';
+export * from './rules/office';
+
+export * from './masking/types';
+export * from './masking/mask';
+
+export * from './case/events';
+export * from './case/state';
+export * from './case/deadlines';
+export * from './case/fold';
+export * from './case/can-perform';
+export * from './case/append';
+export * from './case/hash-chain';
