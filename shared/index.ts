@@ -34,3 +34,4 @@ export * from './case/fold';
 export * from './case/can-perform';
 export * from './case/append';
 export * from './case/hash-chain';
+export * from './case/schema';

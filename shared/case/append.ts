@@ -28,26 +28,8 @@ export type AppendResult = { ok: true; event: CaseEvent; state: CaseState } | Re
  *    still replay without refusal (so voiding cannot leave an impossible history).
  */
 export function appendEvent(events: readonly CaseEvent[], draft: EventDraft, ctx: AppendContext): AppendResult {
-  const state = foldCase(events, ctx.ruleSet, ctx.calendar, { today: ctx.today });
-  const voided = voidedIds(events);
-  const last = [...events].filter((e) => !voided.has(e.id) && e.type !== 'voided').sort((a, b) => b.seq - a.seq)[0];
-  if (draft.type !== 'voided' && last && draft.occurredOn < last.occurredOn) {
-    return refuse('date_out_of_order', `办理日期${draft.occurredOn}早于上一环节"${last.type}"的日期${last.occurredOn}，请核对日期`);
-  }
-  const check = canPerform(state, draft, ctx);
+  const check = validateDraft(events, draft, ctx);
   if (!check.ok) return check;
-
-  if (draft.type === 'voided') {
-    const target = events.find((e) => e.id === draft.payload.voidedEventId);
-    if (!target) return refuse('void_target_unknown', '找不到要作废的事件');
-    if (target.type === 'voided') return refuse('void_a_void', '不能作废"作废"记录');
-    if (voided.has(target.id)) return refuse('void_already', '该事件已被作废');
-    const remaining = events.filter((e) => e.id !== target.id && !voided.has(e.id) && e.type !== 'voided');
-    const replay = replayEvents(remaining, ctx.ruleSet, ctx.calendar, ctx);
-    if (!replay.ok) {
-      return refuse('void_breaks_history', `作废该事件后，后续记录不再成立：${replay.reason}。请先作废依赖它的后续事件`);
-    }
-  }
 
   let payload = draft.payload;
   if (draft.type === 'listed' && draft.payload.priorRepairCompletedOn === null && ctx.previousRepairCompletedOn) {
@@ -67,6 +49,30 @@ export function appendEvent(events: readonly CaseEvent[], draft: EventDraft, ctx
   } as CaseEvent);
   const next = foldCase([...events, event], ctx.ruleSet, ctx.calendar, { today: ctx.today });
   return { ok: true, event, state: next };
+}
+
+/**
+ * Every check appendEvent makes before accepting `draft` (canPerform on the folded state, plus the
+ * checks that need the event list itself: the target of a `voided` and the replay of what remains).
+ * Use this when the store builds the event itself.
+ */
+export function validateDraft(events: readonly CaseEvent[], draft: EventDraft, ctx: PerformContext): { ok: true } | Refusal {
+  const state = foldCase(events, ctx.ruleSet, ctx.calendar, { today: ctx.today });
+  const check = canPerform(state, draft, ctx);
+  if (!check.ok) return check;
+  if (draft.type === 'voided') {
+    const voided = voidedIds(events);
+    const target = events.find((e) => e.id === draft.payload.voidedEventId);
+    if (!target) return refuse('void_target_unknown', '找不到要作废的事件');
+    if (target.type === 'voided') return refuse('void_a_void', '不能作废"作废"记录');
+    if (voided.has(target.id)) return refuse('void_already', '该事件已被作废');
+    const remaining = events.filter((e) => e.id !== target.id && !voided.has(e.id) && e.type !== 'voided');
+    const replay = replayEvents(remaining, ctx.ruleSet, ctx.calendar, ctx);
+    if (!replay.ok) {
+      return refuse('void_breaks_history', `作废该事件后，后续记录不再成立：${replay.reason}。请先作废依赖它的后续事件`);
+    }
+  }
+  return { ok: true };
 }
 
 /** Re-validate a whole history event by event (e.g. after a sync merge). */

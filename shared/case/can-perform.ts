@@ -64,9 +64,18 @@ export function canPerform(state: CaseState, action: CaseAction, ctx: PerformCon
   if (state.stage === 'D0' && type !== 'determined') {
     return refuse('not_determined', `案件尚未认定失信行为，不能办理"${CASE_EVENT_LABELS[type]}"`);
   }
+  if (type === 'published' && (state.stage === 'D11' || expiredOn(state, on))) {
+    return refuse('publish_expired', `失信信息公示期限已于${state.publicationUntil ?? state.validUntil ?? ''}届满，期满的失信信息不得再行公示（黑龙江省社会信用条例 第三十七条）`);
+  }
+  if (type === 'published' && isTerminal(state.stage)) {
+    return refuse('publish_removed', `失信信息已${CASE_STAGE_LABELS[state.stage]}${state.endedOn ? `（${state.endedOn}）` : ''}，应当停止公示，不得再行公示（黑龙江省社会信用条例 第三十五、四十条）`);
+  }
   if (isTerminal(state.stage) && !AFTER_END.has(type)) return endedRefusal(state, type);
   if (state.determinedOn && on < state.determinedOn && type !== 'voided') {
     return refuse('date_before_determination', `办理日期${on}早于认定日期${state.determinedOn}`);
+  }
+  if (state.lastOccurredOn && on < state.lastOccurredOn && type !== 'voided') {
+    return refuse('date_out_of_order', `办理日期${on}早于上一环节的日期${state.lastOccurredOn}，请核对日期`);
   }
 
   switch (action.type) {

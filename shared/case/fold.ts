@@ -35,6 +35,7 @@ export function emptyCaseState(): CaseState {
     statementReceivedOn: null,
     listedOn: null,
     servedOn: null,
+    listingNoticeOutstanding: [],
     publishedOn: null,
     publicationProfile: null,
     publicationActive: false,
@@ -53,6 +54,7 @@ export function emptyCaseState(): CaseState {
     measures: [],
     flags: [],
     deadlines: [],
+    lastOccurredOn: null,
     voidedEventIds: [],
     lastSeq: 0,
   };
@@ -80,6 +82,7 @@ type Facts = {
   publishedEventId: string | null;
   preNoticeEventId: string | null;
   listingNoticeServed: boolean;
+  listingRecipients: string[];
   platformPushed: boolean;
   jointPushed: boolean;
   jointInitiated: { id: string; on: IsoDate } | null;
@@ -133,6 +136,7 @@ function applyOne(f: Facts, e: CaseEvent): void {
       const kind = e.payload.documentKind;
       if ((kind === 'listing_decision' || kind === 'listing_notice') && s.listedOn !== null) {
         f.listingNoticeServed = true;
+        f.listingRecipients.push(...e.payload.recipients);
         if (s.servedOn === null) s.servedOn = e.occurredOn;
         if (s.stage === 'D3') setStage(s, 'D4');
       }
@@ -357,6 +361,7 @@ export function foldCase(events: readonly CaseEvent[], ruleSet: RuleSet, calenda
     publishedEventId: null,
     preNoticeEventId: null,
     listingNoticeServed: false,
+    listingRecipients: [],
     platformPushed: false,
     jointPushed: false,
     jointInitiated: null,
@@ -372,6 +377,7 @@ export function foldCase(events: readonly CaseEvent[], ruleSet: RuleSet, calenda
   for (const e of ordered) {
     facts.state.lastSeq = Math.max(facts.state.lastSeq, e.seq);
     if (voided.has(e.id) || e.type === 'voided') continue;
+    if (facts.state.lastOccurredOn === null || e.occurredOn > facts.state.lastOccurredOn) facts.state.lastOccurredOn = e.occurredOn;
     applyOne(facts, e);
   }
   const s = facts.state;
@@ -416,6 +422,14 @@ export function foldCase(events: readonly CaseEvent[], ruleSet: RuleSet, calenda
   s.expired = listed && expiredOn(s, today);
   s.publicationActive = s.stage === 'D5' && !s.expired;
 
+  // 朝阳房地产规定 第八条: the notice goes to the subject AND its 主要责任人. A required recipient counts as
+  // served when some served listing document names them (substring match on the recipient line).
+  if (s.subject && s.listedOn) {
+    const required = [s.subject.name, ...(ruleSet.listingNoticeRecipients === 'subject_and_responsible' ? (s.subject.responsiblePersons ?? []).map((p) => p.name) : [])];
+    s.listingNoticeOutstanding = facts.listingNoticeServed ? required.filter((name) => name.trim() !== '' && !facts.listingRecipients.some((r) => r.includes(name))) : required;
+  }
+  const noticeComplete = facts.listingNoticeServed && s.listingNoticeOutstanding.length === 0;
+
   if (!ended) {
     if (facts.determinedEventId && s.determinedOn) {
       if (s.listedOn === null) push(make('written_decision', s.determinedOn, facts.determinedEventId, null));
@@ -425,7 +439,7 @@ export function foldCase(events: readonly CaseEvent[], ruleSet: RuleSet, calenda
       push(make('pre_notice_statement', s.preNoticeServedOn, facts.preNoticeEventId, null), false);
     }
     if (listed && s.listedOn && facts.listedEventId) {
-      if (!facts.listingNoticeServed) push(make('listing_notice', s.listedOn, facts.listedEventId, null));
+      if (!noticeComplete) push(make('listing_notice', s.listedOn, facts.listedEventId, null));
       if (validity) push(validity);
       if (pubMax && s.publishedOn) push(pubMax);
     }
@@ -450,6 +464,14 @@ export function foldCase(events: readonly CaseEvent[], ruleSet: RuleSet, calenda
   if (bar && bar.amount !== null && s.listedOn && s.priorRepairCompletedOn) {
     const windowEnd = bar.unit === 'years' ? addYears(s.priorRepairCompletedOn, bar.amount) : computePeriodEnd(s.priorRepairCompletedOn, bar.amount, bar.unit, calendar, { roll: false }).dueOn;
     if (windowEnd !== null && s.listedOn <= windowEnd && !s.flags.includes('NO_REPAIR')) s.flags.push('NO_REPAIR');
+  }
+  // A barred subject has no eligibility date within this listing's validity.
+  if (s.flags.includes('NO_REPAIR')) {
+    s.repairEligibleFrom = null;
+    for (let i = deadlines.length - 1; i >= 0; i -= 1) {
+      const d = deadlines[i];
+      if (d && (d.key === 'repair_eligibility' || d.key === 'publication_min')) deadlines.splice(i, 1);
+    }
   }
 
   // Objections.

@@ -131,8 +131,13 @@ export type CaseState = {
   preNoticeServedOn: IsoDate | null;
   statementReceivedOn: IsoDate | null;
   listedOn: IsoDate | null;
-  /** Date the listing decision/notice was served (D4). */
+  /** Date the listing decision/notice was first served (D4). */
   servedOn: IsoDate | null;
+  /**
+   * Required recipients of the listing notice not yet served (names), e.g. the 主要责任人 under
+   * 朝阳房地产规定 第八条. The T1 deadline stays open until this is empty.
+   */
+  listingNoticeOutstanding: string[];
   publishedOn: IsoDate | null;
   publicationProfile: PublicationProfile | null;
   /** Whether the listing is currently published (D5 and not stopped). */
@@ -158,6 +163,8 @@ export type CaseState = {
   measures: MeasureState[];
   flags: CaseFlag[];
   deadlines: Deadline[];
+  /** Legal date of the latest non-voided event; later acts may not be dated before it. */
+  lastOccurredOn: IsoDate | null;
   /** Ids of events neutralised by `voided` events. */
   voidedEventIds: string[];
   lastSeq: number;

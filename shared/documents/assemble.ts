@@ -40,18 +40,6 @@ function firstLeaf(node: DocNode): DocNode {
   return node;
 }
 
-function lastLeaf(node: DocNode): DocNode {
-  if ('text' in node) return node;
-  const children = (node.stack ?? node.columns) as DocNode[] | undefined;
-  if (Array.isArray(children) && children.length > 0) {
-    for (let i = children.length - 1; i >= 0; i--) {
-      const child = children[i]!;
-      if (typeof child === 'object' && ('text' in child || 'stack' in child || 'columns' in child) && child.text !== '') return lastLeaf(child);
-    }
-  }
-  return node;
-}
-
 function pageOf(node: DocNode, which: 'first' | 'last'): number | undefined {
   const positions = (node as Positioned).positions;
   if (!positions || positions.length === 0) return undefined;
@@ -69,8 +57,11 @@ export function assemblePdf(units: readonly BuiltUnit[], plan: FontPlan, meta: P
     const nodes = applied.content;
     if (nodes.length === 0) return;
     if (index > 0) nodes[0] = { ...nodes[0], pageBreak: 'beforeEven' }; // pdfmake: lands on the next ODD page
-    marks.push({ unit, first: firstLeaf(nodes[0]!), last: lastLeaf(nodes[nodes.length - 1]!) });
-    content.push(...nodes);
+    // An end marker outside any unbreakable block: pdfmake records the page of an unbreakable
+    // block's first try, not where it was finally placed, so the last real node cannot be used.
+    const end: DocNode = { text: ' ', fontSize: 1, lineHeight: 0.01 };
+    marks.push({ unit, first: firstLeaf(nodes[0]!), last: end });
+    content.push(...nodes, end);
   });
 
   let ranges: { unit: BuiltUnit; first: number; last: number }[] | undefined;

@@ -159,7 +159,11 @@ function bodyOf(input: DocumentInput, t: DocumentTemplate): DocNode[] {
 export function buildDocument(input: DocumentInput, number: DocNumber, template?: DocumentTemplate): BuiltUnit {
   const t = resolveTemplate(input.kind, template);
   const numberText = formatDocNumber(number);
-  const content: DocNode[] = [...head(input, numberText), ...subjectLines(input.subject), ...bodyOf(input, t), signature(input.office.name, formatChineseDate(input.date), input.office.sealImage)];
+  const body = bodyOf(input, t);
+  const last = body.pop();
+  // The signature never stands alone on a page: it keeps the last paragraph with it (GB/T 9704 §7.3.5).
+  const closing: DocNode = { unbreakable: true, stack: [...(last ? [last] : []), signature(input.office.name, formatChineseDate(input.date), input.office.sealImage)] };
+  const content: DocNode[] = [...head(input, numberText), ...subjectLines(input.subject), ...body, closing];
   return { kind: input.kind, name: DOCUMENT_KIND_NAMES[input.kind], numberText, numbered: true, content };
 }
 

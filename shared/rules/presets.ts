@@ -41,6 +41,7 @@ export const PRESET_CY_RE_2020: RuleSet = {
   publicationTiers: [],
   publicationSource: 'own',
   publicationProfile: 'full', // 第十二条(一) 公布身份证号码 (CONFLICT with 黑龙江 第二十三条, DOMAIN.md §2.5)
+  listingNoticeRecipients: 'subject_and_responsible', // 第八条
   requiresPreNotice: false,
   preNoticeBasis: null,
   behaviourCatalogues: ['CY-RE-6'],

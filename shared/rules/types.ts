@@ -159,6 +159,11 @@ export type RuleSet = {
   /** 'own' = the local text fixes publication (e.g. 3-year validity); 'national' = "按照国家有关规定执行". */
   publicationSource: 'own' | 'national';
   publicationProfile: PublicationProfile;
+  /**
+   * Who must receive the written listing notice before T1 is met: 朝阳房地产规定 第八条 "书面告知该
+   * 市场主体和主要责任人" → 'subject_and_responsible'. Absent = the subject only.
+   */
+  listingNoticeRecipients?: 'subject' | 'subject_and_responsible';
   /** Whether listing requires a served 事先告知 (and the 陈述申辩 window) first. */
   requiresPreNotice: boolean;
   preNoticeBasis: string | null;

@@ -129,6 +129,7 @@ describe('parseHolidaySchedule (office import, Chinese errors)', () => {
   it('rejects non-JSON', () => {
     const r = parseHolidaySchedule('{oops');
     expect(r).toMatchObject({ ok: false, code: 'schedule_not_json' });
+    expect(parseHolidaySchedule({ year: 'x', papers: [], days: [] })).toMatchObject({ ok: false, code: 'schedule_invalid' });
   });
   it('rejects a missing year with a Chinese message', () => {
     const r = parseHolidaySchedule({ papers: [], days: [] });

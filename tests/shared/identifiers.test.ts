@@ -104,7 +104,7 @@ describe('checkCitizenId (GB 11643-1999)', () => {
     expect(r).toMatchObject({ ok: false, code: 'citizen_id_15_digit' });
     if (!r.ok) expect(r.reason).toContain('11010519491231002X');
     expect(upgradeCitizenId15('110105491231002')).toEqual({ ok: true, normalized: '11010519491231002X' });
-    expect(upgradeCitizenId15('11010549123100')).toMatchObject({ ok: false });
+    expect(upgradeCitizenId15('11010549123100')).toMatchObject({ ok: false, code: 'citizen_id_not_15' });
   });
   it('reads the birth date', () => {
     expect(birthDateOfCitizenId('11010519491231002X')).toBe('1949-12-31');

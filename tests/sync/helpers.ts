@@ -50,12 +50,14 @@ export function makeOp(deviceId: string, seq: number, payload: unknown = { type:
   };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test helper: assertions index freely into the JSON answer
 export async function postJson(url: string, token: string | undefined, body: unknown): Promise<{ status: number; json: any }> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
   const text = await res.text();
   return { status: res.status, json: text ? JSON.parse(text) : undefined };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test helper: assertions index freely into the JSON answer
 export async function getJson(url: string, token: string | undefined): Promise<{ status: number; json: any }> {
   const res = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   const text = await res.text();
@@ -66,4 +68,22 @@ export async function getJson(url: string, token: string | undefined): Promise<{
     json = text;
   }
   return { status: res.status, json };
+}
+
+/** A seeded PRNG (mulberry32) so fault schedules and jitter are reproducible. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+let idCounter = 0;
+/** Monotonic test ids (ULID-like ordering is not needed by the protocol). */
+export function testIdMaker(prefix: string): () => string {
+  return () => `${prefix}-${(++idCounter).toString(36).padStart(8, '0')}`;
 }

@@ -1,5 +1,152 @@
+/**
+ * 载入演示数据: a clearly fictional county (示例县) so a newcomer can try every screen. Codes are
+ * fictitious but check-digit-valid (computed by shared/identifiers); region code 219900 is not a
+ * real county. Dates are relative to the app's "today", so deadlines show due/overdue states.
+ * Nothing existing is deleted; loading twice is refused.
+ */
 import type { CreditDeskDb } from './database';
+import { computeUsccCheckChar } from '../../../shared/identifiers/uscc';
+import { computeCitizenIdCheckChar } from '../../../shared/identifiers/citizen-id';
+import { addDays, type IsoDate } from '../../../shared/util/dates';
+import type { Actor, EventDraft } from '../../../shared/case/events';
+import { getOffice, getSetting, putSetting, saveOffice, type OfficeProfile } from './repositories/settings';
+import { linkResponsiblePerson, registerSubject, subjectLabel } from './repositories/subjects';
+import { appendCaseEvent, createCase } from './repositories/cases';
+import { ruleSetForCase, syncOfficeRuleSets } from '../domain/rulesets';
+import { findBehaviour } from '../../../shared/rules/catalogues';
+import { today as appToday } from '../lib/clock';
+import type { SubjectRow } from './types';
 
-export async function loadDemoData(_db: CreditDeskDb): Promise<{ ok: true; subjects: number; cases: number } | { ok: false; reason: string }> {
-  return { ok: false, reason: '演示数据尚未就绪' };
+const DEMO_KEY = 'demoLoadedAt';
+const REGION = '219900';
+
+export const DEMO_OFFICE: OfficeProfile = {
+  name: '示例县社会信用体系建设领导小组办公室（演示）',
+  uscc: uscc('11', 'MB000000X'),
+  region: '示例省示例市示例县（虚构）',
+  level: '县级',
+  assignments: [
+    { catalogueId: 'CY-RE-6', ruleSetId: 'LN-CY-RE-2020' },
+    { catalogueId: 'HLJ-29', ruleSetId: 'HLJ-2022' },
+  ],
+  periodSettings: {
+    'LN-CY-RE-2020': { pre_notice_statement: { amount: 5 }, repair_decision: { amount: 10 }, objection_decision: { amount: 3 } },
+    'HLJ-2022': { pre_notice_statement: { amount: 5 }, written_decision: { amount: 5 }, repair_decision: { amount: 10 } },
+  },
+  preNotice: { 'LN-CY-RE-2020': true, 'HLJ-2022': true },
+  decisionReference: '示信办〔2026〕1号（演示）',
+  numbering: { casePrefix: '示信案', documentPrefix: '示信决' },
+  staff: ['演示经办人甲', '演示审核人乙'],
+  configuredAt: '2026-01-01T00:00:00.000Z',
+};
+
+function uscc(head: string, body9: string): string {
+  const first17 = `${head}${REGION}${body9}`;
+  return first17 + (computeUsccCheckChar(first17) ?? '');
+}
+
+function citizenId(birth: string, seq: string): string {
+  const first17 = `${REGION}${birth}${seq}`;
+  return first17 + (computeCitizenIdCheckChar(first17) ?? '');
+}
+
+const ORGS = [
+  { name: '示例县虚构置业有限公司', code: uscc('91', 'MA0DEM001'), person: '示例人甲', birth: '19750312' },
+  { name: '示例县演示建筑工程有限公司', code: uscc('91', 'MA0DEM002'), person: '示例人乙', birth: '19800521' },
+  { name: '示例县样板物业服务有限公司', code: uscc('91', 'MA0DEM003'), person: '示例人丙', birth: '19881104' },
+  { name: '示例县测试房地产经纪有限公司', code: uscc('91', 'MA0DEM004'), person: '示例人丁', birth: '19920730' },
+  { name: '示例县模拟供热有限公司', code: uscc('91', 'MA0DEM005'), person: '示例人戊', birth: '19700102' },
+  { name: '示例县虚拟食品加工厂', code: uscc('92', 'MA0DEM006'), person: '示例人己', birth: '19851218' },
+];
+
+type Step = (caseId: string, d: (n: number) => IsoDate) => EventDraft[];
+
+export async function loadDemoData(db: CreditDeskDb, today: IsoDate = appToday()): Promise<{ ok: true; subjects: number; cases: number } | { ok: false; reason: string }> {
+  if (await getSetting<string>(db, DEMO_KEY)) return { ok: false, reason: '演示数据已经载入过，不会重复载入。' };
+  let office = await getOffice(db);
+  const actor: Actor = { userId: 'staff:演示经办人甲', name: office?.staff[0] ?? '演示经办人甲' };
+  if (!office) {
+    const synced = await syncOfficeRuleSets(db, DEMO_OFFICE);
+    if (!synced.ok) return { ok: false, reason: synced.reason };
+    await saveOffice(db, DEMO_OFFICE, actor);
+    office = DEMO_OFFICE;
+  }
+  const subjects: SubjectRow[] = [];
+  for (const [i, o] of ORGS.entries()) {
+    const org = await registerSubject(db, { kind: 'legal_person', name: o.name, uscc: o.code, orgType: '企业', region: '示例县' }, actor);
+    if (!org.ok) return { ok: false, reason: `演示主体“${o.name}”未能登记：${org.reason}` };
+    const person = await registerSubject(db, { kind: 'natural_person', pii: { name: o.person, idType: '居民身份证', idNumber: citizenId(o.birth, `00${i + 1}`) } }, actor);
+    if (!person.ok) return { ok: false, reason: `演示人员未能登记：${person.reason}` };
+    await linkResponsiblePerson(db, org.subject.id, person.subject.id, '法定代表人', actor);
+    await linkResponsiblePerson(db, org.subject.id, person.subject.id, '主要责任人', actor);
+    subjects.push(org.subject);
+  }
+  const d = (n: number) => addDays(today, -n);
+  const recipients = (s: SubjectRow) => [subjectLabel(s)];
+  // Each demo case: behaviour, severity, how far it got.
+  const plans: { subject: SubjectRow; code: string; ago: number; steps: Step }[] = [
+    { subject: subjects[0]!, code: 'CY-RE-6-2', ago: 420, steps: (_, d) => [
+      { type: 'pre_notice_served', occurredOn: d(415), actor, payload: { documentNo: '示信告〔演示〕1号', recipients: recipients(subjects[0]!), method: 'direct' } },
+      { type: 'listed', occurredOn: d(400), actor, payload: { decisionNo: '示信决〔演示〕1号', listType: 'dishonesty_list', priorRepairCompletedOn: null } },
+      { type: 'served', occurredOn: d(399), actor, payload: { documentKind: 'listing_decision', documentNo: '示信决〔演示〕1号', recipients: recipients(subjects[0]!), method: 'direct', regardingId: null } },
+      { type: 'objection_received', occurredOn: d(8), actor, payload: { objectionId: `DEMO-OBJ-1`, applicant: subjectLabel(subjects[0]!), grounds: ['error'], reasons: '（演示）认为预售面积认定有误', concernsListing: false, channel: 'written' } },
+    ] },
+    { subject: subjects[1]!, code: 'CY-RE-6-6', ago: 30, steps: (_, d) => [
+      { type: 'pre_notice_served', occurredOn: d(2), actor, payload: { documentNo: '示信告〔演示〕2号', recipients: recipients(subjects[1]!), method: 'post' } },
+    ] },
+    { subject: subjects[2]!, code: 'CY-RE-6-16-4', ago: 200, steps: (_, d) => [
+      { type: 'pre_notice_served', occurredOn: d(195), actor, payload: { documentNo: '示信告〔演示〕3号', recipients: recipients(subjects[2]!), method: 'direct' } },
+      { type: 'listed', occurredOn: d(180), actor, payload: { decisionNo: '示信决〔演示〕3号', listType: 'dishonesty_list', priorRepairCompletedOn: null } },
+    ] },
+    { subject: subjects[3]!, code: 'CY-RE-6-4', ago: 500, steps: (_, d) => [
+      { type: 'pre_notice_served', occurredOn: d(495), actor, payload: { documentNo: '示信告〔演示〕4号', recipients: recipients(subjects[3]!), method: 'direct' } },
+      { type: 'listed', occurredOn: d(480), actor, payload: { decisionNo: '示信决〔演示〕4号', listType: 'dishonesty_list', priorRepairCompletedOn: null } },
+      { type: 'served', occurredOn: d(479), actor, payload: { documentKind: 'listing_decision', documentNo: '示信决〔演示〕4号', recipients: recipients(subjects[3]!), method: 'direct', regardingId: null } },
+      { type: 'repair_applied', occurredOn: d(20), actor, payload: { repairId: 'DEMO-REP-4', methods: ['commitment', 'rectification'], commitmentSigned: true, note: '（演示）主体申请修复' } },
+      { type: 'repair_reviewed', occurredOn: d(18), actor, payload: { repairId: 'DEMO-REP-4', accepted: true, reasons: '材料齐全' } },
+      { type: 'repair_decided', occurredOn: d(10), actor, payload: { repairId: 'DEMO-REP-4', approved: true, reasons: '（演示）已纠正失信行为并作出信用承诺' } },
+    ] },
+    { subject: subjects[4]!, code: 'CY-RE-6-16-5', ago: 5, steps: () => [] },
+  ];
+  let cases = 0;
+  for (const plan of plans) {
+    const sel = await ruleSetForCase(db, office, plan.code, d(plan.ago));
+    if (!sel.ok) return { ok: false, reason: `演示案件未能创建：${sel.reason}` };
+    const text = findBehaviour(plan.code)?.item.text ?? '';
+    const created = await createCase(
+      db,
+      {
+        subjectId: plan.subject.id,
+        subjectLabel: subjectLabel(plan.subject),
+        behaviourLabel: text,
+        proportionalityNote: '（演示）措施与行为性质、情节相适应',
+        casePrefix: office.numbering.casePrefix,
+        determined: {
+          type: 'determined',
+          occurredOn: d(plan.ago),
+          actor,
+          payload: {
+            subject: { subjectId: plan.subject.id, kind: plan.subject.kind, name: plan.subject.name ?? '', ...(plan.subject.uscc ? { uscc: plan.subject.uscc } : {}) },
+            behaviourCode: plan.code,
+            behaviourText: text,
+            facts: `（演示，虚构事实）${text}`,
+            severity: 'general',
+            listType: 'dishonesty_list',
+            basisDocuments: [{ type: 'penalty_decision', documentNo: `示住建罚〔演示〕${cases + 1}号`, issuer: '示例县住房和城乡建设局（虚构）', decidedOn: d(plan.ago + 10), effective: true }],
+            determiningDept: '示例县住房和城乡建设局（虚构）',
+            ruleSet: sel.pin,
+          },
+        },
+      },
+      { today },
+    );
+    if (!created.ok) return { ok: false, reason: `演示案件未能创建：${created.reason}` };
+    cases += 1;
+    for (const step of plan.steps(created.caseRow.id, d)) {
+      const r = await appendCaseEvent(db, created.caseRow.id, step, { today });
+      if (!r.ok) return { ok: false, reason: `演示案件步骤“${step.type}”未能登记：${r.reason}` };
+    }
+  }
+  await putSetting(db, DEMO_KEY, new Date().toISOString());
+  return { ok: true, subjects: subjects.length, cases };
 }

@@ -118,16 +118,16 @@ export async function issueDocument(deps: IssueDeps, request: IssueRequest): Pro
 export async function issueListingWithRepairNotice(
   deps: IssueDeps,
   listing: ListingDecisionInput,
-  notice: Omit<RepairNoticeInput, 'decisionNumber' | 'decisionName'>,
+  notice: Omit<RepairNoticeInput, 'decisionNumber' | 'decisionName' | 'kind'>,
   service: ServiceDetails,
   templates: { listing?: DocumentTemplate; notice?: DocumentTemplate } = {},
 ): Promise<Check<{ decision: IssuedDocument; notice: IssuedDocument }>> {
-  const noticeProbe: RepairNoticeInput = { ...notice, decisionNumber: '（待编号）', decisionName: DOCUMENT_KIND_NAMES['listing-decision'] };
+  const noticeProbe: RepairNoticeInput = { ...notice, kind: 'repair-notice', decisionNumber: '（待编号）', decisionName: DOCUMENT_KIND_NAMES['listing-decision'] };
   const noticeValid = checkIssuable(noticeProbe, templates.notice);
   if (!noticeValid.ok) return noticeValid;
   const decision = await issueDocument(deps, { input: listing, template: templates.listing, service });
   if (!decision.ok) return decision;
-  const noticeInput: RepairNoticeInput = { ...notice, decisionNumber: decision.document.numberText, decisionName: DOCUMENT_KIND_NAMES['listing-decision'] };
+  const noticeInput: RepairNoticeInput = { ...notice, kind: 'repair-notice', decisionNumber: decision.document.numberText, decisionName: DOCUMENT_KIND_NAMES['listing-decision'] };
   const issued = await issueDocument(deps, { input: noticeInput, template: templates.notice, service, groupId: decision.document.groupId });
   if (!issued.ok) return refuse(issued.code, `${issued.reason}（决定书 ${decision.document.numberText} 已签发，请补签信用修复告知书）`);
   return { ok: true, decision: decision.document, notice: issued.document };

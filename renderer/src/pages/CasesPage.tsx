@@ -1,10 +1,271 @@
-import { Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Descriptions, Empty, Input, Row, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useAppStore, currentActor } from '../stores/app-store';
+import { foldCase, searchCases, verifyCase, setRepairMaterials, isActionable, type IntegrityReport } from '../db/repositories/cases';
+import { searchSubjects } from '../db/repositories/subjects';
+import type { CaseRow, RepairRow } from '../db/types';
+import { SEVERITY_LABELS } from '../../../shared/rules/types';
+import { OBJECTION_STAGE_LABELS, REPAIR_STAGE_LABELS } from '../../../shared/case/state';
+import type { CaseFlag, Deadline } from '../../../shared/case/state';
+import { navigate } from '../router';
+import { Pager } from '../components/Pager';
+import { NewCaseForm } from '../components/NewCaseForm';
+import { ActionPanel } from '../components/ActionPanel';
+import { CaseTimeline } from '../components/CaseTimeline';
+import { IntegrityResult } from '../components/IntegrityResult';
+import { BASIS_TYPE_LABELS } from '../components/labels';
+
+const FLAG_LABELS: Record<CaseFlag, string> = {
+  NO_REPAIR: '新有效期内不得申请修复',
+  OBJECTION_MARKED: '已异议标注',
+  EXPIRED_PENDING_ARCHIVE: '期满待转档案',
+  CORRECTED: '已更正',
+  BASIS_CHANGED: '依据已变更',
+  PROVISIONAL_DEADLINE: '含暂定期限',
+  UNSET_PERIOD: '有未设置的期限',
+  JOINT_REVOKE_PENDING: '联合惩戒待撤销',
+  MEASURES_PENDING_LIFT: '惩戒措施待解除',
+};
+
+function useDebounced<T>(value: T, ms = 250): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return v;
+}
+
+function CaseList() {
+  const db = useAppStore((s) => s.db);
+  const [query, setQuery] = useState('');
+  const [page, setPage] = useState(0);
+  const q = useDebounced(query);
+  const result = useLiveQuery(async () => {
+    if (!db) return undefined;
+    const subjects = q.trim() ? (await searchSubjects(db, q, 0, 50)).rows.map((s) => s.id) : [];
+    return searchCases(db, q, subjects, page);
+  }, [db, q, page]);
+  return (
+    <div>
+      <Space style={{ marginBottom: 16 }} wrap>
+        <Input.Search
+          allowClear
+          placeholder="案件编号、依据文号、主体名称或代码"
+          style={{ width: 380 }}
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setPage(0);
+          }}
+          data-testid="case-search"
+        />
+        <Button type="primary" onClick={() => navigate('cases', 'new')} data-testid="case-new">
+          新建案件
+        </Button>
+      </Space>
+      <Table<CaseRow>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        loading={!result}
+        dataSource={result?.rows ?? []}
+        data-testid="case-table"
+        onRow={(r) => ({ onClick: () => navigate('cases', r.id), style: { cursor: 'pointer' } })}
+        locale={{ emptyText: q ? '没有找到匹配的案件' : '尚无案件：可从“主体”中选择主体新建案件，或在设置中载入演示数据' }}
+        columns={[
+          { title: '案件编号', dataIndex: 'caseNo', render: (v: string) => <a data-testid="case-row">{v}</a> },
+          { title: '主体', dataIndex: 'subjectLabel' },
+          { title: '失信行为', dataIndex: 'behaviourLabel', ellipsis: true },
+          { title: '严重程度', dataIndex: 'severity', render: (v: keyof typeof SEVERITY_LABELS) => SEVERITY_LABELS[v] },
+          { title: '阶段', dataIndex: 'stateLabel', render: (v: string) => <Tag>{v}</Tag> },
+          { title: '更新', dataIndex: 'updatedAt', render: (v: string) => v.slice(0, 10) },
+        ]}
+      />
+      <Pager page={page} hasMore={!!result?.hasMore} onChange={setPage} />
+    </div>
+  );
+}
+
+function DeadlineTable({ deadlines, today }: { deadlines: Deadline[]; today: string }) {
+  return (
+    <Table<Deadline>
+      size="small"
+      rowKey={(d) => `${d.key}:${d.scopeId ?? ''}`}
+      pagination={false}
+      dataSource={deadlines}
+      data-testid="case-deadlines"
+      locale={{ emptyText: '没有未完成的期限' }}
+      onRow={(d) => ({ 'data-testid': 'case-deadline-row', 'data-due': d.dueOn ?? '', 'data-overdue': d.overdue ? 'true' : 'false' }) as React.HTMLAttributes<HTMLElement>}
+      columns={[
+        { title: '期限', dataIndex: 'label' },
+        {
+          title: '届满日',
+          render: (_, d) =>
+            d.unset ? (
+              <Tag color="orange">未设置</Tag>
+            ) : d.paused ? (
+              <Tag>计时中止</Tag>
+            ) : (
+              <span style={d.overdue && isActionable(d.outcome) ? { color: '#cf1322', fontWeight: 600 } : undefined}>
+                {d.dueOn}
+                {d.dueOn === today ? '（今天）' : ''}
+                {d.overdue && isActionable(d.outcome) ? '（已逾期）' : ''}
+              </span>
+            ),
+        },
+        { title: '状态', render: (_, d) => (d.provisional ? <Tag color="gold">暂定（节假日安排未公布）</Tag> : null) },
+        { title: '依据', dataIndex: 'basis', ellipsis: true },
+      ]}
+    />
+  );
+}
+
+function RepairMaterials({ repair }: { repair: RepairRow }) {
+  const db = useAppStore((s) => s.db);
+  return (
+    <Space direction="vertical" size={0}>
+      {repair.materials.map((m) => (
+        <Checkbox
+          key={m.key}
+          checked={m.received}
+          onChange={(e) => db && void setRepairMaterials(db, repair.id, repair.materials.map((x) => (x.key === m.key ? { ...x, received: e.target.checked } : x)), currentActor())}
+        >
+          {m.label}
+        </Checkbox>
+      ))}
+    </Space>
+  );
+}
+
+function CaseDetail({ id }: { id: string }) {
+  const { db, office, today } = useAppStore();
+  const data = useLiveQuery(async () => {
+    if (!db) return undefined;
+    const folded = await foldCase(db, id, today);
+    if (!folded) return null;
+    const [basisDocs, attachments, repairs, subject, links] = await Promise.all([
+      db.basisDocuments.where('caseId').equals(id).toArray(),
+      db.attachments.where('caseId').equals(id).toArray(),
+      db.repairs.where('caseId').equals(id).toArray(),
+      db.subjects.get(folded.caseRow.subjectId),
+      db.subjectLinks.where('fromSubjectId').equals(folded.caseRow.subjectId).filter((l) => !l.voided).toArray(),
+    ]);
+    const persons = await db.subjects.bulkGet(links.map((l) => l.toSubjectId));
+    const recipients = [folded.state.subject?.name ?? folded.caseRow.subjectLabel, ...links.filter((l) => l.role === '主要责任人' || l.role === '法定代表人').map((l, i) => persons[i]?.pii?.name ?? '').filter(Boolean)];
+    return { ...folded, basisDocs, attachments, repairs, subject, recipients };
+  }, [db, id, today]);
+  const [integrity, setIntegrity] = useState<IntegrityReport | null>(null);
+  if (data === undefined) return <Empty description="正在读取…" />;
+  if (data === null) return <Empty description="案件不存在" />;
+  const { caseRow, events, state, ctx, basisDocs, attachments, repairs, recipients } = data;
+  return (
+    <div data-testid="case-detail">
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Button onClick={() => navigate('cases')}>返回列表</Button>
+        <Button onClick={() => navigate('subjects', caseRow.subjectId)}>查看主体</Button>
+        <Button onClick={() => db && void verifyCase(db, id).then(setIntegrity)} data-testid="verify-case">
+          校验完整性
+        </Button>
+      </Space>
+      {integrity && <IntegrityResult report={integrity} />}
+      <Typography.Title level={4} data-testid="case-no">
+        {caseRow.caseNo}
+      </Typography.Title>
+      <Space style={{ marginBottom: 12 }}>
+        <Tag color="blue" data-testid="case-stage">
+          {state.stageLabel}
+        </Tag>
+        {state.flags.map((f) => (
+          <Tag key={f} color={f === 'UNSET_PERIOD' || f === 'NO_REPAIR' ? 'orange' : 'default'}>
+            {FLAG_LABELS[f]}
+          </Tag>
+        ))}
+      </Space>
+      <Row gutter={16}>
+        <Col xs={24} xl={14}>
+          <Descriptions bordered size="small" column={2} style={{ marginBottom: 16 }}>
+            <Descriptions.Item label="主体" span={2}>
+              <span data-testid="case-subject-label">{caseRow.subjectLabel}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label="失信行为" span={2}>
+              {caseRow.behaviourLabel}
+            </Descriptions.Item>
+            <Descriptions.Item label="严重程度">{SEVERITY_LABELS[caseRow.severity]}</Descriptions.Item>
+            <Descriptions.Item label="认定日期">{caseRow.determinationDate}</Descriptions.Item>
+            <Descriptions.Item label="规则集" span={2}>
+              {ctx.ruleSet.title}（第{ctx.ruleSet.version}版）
+            </Descriptions.Item>
+            <Descriptions.Item label="列入日期">{state.listedOn ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="送达日期">{state.servedOn ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="有效期至">{state.validUntil ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="可申请修复日">
+              <span data-testid="case-repair-eligible">{state.repairEligibleFrom ?? '—'}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label="比例原则说明" span={2}>
+              {caseRow.proportionalityNote || '—'}
+            </Descriptions.Item>
+          </Descriptions>
+          <Typography.Title level={5}>期限</Typography.Title>
+          <DeadlineTable deadlines={state.deadlines} today={today} />
+          <div style={{ height: 16 }} />
+          {office ? <ActionPanel caseId={id} c={{ state, events, recipients, basisDocs, caseCtx: ctx }} /> : <Alert type="warning" title="请先完成办公室设置" />}
+        </Col>
+        <Col xs={24} xl={10}>
+          <Card size="small" title="办案记录（时间线）" style={{ marginBottom: 16 }}>
+            <CaseTimeline events={events} voided={state.voidedEventIds} />
+          </Card>
+          <Card size="small" title="认定依据" style={{ marginBottom: 16 }}>
+            {basisDocs.map((b) => (
+              <div key={b.id} data-testid="basis-doc">
+                {BASIS_TYPE_LABELS[b.type]}：{b.docNo}（{b.issuingAuthority}，{b.decisionDate}，{b.effective ? '已生效' : '未生效'}）
+              </div>
+            ))}
+          </Card>
+          {state.objections.length > 0 && (
+            <Card size="small" title="异议" style={{ marginBottom: 16 }}>
+              {state.objections.map((o) => (
+                <div key={o.objectionId} data-testid="objection-item">
+                  {o.receivedOn} 收到 · {OBJECTION_STAGE_LABELS[o.stage]}
+                  {o.reasons ? `（${o.reasons}）` : ''}
+                </div>
+              ))}
+            </Card>
+          )}
+          {state.repairs.length > 0 && (
+            <Card size="small" title="信用修复" style={{ marginBottom: 16 }}>
+              {state.repairs.map((r) => (
+                <div key={r.repairId} data-testid="repair-item" style={{ marginBottom: 8 }}>
+                  {r.appliedOn} 申请 · {REPAIR_STAGE_LABELS[r.stage]}
+                  {r.reasons ? `（${r.reasons}）` : ''}
+                  {repairs.find((x) => x.id === r.repairId) && <RepairMaterials repair={repairs.find((x) => x.id === r.repairId)!} />}
+                </div>
+              ))}
+            </Card>
+          )}
+          <Card size="small" title="附件">
+            {attachments.length === 0 ? (
+              <Typography.Text type="secondary">无</Typography.Text>
+            ) : (
+              attachments.map((a) => (
+                <div key={a.id}>
+                  <a onClick={() => window.open(URL.createObjectURL(a.blob), '_blank', 'noopener')}>{a.fileName}</a>（{a.purpose}，{Math.ceil(a.size / 1024)} KB，SHA-256 {a.sha256.slice(0, 10)}…）
+                </div>
+              ))
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}
 
 export function CasesPage({ params }: { params: string[] }) {
   return (
     <div>
       <Typography.Title level={3}>案件</Typography.Title>
-      <Typography.Paragraph type="secondary">{params.length ? params.join('/') : '尚无内容'}</Typography.Paragraph>
+      {params[0] === 'new' ? <NewCaseForm {...(params[1] ? { subjectId: params[1] } : {})} /> : params[0] ? <CaseDetail id={params[0]} /> : <CaseList />}
     </div>
   );
 }

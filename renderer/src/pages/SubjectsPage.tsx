@@ -64,7 +64,7 @@ export function RegisterSubjectForm({ onDone, fixedKind }: { onDone: (s: Subject
         : { kind: v.kind, name: v.name, uscc: v.uscc ?? '', ...(v.orgType ? { orgType: v.orgType } : {}), ...(v.region ? { region: v.region } : {}) };
     const r = await registerSubject(db, input, currentActor());
     if (!r.ok) {
-      if (r.field) form.setFields([{ name: r.field === 'name' ? 'name' : r.field, errors: [r.reason] }]);
+      if (r.field) form.setFields([{ name: r.field as keyof RegisterValues, errors: [r.reason] }]);
       setError(r.reason);
       return;
     }
@@ -245,7 +245,7 @@ function SubjectDetail({ id }: { id: string }) {
   const db = useAppStore((s) => s.db);
   const subject = useLiveQuery(() => db?.subjects.get(id), [db, id]);
   const links = useLiveQuery(() => (db && subject && subject.kind !== 'natural_person' ? linkedPersons(db, id) : Promise.resolve([])), [db, id, subject]);
-  const cases = useLiveQuery(() => db?.cases.where('subjectId').equals(id).limit(100).toArray(), [db, id]);
+  const cases = useLiveQuery(() => (db ? db.cases.where('subjectId').equals(id).limit(100).toArray() : []), [db, id]);
   const [reveal, setReveal] = useState(false);
   if (subject === undefined) return <Empty description="正在读取…" />;
   if (!subject) return <Empty description="主体不存在" />;

@@ -60,7 +60,10 @@ export type SyncEngineDeps = {
   sleep?: (ms: number) => Promise<void>;
   lock?: SyncLock;
   media?: MediaSource;
-  /** Called inside the pull transaction with newly pulled items (turn objections into case events). */
+  /**
+   * Called after each pulled page is stored (outside its transaction) to turn objections and repair
+   * applications into case events; it must also pick up items a crash left unapplied.
+   */
   onPulled?: (items: PulledItem[]) => Promise<void>;
   batchSize?: number;
   /** Retries of one batch within a run before leaving it for later. */
@@ -264,8 +267,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         let cursor = await store.getMeta<string>('pullCursor');
         for (let page = 0; page < 10_000; page++) {
           const response = await transport.pull(cursor, deps.pullLimit ?? 200);
-          const fresh = await store.applyPulled(response.items, response.cursor, iso(), deps.onPulled);
+          const fresh = await store.applyPulled(response.items, response.cursor, iso());
           report.pulled += fresh.length;
+          if (deps.onPulled) await deps.onPulled(fresh);
           cursor = response.cursor;
           progress({ phase: 'pull', done: report.pulled, total: report.pulled, messageZh: `已接收 ${report.pulled} 项` });
           if (!response.hasMore) break;

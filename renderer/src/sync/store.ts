@@ -22,7 +22,7 @@ export type ClaimOptions = { limit: number; nowIso: string; force: boolean; excl
 
 export type MediaQueueRow = { sha256: string; size: number; state: 'pending' | 'done'; attempts: number; lastError?: string; opIds: string[] };
 
-export type InboxRow = PulledItem & { pulledAt: string };
+export type InboxRow = PulledItem & { pulledAt: string; applied?: { ok: boolean; eventId?: string; reasonZh?: string } };
 
 export type OutboxStore = {
   /**
@@ -45,8 +45,8 @@ export type OutboxStore = {
   enqueueMedia(rows: { sha256: string; size: number; opId: string }[]): Promise<void>;
   pendingMedia(limit: number): Promise<MediaQueueRow[]>;
   saveMedia(row: MediaQueueRow): Promise<void>;
-  /** Apply pulled items and advance the cursor in one transaction; already-known ids are skipped. Returns the new items. */
-  applyPulled(items: PulledItem[], cursor: string, nowIso: string, onNew?: (items: PulledItem[]) => Promise<void>): Promise<PulledItem[]>;
+  /** Store pulled items and advance the cursor in one transaction; already-known ids are skipped. Returns the new items. */
+  applyPulled(items: PulledItem[], cursor: string, nowIso: string): Promise<PulledItem[]>;
   appendLog(entry: { id: string; at: string; kind: string; message: string; detail?: unknown }): Promise<void>;
 };
 
@@ -62,7 +62,7 @@ export type SyncTables = {
   syncLog: Table<LogRow, string>;
 };
 
-export function createDexieOutboxStore(db: Dexie, extraPullTables: () => string[] = () => []): OutboxStore {
+export function createDexieOutboxStore(db: Dexie): OutboxStore {
   const t = {
     outbox: db.table<OutboxRow, string>('outbox'),
     syncState: db.table<MetaRow, string>('syncState'),
@@ -74,22 +74,36 @@ export function createDexieOutboxStore(db: Dexie, extraPullTables: () => string[
 
   return {
     async claim({ limit, nowIso, force, exclude }) {
+      // Ranges are read with getAll (toArray without filter) and filtered here: cursor-by-cursor
+      // filtering is far slower on large outboxes (and on fake-indexeddb in tests).
       return db.transaction('r', t.outbox, async () => {
-        // 1. An orphaned 'sending' batch (crash or lost answer): resend it first, whole.
-        const sending = await t.outbox.where('[state+deviceSeq]').between(['sending', -Infinity], ['sending', Infinity]).filter((r) => !exclude.has(r.id)).first();
         const due = (r: OutboxRow) => !exclude.has(r.id) && (force || !r.nextAttemptAt || r.nextAttemptAt <= nowIso);
-        const head = sending ?? (await t.outbox.where('[state+deviceSeq]').between(['queued', -Infinity], ['queued', Infinity]).filter(due).first());
-        if (!head) return [];
-        if (head.batchId) {
-          const rows = await t.outbox.where('batchId').equals(head.batchId).filter((r) => unanswered(r) && due(r)).toArray();
-          return rows.sort((a, b) => a.deviceSeq - b.deviceSeq);
+        // 1. An orphaned 'sending' batch (crash or lost answer): resend it first, whole.
+        const sending = (await t.outbox.where('state').equals('sending').toArray()).filter((r) => !exclude.has(r.id)).sort((a, b) => a.deviceSeq - b.deviceSeq);
+        let head: OutboxRow | undefined = sending[0];
+        const fresh: OutboxRow[] = [];
+        if (!head) {
+          let after = -Infinity;
+          const page = Math.max(limit, 100);
+          for (;;) {
+            const rows = await t.outbox.where('[state+deviceSeq]').between(['queued', after], ['queued', Infinity], false, true).limit(page).toArray();
+            for (const r of rows) {
+              if (!due(r)) continue;
+              if (r.batchId) {
+                if (fresh.length === 0) head = r;
+                break;
+              }
+              fresh.push(r);
+              if (fresh.length >= limit) break;
+            }
+            if (head || fresh.length >= limit || rows.length < page) break;
+            after = rows[rows.length - 1]!.deviceSeq;
+          }
+          if (!head) return fresh;
         }
-        return t.outbox
-          .where('[state+deviceSeq]')
-          .between(['queued', -Infinity], ['queued', Infinity])
-          .filter((r) => !r.batchId && due(r))
-          .limit(limit)
-          .toArray();
+        if (!head.batchId) return [head];
+        const batch = (await t.outbox.where('batchId').equals(head.batchId).toArray()).filter((r) => unanswered(r) && due(r));
+        return batch.sort((a, b) => a.deviceSeq - b.deviceSeq);
       });
     },
     async markSending(ids, batchId, nowIso) {
@@ -166,14 +180,12 @@ export function createDexieOutboxStore(db: Dexie, extraPullTables: () => string[
     async saveMedia(row) {
       await t.syncMedia.put(row);
     },
-    async applyPulled(items, cursor, nowIso, onNew) {
-      const tables = [t.syncInbox, t.syncState, ...extraPullTables().map((name) => db.table(name))];
-      return db.transaction('rw', tables, async () => {
+    async applyPulled(items, cursor, nowIso) {
+      return db.transaction('rw', t.syncInbox, t.syncState, async () => {
         const known = new Set((await t.syncInbox.bulkGet(items.map((i) => i.id))).flatMap((r) => (r ? [r.id] : [])));
         const fresh = items.filter((i) => !known.has(i.id));
         if (fresh.length > 0) {
           await t.syncInbox.bulkPut(fresh.map((i) => ({ ...i, pulledAt: nowIso })));
-          if (onNew) await onNew(fresh);
         }
         await t.syncState.put({ key: 'pullCursor', value: cursor });
         return fresh;

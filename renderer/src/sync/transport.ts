@@ -98,7 +98,7 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
     } finally {
       clearTimeout(timer);
     }
-    let json: unknown = undefined;
+    let json: unknown;
     try {
       json = text ? JSON.parse(text) : undefined;
     } catch {

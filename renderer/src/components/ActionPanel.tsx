@@ -1,0 +1,287 @@
+/**
+ * The procedure as actions: each button appends one event through shared/'s life cycle (via the
+ * store's appendCaseEvent). Availability and refusals (with their reasons) come from shared/.
+ */
+import { Alert, Button, Card, Checkbox, Form, Input, Radio, Select, Space, Tooltip, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import type { CaseEventType, EventDraft } from '../../../shared/case/events';
+import { CASE_EVENT_LABELS, OBJECTION_OUTCOME_LABELS } from '../../../shared/case/events';
+import type { CaseState } from '../../../shared/case/state';
+import { OBJECTION_STAGE_LABELS, REPAIR_STAGE_LABELS } from '../../../shared/case/state';
+import { PAUSE_KIND_LABELS } from '../../../shared/rules/types';
+import { findMeasure } from '../../../shared/rules/measures';
+import { PUBLICATION_PROFILE_LABELS } from '../../../shared/masking/types';
+import { isIsoDate } from '../../../shared/util/dates';
+import type { CaseEventRow, BasisDocumentRow } from '../db/types';
+import { appendCaseEvent, canDo } from '../db/repositories/cases';
+import type { CaseContext } from '../domain/engine';
+import { approvalGate } from '../domain/approval';
+import { newId } from '../db/ids';
+import { useAppStore, currentActor } from '../stores/app-store';
+import {
+  DOCUMENT_KIND_LABELS,
+  LIST_TYPE_LABELS,
+  OBJECTION_GROUND_LABELS,
+  REMOVAL_REASON_LABELS,
+  REPAIR_METHOD_LABELS,
+  REVOCATION_LABELS,
+  SERVICE_METHOD_LABELS,
+  optionsOf,
+} from './labels';
+
+type Ctx = { state: CaseState; events: CaseEventRow[]; recipients: string[]; basisDocs: BasisDocumentRow[]; caseCtx: CaseContext };
+type Opt = { value: string; label: string };
+type Field = {
+  name: string;
+  label: string;
+  kind: 'text' | 'textarea' | 'select' | 'radio' | 'checks' | 'bool';
+  options?: (c: Ctx) => Opt[];
+  required?: boolean;
+  initial?: (c: Ctx) => unknown;
+  help?: string;
+};
+type Spec = { type: CaseEventType; group: string; fields: Field[]; build: (v: Record<string, unknown>, c: Ctx) => unknown };
+
+const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+const list = (v: unknown) => str(v).split(/[，,、;；\n]/).map((s) => s.trim()).filter(Boolean);
+const openObjections = (c: Ctx): Opt[] => c.state.objections.filter((o) => o.decidedOn === null).map((o) => ({ value: o.objectionId, label: `${o.receivedOn} 收到的异议（${OBJECTION_STAGE_LABELS[o.stage]}）` }));
+const allObjections = (c: Ctx): Opt[] => c.state.objections.map((o) => ({ value: o.objectionId, label: `${o.receivedOn} 收到的异议（${OBJECTION_STAGE_LABELS[o.stage]}）` }));
+const openRepairs = (c: Ctx): Opt[] => c.state.repairs.filter((r) => r.decidedOn === null).map((r) => ({ value: r.repairId, label: `${r.appliedOn} 的修复申请（${REPAIR_STAGE_LABELS[r.stage]}）` }));
+const first = (f: (c: Ctx) => Opt[]) => (c: Ctx) => f(c)[0]?.value;
+const basisOptions = (c: Ctx): Opt[] => c.basisDocs.map((b) => ({ value: b.docNo, label: `${b.docNo}（${b.issuingAuthority}）` }));
+
+const SPECS: Spec[] = [
+  { type: 'pre_notice_served', group: '列入程序', fields: [
+    { name: 'documentNo', label: '事先告知书文号', kind: 'text', required: true },
+    { name: 'recipients', label: '受送达人（多个用逗号分隔）', kind: 'text', required: true, initial: (c) => c.recipients.join('，') },
+    { name: 'method', label: '送达方式', kind: 'select', options: () => optionsOf(SERVICE_METHOD_LABELS), initial: () => 'direct' },
+  ], build: (v) => ({ documentNo: str(v.documentNo), recipients: list(v.recipients), method: v.method }) },
+  { type: 'statement_received', group: '列入程序', fields: [
+    { name: 'summary', label: '陈述申辩要点', kind: 'textarea', required: true },
+    { name: 'accepted', label: '是否采纳', kind: 'radio', options: () => [{ value: 'no', label: '不采纳' }, { value: 'yes', label: '采纳' }], initial: () => 'no' },
+    { name: 'note', label: '说明', kind: 'textarea' },
+  ], build: (v) => ({ summary: str(v.summary), accepted: v.accepted === 'yes', ...(str(v.note) ? { note: str(v.note) } : {}) }) },
+  { type: 'exempted', group: '列入程序', fields: [{ name: 'reason', label: '免于惩戒理由（轻微偶发、及时改正、未造成危害后果）', kind: 'textarea', required: true }], build: (v) => ({ reason: str(v.reason) }) },
+  { type: 'listed', group: '列入程序', fields: [
+    { name: 'decisionNo', label: '列入决定书文号', kind: 'text', required: true },
+    { name: 'listType', label: '名单类型', kind: 'select', options: () => optionsOf(LIST_TYPE_LABELS), initial: (c) => c.state.listType ?? 'dishonesty_list' },
+  ], build: (v) => ({ decisionNo: str(v.decisionNo), listType: v.listType, priorRepairCompletedOn: null }) },
+  { type: 'served', group: '列入程序', fields: [
+    { name: 'documentKind', label: '送达文书', kind: 'select', options: () => optionsOf(DOCUMENT_KIND_LABELS), initial: () => 'listing_decision' },
+    { name: 'documentNo', label: '文书文号', kind: 'text', required: true },
+    { name: 'recipients', label: '受送达人（多个用逗号分隔）', kind: 'text', required: true, initial: (c) => c.recipients.join('，') },
+    { name: 'method', label: '送达方式', kind: 'select', options: () => optionsOf(SERVICE_METHOD_LABELS), initial: () => 'direct' },
+    { name: 'regardingId', label: '所答复的异议或修复申请（如有）', kind: 'select', options: (c) => [...allObjections(c), ...c.state.repairs.map((r) => ({ value: r.repairId, label: `${r.appliedOn} 的修复申请` }))] },
+  ], build: (v) => ({ documentKind: v.documentKind, documentNo: str(v.documentNo), recipients: list(v.recipients), method: v.method, regardingId: (v.regardingId as string) || null }) },
+  { type: 'published', group: '列入程序', fields: [
+    { name: 'channels', label: '公示渠道（多个用逗号分隔）', kind: 'text', required: true, initial: () => '信用中国（地方站）' },
+    { name: 'profile', label: '公示方式', kind: 'select', options: (c) => optionsOf(PUBLICATION_PROFILE_LABELS).filter((o) => o.value !== 'full' || c.caseCtx.ruleSet.publicationProfile === 'full'), initial: (c) => c.caseCtx.ruleSet.publicationProfile },
+  ], build: (v) => ({ channels: list(v.channels), profile: v.profile }) },
+  { type: 'objection_received', group: '异议', fields: [
+    { name: 'applicant', label: '异议申请人', kind: 'text', required: true, initial: (c) => c.recipients[0] ?? '' },
+    { name: 'grounds', label: '异议事由', kind: 'checks', options: () => optionsOf(OBJECTION_GROUND_LABELS), initial: () => ['error'] },
+    { name: 'reasons', label: '异议理由（书面）', kind: 'textarea', required: true },
+    { name: 'concernsListing', label: '针对列入决定本身（复核）', kind: 'bool', initial: () => false },
+    { name: 'channel', label: '提出渠道', kind: 'select', options: () => [{ value: 'written', label: '书面' }, { value: 'credit_china', label: '信用中国网站' }, { value: 'platform', label: '信用平台' }, { value: 'other', label: '其他' }], initial: () => 'written' },
+  ], build: (v) => ({ objectionId: newId(), applicant: str(v.applicant), grounds: (v.grounds as string[]) ?? [], reasons: str(v.reasons), concernsListing: !!v.concernsListing, channel: v.channel }) },
+  { type: 'objection_marked', group: '异议', fields: [{ name: 'objectionId', label: '异议', kind: 'select', options: openObjections, initial: first(openObjections), required: true }], build: (v) => ({ objectionId: v.objectionId }) },
+  { type: 'assist_requested', group: '异议', fields: [
+    { name: 'objectionId', label: '异议', kind: 'select', options: openObjections, initial: first(openObjections), required: true },
+    { name: 'toUnit', label: '协助核查单位', kind: 'text', required: true },
+  ], build: (v) => ({ objectionId: v.objectionId, assistId: newId(), toUnit: str(v.toUnit) }) },
+  { type: 'assist_replied', group: '异议', fields: [
+    { name: 'assist', label: '协助核查请求', kind: 'select', required: true, options: (c) => c.state.objections.flatMap((o) => o.assists.filter((a) => a.repliedOn === null).map((a) => ({ value: `${o.objectionId}|${a.assistId}`, label: `${a.toUnit}（${a.requestedOn}）` }))) },
+    { name: 'result', label: '核查结果', kind: 'textarea', required: true },
+  ], build: (v) => { const [objectionId, assistId] = str(v.assist).split('|'); return { objectionId, assistId, result: str(v.result) }; } },
+  { type: 'clock_paused', group: '异议', fields: [
+    { name: 'scopeId', label: '异议', kind: 'select', options: openObjections, initial: first(openObjections), required: true },
+    { name: 'kind', label: '中止事由', kind: 'select', options: () => optionsOf(PAUSE_KIND_LABELS), initial: () => 'appraisal' },
+    { name: 'note', label: '说明', kind: 'text' },
+  ], build: (v) => ({ pauseId: newId(), kind: v.kind, scopeId: v.scopeId, ...(str(v.note) ? { note: str(v.note) } : {}) }) },
+  { type: 'clock_resumed', group: '异议', fields: [
+    { name: 'pauseId', label: '中止记录', kind: 'select', required: true, options: (c) => c.events.filter((e) => e.type === 'clock_paused' && !c.events.some((r) => r.type === 'clock_resumed' && r.payload.pauseId === (e.payload as { pauseId: string }).pauseId)).map((e) => ({ value: (e.payload as { pauseId: string }).pauseId, label: `${e.occurredOn} ${PAUSE_KIND_LABELS[(e.payload as { kind: keyof typeof PAUSE_KIND_LABELS }).kind]}` })) },
+  ], build: (v) => ({ pauseId: v.pauseId }) },
+  { type: 'objection_referred', group: '异议', fields: [
+    { name: 'objectionId', label: '异议', kind: 'select', options: openObjections, initial: first(openObjections), required: true },
+    { name: 'toUnit', label: '有权处理的单位', kind: 'text', required: true },
+    { name: 'note', label: '说明', kind: 'text' },
+  ], build: (v) => ({ objectionId: v.objectionId, toUnit: str(v.toUnit), ...(str(v.note) ? { note: str(v.note) } : {}) }) },
+  { type: 'objection_decided', group: '异议', fields: [
+    { name: 'objectionId', label: '异议', kind: 'select', options: openObjections, initial: first(openObjections), required: true },
+    { name: 'outcome', label: '决定', kind: 'radio', options: () => optionsOf(OBJECTION_OUTCOME_LABELS), initial: () => 'rejected' },
+    { name: 'reasons', label: '理由（不予采纳的必须说明理由）', kind: 'textarea' },
+  ], build: (v) => ({ objectionId: v.objectionId, outcome: v.outcome, reasons: str(v.reasons) }) },
+  { type: 'corrected', group: '异议', fields: [
+    { name: 'objectionId', label: '对应异议（如有）', kind: 'select', options: allObjections },
+    { name: 'field', label: '更正项目', kind: 'text', required: true },
+    { name: 'before', label: '更正前', kind: 'text', required: true },
+    { name: 'after', label: '更正后', kind: 'text', required: true },
+    { name: 'note', label: '说明', kind: 'text' },
+  ], build: (v) => ({ objectionId: (v.objectionId as string) || null, changes: [{ field: str(v.field), before: str(v.before), after: str(v.after) }], ...(str(v.note) ? { note: str(v.note) } : {}) }) },
+  { type: 'repair_applied', group: '信用修复', fields: [
+    { name: 'methods', label: '修复方式及材料清单（勾选已提交的材料）', kind: 'checks', options: () => optionsOf(REPAIR_METHOD_LABELS), initial: () => ['commitment'] },
+    { name: 'commitmentSigned', label: '已签署信用承诺书', kind: 'bool', initial: () => true },
+    { name: 'note', label: '申请人/说明', kind: 'text', initial: (c) => c.recipients[0] ?? '' },
+  ], build: (v) => ({ repairId: newId(), methods: (v.methods as string[]) ?? [], commitmentSigned: !!v.commitmentSigned, ...(str(v.note) ? { note: str(v.note) } : {}) }) },
+  { type: 'repair_reviewed', group: '信用修复', fields: [
+    { name: 'repairId', label: '修复申请', kind: 'select', options: openRepairs, initial: first(openRepairs), required: true },
+    { name: 'accepted', label: '初审结果', kind: 'radio', options: () => [{ value: 'yes', label: '通过' }, { value: 'no', label: '不通过（退回）' }], initial: () => 'yes' },
+    { name: 'reasons', label: '理由', kind: 'textarea' },
+  ], build: (v) => ({ repairId: v.repairId, accepted: v.accepted === 'yes', reasons: str(v.reasons) }) },
+  { type: 'repair_decided', group: '信用修复', fields: [
+    { name: 'repairId', label: '修复申请', kind: 'select', options: openRepairs, initial: first(openRepairs), required: true },
+    { name: 'approved', label: '决定', kind: 'radio', options: () => [{ value: 'yes', label: '准予修复（移出名单）' }, { value: 'no', label: '不予修复' }], initial: () => 'yes' },
+    { name: 'reasons', label: '理由', kind: 'textarea', required: true },
+  ], build: (v) => ({ repairId: v.repairId, approved: v.approved === 'yes', reasons: str(v.reasons) }) },
+  { type: 'removed', group: '移出与结案', fields: [
+    { name: 'reason', label: '移出事由', kind: 'radio', options: () => optionsOf(REMOVAL_REASON_LABELS), initial: () => 'fulfilled' },
+    { name: 'note', label: '说明', kind: 'textarea', required: true },
+  ], build: (v) => ({ reason: v.reason, note: str(v.note) }) },
+  { type: 'expired_archived', group: '移出与结案', fields: [{ name: 'note', label: '说明', kind: 'text' }], build: (v) => (str(v.note) ? { note: str(v.note) } : {}) },
+  { type: 'basis_change_reported', group: '移出与结案', fields: [
+    { name: 'basisDocumentNo', label: '依据文书', kind: 'select', options: basisOptions, initial: first(basisOptions), required: true },
+    { name: 'change', label: '变化', kind: 'select', options: () => [...optionsOf(REVOCATION_LABELS), { value: 'changed', label: '被变更' }], initial: () => 'revoked' },
+    { name: 'basisChangedOn', label: '依据被改变的日期', kind: 'text', required: true },
+  ], build: (v) => ({ basisDocumentNo: v.basisDocumentNo, change: v.change, basisChangedOn: str(v.basisChangedOn) }) },
+  { type: 'basis_revoked', group: '移出与结案', fields: [
+    { name: 'basisDocumentNo', label: '依据文书', kind: 'select', options: basisOptions, initial: first(basisOptions), required: true },
+    { name: 'kind', label: '情形', kind: 'select', options: () => optionsOf(REVOCATION_LABELS), initial: () => 'revoked' },
+    { name: 'basisChangedOn', label: '依据被撤销的日期', kind: 'text', required: true },
+  ], build: (v) => ({ basisDocumentNo: v.basisDocumentNo, kind: v.kind, basisChangedOn: str(v.basisChangedOn) }) },
+  { type: 'basis_changed', group: '移出与结案', fields: [
+    { name: 'basisDocumentNo', label: '依据文书', kind: 'select', options: basisOptions, initial: first(basisOptions), required: true },
+    { name: 'basisChangedOn', label: '变更日期', kind: 'text', required: true },
+    { name: 'description', label: '变更内容', kind: 'textarea', required: true },
+  ], build: (v) => ({ basisDocumentNo: v.basisDocumentNo, basisChangedOn: str(v.basisChangedOn), description: str(v.description) }) },
+  { type: 'measure_applied', group: '惩戒措施与推送', fields: [
+    { name: 'measureCode', label: '惩戒措施（仅限公布的措施清单）', kind: 'select', required: true, options: (c) => c.caseCtx.ruleSet.measureCodes.map((code) => { const m = findMeasure(code); return { value: code, label: m ? `${m.label}（${m.basis}）` : code }; }) },
+    { name: 'implementingUnit', label: '实施部门', kind: 'text', required: true },
+    { name: 'justification', label: '关联性与比例说明', kind: 'textarea', required: true },
+  ], build: (v) => ({ measureId: newId(), measureCode: v.measureCode, implementingUnit: str(v.implementingUnit), justification: str(v.justification) }) },
+  { type: 'measure_lifted', group: '惩戒措施与推送', fields: [
+    { name: 'measureId', label: '措施', kind: 'select', required: true, options: (c) => c.state.measures.filter((m) => m.liftedOn === null).map((m) => ({ value: m.measureId, label: findMeasure(m.measureCode)?.label ?? m.measureCode })) },
+    { name: 'reason', label: '解除理由', kind: 'textarea', required: true },
+  ], build: (v) => ({ measureId: v.measureId, reason: str(v.reason) }) },
+  { type: 'platform_pushed', group: '惩戒措施与推送', fields: [
+    { name: 'platform', label: '推送平台', kind: 'select', options: () => [{ value: 'province', label: '省级平台' }, { value: 'city', label: '市级平台' }, { value: 'county', label: '县级平台' }, { value: 'joint', label: '联合奖惩平台' }], initial: () => 'city' },
+    { name: 'reference', label: '平台回执号（如有）', kind: 'text' },
+  ], build: (v) => ({ platform: v.platform, reference: str(v.reference) || null }) },
+  { type: 'joint_initiated', group: '惩戒措施与推送', fields: [{ name: 'platformRef', label: '平台录入编号（如有）', kind: 'text' }], build: (v) => ({ platformRef: str(v.platformRef) || null }) },
+  { type: 'voided', group: '记录更正', fields: [
+    { name: 'voidedEventId', label: '要作废的记录', kind: 'select', required: true, options: (c) => c.events.filter((e) => e.type !== 'voided' && e.seq > 1 && !c.state.voidedEventIds.includes(e.id)).map((e) => ({ value: e.id, label: `第${e.seq}条 ${CASE_EVENT_LABELS[e.type]}（${e.occurredOn}）` })) },
+    { name: 'reason', label: '作废理由', kind: 'textarea', required: true },
+  ], build: (v) => ({ voidedEventId: v.voidedEventId, reason: str(v.reason) }) },
+];
+
+/** Form.Item injects value/onChange (or checked) into its child: pass them through to the control. */
+function FieldInput({ field, c, ...control }: { field: Field; c: Ctx } & Record<string, unknown>) {
+  const testId = `field-${field.name}`;
+  switch (field.kind) {
+    case 'textarea':
+      return <Input.TextArea rows={2} data-testid={testId} {...control} />;
+    case 'select':
+      return <Select allowClear={!field.required} options={field.options?.(c) ?? []} data-testid={testId} style={{ maxWidth: 520 }} {...control} />;
+    case 'radio':
+      return <Radio.Group options={field.options?.(c) ?? []} data-testid={testId} {...control} />;
+    case 'checks':
+      return <Checkbox.Group options={field.options?.(c) ?? []} data-testid={testId} {...control} />;
+    case 'bool':
+      return (
+        <Checkbox data-testid={testId} {...control}>
+          是
+        </Checkbox>
+      );
+    default:
+      return <Input data-testid={testId} style={{ maxWidth: 520 }} {...control} />;
+  }
+}
+
+function ActionForm({ spec, c, caseId, onDone }: { spec: Spec; c: Ctx; caseId: string; onDone: () => void }) {
+  const today = useAppStore((s) => s.today);
+  const db = useAppStore((s) => s.db);
+  const [form] = Form.useForm();
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const availability = canDo(c.events, { type: spec.type } as never, c.caseCtx);
+  const gate = approvalGate(spec.type, currentActor());
+  const initial = useMemo(() => Object.fromEntries([['occurredOn', today], ...spec.fields.map((f) => [f.name, f.initial?.(c)])]), [spec, c, today]);
+  const submit = async (v: Record<string, unknown>) => {
+    if (!db) return;
+    setRefusal(null);
+    if (!gate.ok) {
+      setRefusal(gate.reason);
+      return;
+    }
+    setBusy(true);
+    try {
+      const draft = { type: spec.type, occurredOn: str(v.occurredOn), actor: currentActor(), payload: spec.build(v, c) } as EventDraft;
+      const materials = spec.type === 'repair_applied' ? Object.entries(REPAIR_METHOD_LABELS).map(([key, label]) => ({ key, label, received: ((v.methods as string[]) ?? []).includes(key) })) : undefined;
+      const r = await appendCaseEvent(db, caseId, draft, { today, ...(materials ? { repairMaterials: materials } : {}) });
+      if (!r.ok) setRefusal(r.reason);
+      else {
+        form.resetFields();
+        onDone();
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card size="small" title={`办理：${CASE_EVENT_LABELS[spec.type]}`} data-testid={`action-form-${spec.type}`} style={{ marginTop: 12 }}>
+      {!availability.ok && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`当前可能不能办理：${availability.reason}`} data-testid="action-availability" />}
+      {gate.ok && gate.note && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={gate.note} data-testid="approval-placeholder" />}
+      <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => void submit(v)}>
+        <Form.Item label="办理日期" name="occurredOn" rules={[{ validator: async (_, value: string) => { if (!isIsoDate(value)) throw new Error('请按 YYYY-MM-DD 填写日期'); } }]}>
+          <Input style={{ width: 160 }} data-testid="field-occurredOn" />
+        </Form.Item>
+        {spec.fields.map((f) => (
+          <Form.Item key={f.name} label={f.label} name={f.name} valuePropName={f.kind === 'bool' ? 'checked' : 'value'} rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : []}>
+            <FieldInput field={f} c={c} />
+          </Form.Item>
+        ))}
+        {refusal && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`不能办理：${refusal}`} data-testid="action-refusal" />}
+        <Space>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="action-submit">
+            登记{CASE_EVENT_LABELS[spec.type]}
+          </Button>
+          <Button onClick={onDone}>取消</Button>
+        </Space>
+      </Form>
+    </Card>
+  );
+}
+
+export function ActionPanel({ caseId, c }: { caseId: string; c: Ctx }) {
+  const [active, setActive] = useState<CaseEventType | null>(null);
+  const groups = [...new Set(SPECS.map((s) => s.group))];
+  const spec = SPECS.find((s) => s.type === active);
+  return (
+    <Card size="small" title="办理" data-testid="action-panel">
+      {groups.map((g) => (
+        <div key={g} style={{ marginBottom: 8 }}>
+          <Typography.Text type="secondary" style={{ display: 'inline-block', width: 96 }}>
+            {g}
+          </Typography.Text>
+          <Space wrap size={[6, 6]}>
+            {SPECS.filter((s) => s.group === g).map((s) => {
+              const check = canDo(c.events, { type: s.type } as never, c.caseCtx);
+              const button = (
+                <Button key={s.type} size="small" type={active === s.type ? 'primary' : check.ok ? 'default' : 'dashed'} onClick={() => setActive(s.type)} data-testid={`action-${s.type}`}>
+                  {CASE_EVENT_LABELS[s.type]}
+                </Button>
+              );
+              return check.ok ? button : (
+                <Tooltip key={s.type} title={check.reason}>
+                  {button}
+                </Tooltip>
+              );
+            })}
+          </Space>
+        </div>
+      ))}
+      {spec && <ActionForm key={spec.type} spec={spec} c={c} caseId={caseId} onDone={() => setActive(null)} />}
+    </Card>
+  );
+}
+
+export type { Ctx as ActionContext };

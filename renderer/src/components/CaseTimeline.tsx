@@ -1,0 +1,54 @@
+import { Tag, Timeline, Typography } from 'antd';
+import { CASE_EVENT_LABELS } from '../../../shared/case/events';
+import type { CaseEventRow } from '../db/types';
+
+/** A one-line summary of what an event recorded (document numbers, outcomes, reasons). */
+function summary(e: CaseEventRow): string {
+  const p = e.payload as Record<string, unknown>;
+  const parts: string[] = [];
+  for (const key of ['documentNo', 'decisionNo', 'behaviourText', 'applicant', 'toUnit', 'reasons', 'reason', 'note', 'summary', 'result', 'description', 'justification']) {
+    const v = p[key];
+    if (typeof v === 'string' && v.trim()) parts.push(v.trim());
+  }
+  if (typeof p.outcome === 'string') parts.unshift({ upheld_remove: '采纳-移出', upheld_correct: '采纳-更正', rejected: '不予采纳' }[p.outcome] ?? p.outcome);
+  if (typeof p.approved === 'boolean') parts.unshift(p.approved ? '准予修复' : '不予修复');
+  if (typeof p.accepted === 'boolean' && e.type === 'repair_reviewed') parts.unshift(p.accepted ? '初审通过' : '初审不通过');
+  return parts.join('；');
+}
+
+export function documentOf(e: CaseEventRow): string | null {
+  const p = e.payload as Record<string, unknown>;
+  const no = (p.documentNo ?? p.decisionNo) as string | undefined;
+  return e.documentId ? `已出具文书（${e.documentId.slice(-6)}）` : no ? `文书：${no}` : null;
+}
+
+export function CaseTimeline({ events, voided }: { events: CaseEventRow[]; voided: string[] }) {
+  return (
+    <Timeline
+      data-testid="case-timeline"
+      items={events.map((e) => ({
+        key: e.id,
+        color: voided.includes(e.id) ? 'gray' : e.type === 'voided' ? 'red' : 'blue',
+        content: (
+          <div data-testid="timeline-item" data-type={e.type}>
+            <Typography.Text strong delete={voided.includes(e.id)}>
+              {e.seq}. {CASE_EVENT_LABELS[e.type]}
+            </Typography.Text>{' '}
+            <Typography.Text>{e.occurredOn}</Typography.Text>{' '}
+            <Typography.Text type="secondary">
+              经办：{e.actor.name}；登记于 {e.recordedAt.replace('T', ' ').slice(0, 19)}
+            </Typography.Text>
+            {voided.includes(e.id) && <Tag color="default" style={{ marginLeft: 8 }}>已作废</Tag>}
+            <div>
+              <Typography.Text type="secondary">{summary(e)}</Typography.Text>
+            </div>
+            {documentOf(e) && <Tag color="geekblue">{documentOf(e)}</Tag>}
+            <Typography.Text type="secondary" style={{ fontSize: 11 }} copyable={{ text: e.hash ?? '' }}>
+              哈希 {e.hash?.slice(0, 12)}…
+            </Typography.Text>
+          </div>
+        ),
+      }))}
+    />
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * Always-visible sync state for the app header: unsent count and the age of the oldest unsent item
+ * (OFFLINE_LESSONS.md lesson 15). Red when something waits longer than a day, or is quarantined or
+ * in conflict. Clicking opens the 同步 page. Mounting it also starts the background sync (once).
+ */
+import { Tag, Tooltip } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { navigate } from '../router';
+import { useAppStore } from '../stores/app-store';
+import { outboxStore, startBackgroundSync } from './service';
+
+export function formatAgeZh(ms: number): string {
+  if (ms < 60_000) return '不到 1 分钟';
+  if (ms < 3_600_000) return `${Math.floor(ms / 60_000)} 分钟`;
+  if (ms < 48 * 3_600_000) return `${Math.floor(ms / 3_600_000)} 小时`;
+  return `${Math.floor(ms / 86_400_000)} 天`;
+}
+
+export function SyncStatusBadge({ autoSync = true }: { autoSync?: boolean }) {
+  const db = useAppStore((s) => s.db);
+  const deviceId = useAppStore((s) => s.deviceId);
+  const counts = useLiveQuery(() => (db ? outboxStore(db).counts() : undefined), [db]);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(t);
+  }, []);
+  useEffect(() => {
+    if (!db || !deviceId || !autoSync) return;
+    return startBackgroundSync(db, deviceId);
+  }, [db, deviceId, autoSync]);
+  if (!db || !counts) return null;
+  const pending = counts.queued + counts.sending;
+  const age = counts.oldestUnsentRecordedAt ? Math.max(0, now - Date.parse(counts.oldestUnsentRecordedAt)) : 0;
+  const alarm = counts.quarantined + counts.conflict > 0 || age > 24 * 3_600_000;
+  const text =
+    counts.unsent === 0
+      ? '已全部报送'
+      : `待报送 ${pending} 条${counts.quarantined ? ` · 退回 ${counts.quarantined}` : ''}${counts.conflict ? ` · 冲突 ${counts.conflict}` : ''} · 最早 ${formatAgeZh(age)}前`;
+  return (
+    <Tooltip title="点击进入同步页面进行日终同步">
+      <Tag color={counts.unsent === 0 ? 'green' : alarm ? 'red' : 'orange'} style={{ cursor: 'pointer' }} onClick={() => navigate('sync')} data-testid="sync-status-badge" data-unsent={counts.unsent}>
+        {text}
+      </Tag>
+    </Tooltip>
+  );
+}

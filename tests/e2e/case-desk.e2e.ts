@@ -1,0 +1,178 @@
+/**
+ * The case desk end to end in browser mode (issue 3 §5): office setup → subject registration (an
+ * invalid 统一社会信用代码 is refused naming the wrong character) → 认定 → 事先告知 → 列入 → 送达 →
+ * an objection received on 2026-09-30 is due 2026-10-10 and shows overdue in red on 2026-10-12 →
+ * 不予采纳 with reasons → a repair application is refused before one year under the 朝阳 rule set
+ * and accepted after → 移出; everything survives a reload.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshotOnFailure, startApp, type E2eApp } from './harness';
+
+const OFFICE_USCC = '11210000MB0000001M';
+const COMPANY_USCC = '91210000MA0000001B';
+
+async function pickOption(page: Page, testId: string, text: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}
+
+async function act(page: Page, type: string, fields: Record<string, string>, date: string): Promise<void> {
+  await page.getByTestId(`action-${type}`).click();
+  const form = page.getByTestId(`action-form-${type}`);
+  await form.waitFor();
+  await form.getByTestId('field-occurredOn').fill(date);
+  for (const [name, value] of Object.entries(fields)) await form.getByTestId(`field-${name}`).fill(value);
+  await form.getByTestId('action-submit').click();
+}
+
+async function expectRecorded(page: Page, type: string): Promise<void> {
+  await page.getByTestId('case-timeline').locator(`[data-type="${type}"]`).first().waitFor({ timeout: 10_000 });
+}
+
+describe('case desk in browser mode', () => {
+  let app: E2eApp | undefined;
+  let caseUrl = '';
+  screenshotOnFailure(() => app?.page);
+
+  beforeAll(async () => {
+    app = await startApp({ query: 'today=2026-10-12', hash: '#/settings' });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('sets up the office on first run', async () => {
+    const page = app!.page;
+    await page.getByTestId('office-form').waitFor();
+    await page.getByTestId('office-name').fill('示例县社会信用体系建设领导小组办公室');
+    await page.getByTestId('office-uscc').fill('11210000MB0000001X');
+    await expect(page.getByTestId('office-form').getByText('第18位校验码应为M').waitFor()).resolves.toBeUndefined();
+    await page.getByTestId('office-uscc').fill(OFFICE_USCC);
+    await page.getByTestId('office-region').fill('示例省示例市示例县');
+    await pickOption(page, 'assign-CY-RE-6', '朝阳房地产规定');
+    const preset = page.getByTestId('preset-settings-LN-CY-RE-2020');
+    await preset.waitFor();
+    await preset.getByTestId('prenotice-LN-CY-RE-2020').click();
+    await preset.getByTestId('period-LN-CY-RE-2020-pre_notice_statement').fill('5');
+    await preset.getByTestId('period-LN-CY-RE-2020-repair_decision').fill('10');
+    await pickOption(page, 'extra-periods-LN-CY-RE-2020', '异议处理决定');
+    await page.keyboard.press('Escape');
+    await preset.getByTestId('period-LN-CY-RE-2020-objection_decision').fill('3');
+    await page.getByTestId('office-decision-ref').fill('示信办〔2026〕1号');
+    await page.getByTestId('office-case-prefix').fill('示信案');
+    await page.getByTestId('office-doc-prefix').fill('示信决');
+    await page.getByTestId('office-staff').click();
+    await page.keyboard.type('李办');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('office-save').click();
+    await page.getByText('办公室设置已保存').waitFor();
+    await page.getByTestId('storage-quota').waitFor();
+  });
+
+  it('refuses an invalid 统一社会信用代码 naming the wrong character, then registers the subject', async () => {
+    const page = app!.page;
+    await page.goto(`${app!.baseUrl}?today=2026-10-12#/subjects`);
+    await page.getByTestId('subject-register-open').click();
+    await page.getByTestId('subject-name').fill('示例县虚构房地产开发有限公司');
+    await page.getByTestId('subject-uscc').fill('91210000MA000I001B');
+    await page.getByText('第14位字符"I"不允许使用').waitFor();
+    await page.getByTestId('subject-uscc').fill('91210000MA0000001C');
+    await page.getByText('第18位校验码应为B').waitFor();
+    await page.getByTestId('subject-submit').click();
+    expect(page.url()).toContain('#/subjects');
+    await expect(page.getByTestId('subject-detail').count()).resolves.toBe(0);
+    await page.getByTestId('subject-uscc').fill(COMPANY_USCC);
+    await page.getByTestId('subject-submit').click();
+    await page.getByTestId('subject-detail').waitFor();
+    await expect(page.getByTestId('subject-detail-uscc').textContent()).resolves.toBe(COMPANY_USCC);
+  });
+
+  it('opens a case and runs 事先告知 → 列入 → 送达 → 异议 (due 2026-10-10, overdue in red) → 不予采纳', async () => {
+    const page = app!.page;
+    await page.getByTestId('subject-new-case').click();
+    const form = page.getByTestId('new-case-form');
+    await form.waitFor();
+    await page.getByTestId('case-behaviour').click();
+    await page.keyboard.type('未取得商品房预售许可证');
+    await page.keyboard.press('Enter');
+    await form.getByTestId('case-ruleset').waitFor();
+    await form.getByTestId('case-facts').fill('2025年10月在示例县示例花园项目未取得商品房预售许可证即以认购方式预售');
+    await form.getByText('严重', { exact: true }).click();
+    await form.getByTestId('case-determined-on').fill('2025-11-03');
+    await form.getByTestId('case-dept').fill('示例县住房和城乡建设局');
+    await form.getByTestId('basis-0-docno').fill('示住建罚〔2025〕12号');
+    await form.getByTestId('basis-0-issuer').fill('示例县住房和城乡建设局');
+    await form.getByTestId('basis-0-date').fill('2025-10-20');
+    await form.getByTestId('case-proportionality').fill('预售面积较大、影响购房人权益，列入失信名单与情节相当');
+    await form.getByTestId('case-submit').click();
+    await page.getByTestId('case-detail').waitFor();
+    caseUrl = page.url();
+    await expect(page.getByTestId('case-no').textContent()).resolves.toBe('示信案〔2025〕0001号');
+
+    await act(page, 'pre_notice_served', { documentNo: '示信告〔2025〕1号' }, '2025-11-05');
+    await expectRecorded(page, 'pre_notice_served');
+    // 列入 inside the 陈述申辩 window is refused with its reason
+    await act(page, 'listed', { decisionNo: '示信决〔2025〕1号' }, '2025-11-06');
+    await expect(page.getByTestId('action-refusal').textContent()).resolves.toContain('陈述申辩期限');
+    await page.getByTestId('action-form-listed').getByTestId('field-occurredOn').fill('2025-11-20');
+    await page.getByTestId('action-form-listed').getByTestId('action-submit').click();
+    await expectRecorded(page, 'listed');
+    await act(page, 'served', { documentNo: '示信决〔2025〕1号' }, '2025-11-21');
+    await expectRecorded(page, 'served');
+    await act(page, 'objection_received', { reasons: '认为预售面积认定有误' }, '2026-09-30');
+    await expectRecorded(page, 'objection_received');
+    const due = page.getByTestId('case-deadlines').locator('[data-due="2026-10-10"]');
+    await due.first().waitFor();
+    await expect(due.first().textContent()).resolves.toContain('异议处理决定');
+
+    // the work list: overdue in red, a badge in the navigation
+    await page.getByTestId('nav').getByRole('menuitem', { name: /期限/ }).click();
+    const row = page.getByTestId('deadline-table').locator('[data-due="2026-10-10"][data-overdue="true"]');
+    await row.first().waitFor();
+    const color = await row.first().getByTestId('deadline-due').evaluate((el) => getComputedStyle(el).color);
+    expect(color).toBe('rgb(207, 19, 34)');
+    await page.getByTestId('nav-deadline-badge').waitFor();
+
+    await page.goto(caseUrl);
+    await page.getByTestId('case-detail').waitFor();
+    await act(page, 'objection_decided', {}, '2026-10-12');
+    await expect(page.getByTestId('action-refusal').textContent()).resolves.toContain('说明理由');
+    await page.getByTestId('action-form-objection_decided').getByTestId('field-reasons').fill('经核查，预售事实有现场检查笔录和认购协议为证，认定无误');
+    await page.getByTestId('action-form-objection_decided').getByTestId('action-submit').click();
+    await expectRecorded(page, 'objection_decided');
+  });
+
+  it('refuses a repair application before one year under the 朝阳 rule set', async () => {
+    const page = app!.page;
+    await act(page, 'repair_applied', {}, '2026-10-12');
+    const refusal = await page.getByTestId('action-refusal').textContent();
+    expect(refusal).toMatch(/满|一年|1年/);
+    await expect(page.getByTestId('case-timeline').locator('[data-type="repair_applied"]').count()).resolves.toBe(0);
+  });
+
+  it('keeps everything after a reload, then accepts the repair after one year and removes the subject', async () => {
+    const page = app!.page;
+    await app!.reload();
+    await page.getByTestId('case-detail').waitFor();
+    await expect(page.getByTestId('case-timeline').getByTestId('timeline-item').count()).resolves.toBe(6);
+    await page.getByTestId('verify-case').click();
+    await page.getByTestId('integrity-ok').waitFor();
+
+    await page.goto(caseUrl.replace('today=2026-10-12', 'today=2026-11-23'));
+    await page.reload();
+    await page.getByTestId('case-detail').waitFor();
+    await act(page, 'repair_applied', {}, '2026-11-23');
+    await expectRecorded(page, 'repair_applied');
+    await act(page, 'repair_reviewed', {}, '2026-11-23');
+    await expectRecorded(page, 'repair_reviewed');
+    await act(page, 'repair_decided', { reasons: '已纠正失信行为并作出信用承诺，信用确已修复' }, '2026-11-23');
+    await expectRecorded(page, 'repair_decided');
+    await expect(page.getByTestId('case-stage').textContent()).resolves.toContain('移出');
+    await app!.reload();
+    await page.getByTestId('case-detail').waitFor();
+    await expect(page.getByTestId('case-stage').textContent()).resolves.toContain('移出');
+    // (a 404 for /favicon.ico is the only resource the static server lacks)
+    expect(app!.pageErrors.filter((e) => !/favicon|status of 404/.test(e))).toEqual([]);
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * Written documents end to end in browser mode: office document settings → a number block for
+ * this device → issue a listing decision with its 信用修复告知书 (rendered in the Web Worker) →
+ * preview (blob URL in an iframe) → print = download in browser mode; the PDF read back with
+ * pdftotext carries the number and the required elements → batch print with 送达回证 and a
+ * progress bar while the page stays responsive.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshotOnFailure, startApp, type E2eApp } from './harness';
+
+async function pickOption(page: Page, testId: string, text: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}
+
+async function downloadText(app: E2eApp, click: () => Promise<void>, name: string): Promise<string> {
+  const [download] = await Promise.all([app.page.waitForEvent('download', { timeout: 60_000 }), click()]);
+  const file = join(app.downloadsDir, name);
+  await download.saveAs(file);
+  expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+}
+
+describe('documents in browser mode', () => {
+  let app: E2eApp | undefined;
+  screenshotOnFailure(() => app?.page);
+
+  beforeAll(async () => {
+    app = await startApp({ query: 'today=2026-11-22', hash: '#/documents' });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('sets the office details and number blocks for this device', async () => {
+    const page = app!.page;
+    await page.getByTestId('documents-page').waitFor();
+    await page.getByRole('tab', { name: '机关与字体' }).click();
+    await page.getByTestId('doc-office-name').fill('某某县发展和改革局');
+    await page.getByTestId('doc-office-prefix').fill('某发改信用');
+    await page.getByTestId('doc-office-review').fill('某某县人民政府');
+    await page.getByTestId('doc-office-court').fill('某某县人民法院');
+    await page.getByTestId('doc-office-save').click();
+    await page.getByText('已保存。').waitFor();
+    // the worker loaded the bundled fonts
+    await page.getByText('思源宋体（内置）').waitFor({ timeout: 60_000 });
+
+    await page.getByRole('tab', { name: '文号与号段' }).click();
+    await page.getByTestId('block-add').click();
+    await page.getByText(/已为设备 .* 分配 2026年列入决定书 1–100 号/).waitFor();
+    await pickOption(page, 'block-kind', '修复告知书');
+    await page.getByTestId('block-add').click();
+    await page.getByText(/分配 2026年修复告知书 1–100 号/).waitFor();
+    // an overlapping block is refused
+    await page.getByTestId('block-add').click();
+    await page.getByText(/重叠/).first().waitFor();
+  });
+
+  it('issues a listing decision with its repair notice, previews it and downloads it as the print', async () => {
+    const page = app!.page;
+    await page.getByRole('tab', { name: '签发文书' }).click();
+    await page.getByTestId('fill-sample').click();
+    await page.getByTestId('issue-submit').click();
+    const preview = page.getByTestId('pdf-preview');
+    await preview.waitFor({ timeout: 90_000 });
+    const src = await preview.getAttribute('src');
+    expect(src).toMatch(/^blob:/);
+    const head = await page.evaluate(async (url) => {
+      const bytes = new Uint8Array(await (await fetch(url!)).arrayBuffer());
+      return { magic: String.fromCharCode(...bytes.slice(0, 5)), size: bytes.length };
+    }, src);
+    expect(head.magic).toBe('%PDF-');
+    expect(head.size).toBeGreaterThan(20_000);
+
+    const text = await downloadText(app!, () => page.getByTestId('print-pdf').click(), 'decision.pdf');
+    expect(text).toContain('列入严重失信主体名单决定书');
+    expect(text).toContain('某发改信用〔2026〕1号');
+    for (const heading of ['一、列入理由', '二、列入依据', '三、列入期限', '五、移出条件和程序', '六、救济途径']) expect(text).toContain(heading);
+    expect(text).toContain('自2026年11月22日起至2029年11月21日止');
+    expect(text).toContain('60日内向某某县人民政府申请行政复议');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('doc-number-1').first().waitFor();
+  });
+
+  it('refuses a decision with a missing element and names it', async () => {
+    const page = app!.page;
+    await page.getByRole('tab', { name: '签发文书' }).click();
+    await page.getByTestId('fill-sample').click();
+    await page.getByLabel('移出条件和程序').fill('');
+    await page.getByTestId('issue-submit').click();
+    await expect(page.getByTestId('issue-refusal').textContent()).resolves.toContain('“移出条件”');
+  });
+
+  it('batch prints today’s documents with 送达回证, with progress, off the UI thread', async () => {
+    const page = app!.page;
+    await page.getByRole('tab', { name: '已签发文书' }).click();
+    await page.getByRole('button', { name: '选择今日签发的文书' }).click();
+    await page.getByTestId('batch-print').click();
+    await page.getByTestId('print-progress').waitFor();
+    // the UI thread answers while the worker renders
+    const started = Date.now();
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(true))));
+    expect(Date.now() - started).toBeLessThan(1000);
+    await page.getByTestId('pdf-preview').waitFor({ timeout: 90_000 });
+    const text = await downloadText(app!, () => page.getByTestId('print-pdf').click(), 'batch.pdf');
+    expect(text).toContain('送达回证');
+    expect(text).toContain('《列入严重失信主体名单决定书》');
+    expect(text).toContain('《信用修复告知书》');
+    expect(app!.pageErrors.filter((e) => !/favicon/.test(e))).toEqual([]);
+  });
+});

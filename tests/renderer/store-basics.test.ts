@@ -1,0 +1,82 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { CreditDeskDb } from '../../renderer/src/db/database';
+import { createUlidMaker } from '../../renderer/src/db/ids';
+import { ensureDevice, nextDeviceSeq } from '../../renderer/src/db/repositories/device';
+import { appendOutbox } from '../../renderer/src/db/repositories/outbox';
+import { endOfWeek, isOverdue, listDeadlines, attentionCounts } from '../../renderer/src/db/repositories/deadlines';
+import type { DeadlineRow } from '../../renderer/src/db/types';
+import { uniqueDbName } from '../helpers/dexie';
+
+describe('ids', () => {
+  it('makes 26-character ULIDs that sort by time and stay ordered within one millisecond', () => {
+    let t = 1_700_000_000_000;
+    const make = createUlidMaker(() => t, (b) => b.fill(7));
+    const a = make();
+    const b = make();
+    t += 1;
+    const c = make();
+    expect(a).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
+    expect([c, b, a].sort()).toEqual([a, b, c]);
+    expect(new Set([a, b, c]).size).toBe(3);
+  });
+});
+
+describe('device identity and outbox', () => {
+  it('hands out strictly increasing deviceSeq, never reused after a rolled-back transaction', async () => {
+    const db = new CreditDeskDb(uniqueDbName('device'));
+    const dev = await ensureDevice(db);
+    expect(dev.deviceId).toHaveLength(26);
+    expect(dev.lookupSecret).toHaveLength(64);
+    await db.transaction('rw', db.device, db.outbox, async () => {
+      await appendOutbox(db, 'subject-upsert', 'S1', { a: 1 }, '2026-01-01T00:00:00Z');
+    });
+    await expect(
+      db.transaction('rw', db.device, db.outbox, async () => {
+        await appendOutbox(db, 'subject-upsert', 'S2', { a: 2 }, '2026-01-01T00:00:00Z');
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    const next = await db.transaction('rw', db.device, () => nextDeviceSeq(db));
+    expect(next.deviceSeq).toBe(2);
+    const rows = await db.outbox.toArray();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ deviceSeq: 1, state: 'queued', attempts: 0, kind: 'subject-upsert', payloadSchemaVersion: 1 });
+    expect(rows[0]!.payloadHash).toMatch(/^[0-9a-f]{64}$/);
+    db.close();
+  });
+});
+
+describe('work list queries', () => {
+  const row = (id: string, dueDate: string, outcome = 'overdue', extra: Partial<DeadlineRow> = {}): DeadlineRow => ({
+    id, caseId: `C-${id}`, caseNo: `N-${id}`, subjectLabel: 'x', kind: 'objection_decision', label: '异议处理决定', dueDate, provisional: false, unset: false, paused: false, outcome, scopeId: null, basis: '', ...extra,
+  });
+
+  it('filters overdue / today / this week / provisional by index, sorts and pages', async () => {
+    const db = new CreditDeskDb(uniqueDbName('deadlines'));
+    await db.deadlines.bulkAdd([
+      row('a', '2026-10-09'),
+      row('b', '2026-10-10'),
+      row('c', '2026-10-12'),
+      row('d', '2026-10-15'),
+      row('e', '2026-11-30', 'overdue', { provisional: true }),
+      row('f', '2026-10-01', 'window_closes'),
+      row('g', '', 'overdue', { unset: true }),
+    ]);
+    const today = '2026-10-12'; // a Monday
+    expect(endOfWeek(today)).toBe('2026-10-18');
+    expect((await listDeadlines(db, today, { filter: 'overdue' })).rows.map((r) => r.id)).toEqual(['a', 'b']);
+    expect((await listDeadlines(db, today, { filter: 'today' })).rows.map((r) => r.id)).toEqual(['c']);
+    expect((await listDeadlines(db, today, { filter: 'week' })).rows.map((r) => r.id)).toEqual(['c', 'd']);
+    expect((await listDeadlines(db, today, { filter: 'provisional' })).rows.map((r) => r.id).sort()).toEqual(['e', 'g']);
+    const page0 = await listDeadlines(db, today, { filter: 'all', pageSize: 3 });
+    expect(page0.rows.map((r) => r.id)).toEqual(['g', 'f', 'a']);
+    expect(page0.hasMore).toBe(true);
+    expect(page0.total).toBe(7);
+    expect((await listDeadlines(db, today, { filter: 'all', pageSize: 3, descending: true })).rows[0]!.id).toBe('e');
+    expect(await attentionCounts(db, today)).toEqual({ overdue: 2, dueToday: 1, week: 1 });
+    expect(isOverdue(row('x', '2026-10-11'), today)).toBe(true);
+    expect(isOverdue(row('x', '2026-10-11', 'window_closes'), today)).toBe(false);
+    db.close();
+  });
+});

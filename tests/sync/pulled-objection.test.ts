@@ -1,0 +1,122 @@
+/**
+ * An objection filed online (e.g. at 信用中国) is published by the platform, pulled by the desk, and
+ * becomes an `objection_received` event of its case, whose deadline shows in the work list.
+ */
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Platform } from '../../platform/server/app';
+import type { CreditDeskDb } from '../../renderer/src/db/database';
+import { appendCaseEvent, createCase, loadEvents } from '../../renderer/src/db/repositories/cases';
+import { listDeadlines } from '../../renderer/src/db/repositories/deadlines';
+import { registerSubject } from '../../renderer/src/db/repositories/subjects';
+import { ruleSetForCase } from '../../renderer/src/domain/rulesets';
+import { createPulledApplier } from '../../renderer/src/sync/apply-pulled';
+import { createSyncEngine } from '../../renderer/src/sync/engine';
+import { createDexieOutboxStore } from '../../renderer/src/sync/store';
+import { createHttpTransport } from '../../renderer/src/sync/transport';
+import type { EventDraft } from '../../shared/case/events';
+import { ACTOR, OFFICE, officeDb } from '../renderer/fixtures';
+import { DB_TARGETS, makeOffice, seededRandom, startTestPlatform, testIdMaker, uniqueId } from './helpers';
+
+const TODAY = '2026-10-12';
+
+async function listedCase(db: CreditDeskDb): Promise<string> {
+  const s = await registerSubject(db, { kind: 'legal_person', name: '示例县虚构房地产开发有限公司', uscc: '91210000MA0000001B' }, ACTOR);
+  if (!s.ok) throw new Error(s.reason);
+  const sel = await ruleSetForCase(db, OFFICE, 'CY-RE-6-2', '2025-11-03');
+  if (!sel.ok) throw new Error(sel.reason);
+  const created = await createCase(
+    db,
+    {
+      subjectId: s.subject.id,
+      subjectLabel: s.subject.name!,
+      behaviourLabel: '未取得商品房预售许可证预售商品房',
+      proportionalityNote: '情节与后果相当',
+      casePrefix: '示信案',
+      determined: {
+        type: 'determined',
+        occurredOn: '2025-11-03',
+        actor: ACTOR,
+        payload: {
+          subject: { subjectId: s.subject.id, kind: 'legal_person', name: s.subject.name!, uscc: s.subject.uscc! },
+          behaviourCode: 'CY-RE-6-2',
+          behaviourText: '未取得商品房预售许可证预售商品房',
+          facts: '2025年在示例县擅自预售',
+          severity: 'severe',
+          listType: 'dishonesty_list',
+          basisDocuments: [{ type: 'penalty_decision', documentNo: '示住建罚〔2025〕12号', issuer: '示例县住房和城乡建设局', decidedOn: '2025-10-20', effective: true }],
+          determiningDept: '示例县住房和城乡建设局',
+          ruleSet: sel.pin,
+        },
+      },
+    },
+    { today: TODAY },
+  );
+  if (!created.ok) throw new Error(created.reason);
+  const caseId = created.caseRow.id;
+  const steps: EventDraft[] = [
+    { type: 'pre_notice_served', occurredOn: '2025-11-05', actor: ACTOR, payload: { documentNo: '示信告〔2025〕1号', recipients: ['示例县虚构房地产开发有限公司'], method: 'direct' } },
+    { type: 'listed', occurredOn: '2025-11-20', actor: ACTOR, payload: { decisionNo: '示信决〔2025〕1号', listType: 'dishonesty_list', priorRepairCompletedOn: null } },
+    { type: 'served', occurredOn: '2025-11-21', actor: ACTOR, payload: { documentKind: 'listing_decision', documentNo: '示信决〔2025〕1号', recipients: ['示例县虚构房地产开发有限公司'], method: 'direct', regardingId: null } },
+  ];
+  for (const step of steps) {
+    const r = await appendCaseEvent(db, caseId, step, { today: TODAY });
+    if (!r.ok) throw new Error(`${step.type}: ${r.reason}`);
+  }
+  return caseId;
+}
+
+describe('pulled objections become case events with deadlines', () => {
+  let platform: Platform;
+  const office = makeOffice();
+  beforeAll(async () => {
+    platform = await startTestPlatform(DB_TARGETS[0]!, [office]);
+  });
+  afterAll(async () => {
+    await platform?.close();
+  });
+
+  it('shows an objection filed at 信用中国 in the work list with its decision deadline', async () => {
+    const db = await officeDb();
+    const caseId = await listedCase(db);
+    await platform.store.publish(office.id, {
+      id: 'XYZG-OBJ-0001',
+      kind: 'objection',
+      caseId,
+      payload: { objectionId: uniqueId('OBJ'), filedOn: '2026-09-30', applicant: '示例县虚构房地产开发有限公司', reasons: '认为认定事实有误', grounds: ['error'], concernsListing: true, channel: 'credit_china' },
+    });
+    // Ones the desk cannot apply (unknown case; refused by the case's life cycle) stay in the inbox
+    // with their reason and do not block the pull.
+    await platform.store.publish(office.id, { id: 'XYZG-OBJ-0002', kind: 'objection', caseId: 'no-such-case', payload: { objectionId: 'OBJ-X', filedOn: '2026-09-30', applicant: '某人', reasons: '理由' } });
+    await platform.store.publish(office.id, { id: 'XYZG-REP-0003', kind: 'repair-application', caseId, payload: { repairId: 'REP-1', filedOn: '2025-11-01', methods: ['commitment'] } });
+    const store = createDexieOutboxStore(db);
+    const engine = createSyncEngine({
+      store,
+      transport: createHttpTransport({ baseUrl: platform.url, token: office.token }),
+      deviceId: 'desk-1',
+      now: () => Date.now(),
+      random: seededRandom(3),
+      makeId: testIdMaker('b'),
+      sleep: async () => undefined,
+      onPulled: createPulledApplier(db, { today: () => TODAY }),
+    });
+    const report = await engine.runOnce();
+    expect(report.pulled).toBe(3);
+    const events = await loadEvents(db, caseId);
+    const received = events.find((e) => e.type === 'objection_received');
+    expect(received).toMatchObject({ occurredOn: '2026-09-30', actor: { userId: 'city-platform' }, payload: { channel: 'credit_china' } });
+    const list = await listDeadlines(db, TODAY, { filter: 'all' });
+    expect(list.rows.filter((r) => r.caseId === caseId).map((r) => `${r.kind}:${r.dueDate}`)).toContain('objection_decision:2026-10-10');
+    const inbox = await db.table('syncInbox').toArray();
+    expect(inbox.find((i) => i.id === 'XYZG-OBJ-0001')?.applied).toMatchObject({ ok: true });
+    expect(inbox.find((i) => i.id === 'XYZG-OBJ-0002')?.applied).toMatchObject({ ok: false, reasonZh: '案件不存在' });
+    expect(inbox.find((i) => i.id === 'XYZG-REP-0003')?.applied).toMatchObject({ ok: false });
+    expect(await store.getMeta('pullCursor')).toBeTruthy();
+    // The new event is itself queued for the platform (it is a case write like any other).
+    expect((await store.counts()).queued).toBeGreaterThan(0);
+    // Pulling again applies nothing twice.
+    const again = await engine.runOnce();
+    expect(again.pulled).toBe(0);
+    expect((await loadEvents(db, caseId)).filter((e) => e.type === 'objection_received')).toHaveLength(1);
+  });
+});
