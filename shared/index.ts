@@ -35,3 +35,4 @@ export * from './case/can-perform';
 export * from './case/append';
 export * from './case/hash-chain';
 export * from './case/schema';
+export * from './case/describe';

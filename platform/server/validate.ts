@@ -49,7 +49,9 @@ export function validateOperation(raw: unknown, batchDeviceId: string): Validate
   }
   const op = parsed.data;
   const errors: FieldError[] = [];
-  if (op.deviceId !== batchDeviceId) errors.push(fieldError('deviceId', 'device-mismatch', 'operation deviceId differs from the batch deviceId', '操作的设备标识与批次不一致'));
+  // An operation keeps the deviceId of the device that recorded it (its deviceSeq is per that device);
+  // the batch's deviceId is the sender, which differs after a restore onto another machine.
+  void batchDeviceId;
   const versions = PAYLOAD_SCHEMA_VERSIONS[op.kind];
   if (!versions) {
     errors.push(fieldError('kind', 'unknown-kind', `unknown operation kind ${op.kind}`, `平台不认识的操作类型：${op.kind}`));

@@ -47,7 +47,17 @@ export function makeCalendar(schedules: readonly HolidaySchedule[]): WorkingCale
     return month === 12 && day >= 25 && !covers(year + 1);
   };
 
+  // Memoised: deadline folds ask about the same few hundred dates over and over (scale: 10k cases).
+  const infoCache = new Map<IsoDate, DayInfo>();
   const dayInfo = (date: IsoDate): DayInfo => {
+    const cached = infoCache.get(date);
+    if (cached) return cached;
+    const info = Object.freeze(computeDayInfo(date));
+    infoCache.set(date, info);
+    return info;
+  };
+
+  const computeDayInfo = (date: IsoDate): DayInfo => {
     const provisional = isProvisional(date);
     const listed = special.get(date);
     if (listed) {
@@ -62,7 +72,7 @@ export function makeCalendar(schedules: readonly HolidaySchedule[]): WorkingCale
   const isWorkingDay = (date: IsoDate): boolean => dayInfo(date).working;
 
   const collect = (years: Set<number>, date: IsoDate): void => {
-    if (isProvisional(date)) years.add(covers(yearOf(date)) ? yearOf(date) + 1 : yearOf(date));
+    if (dayInfo(date).provisional) years.add(covers(yearOf(date)) ? yearOf(date) + 1 : yearOf(date));
   };
 
   const result = (date: IsoDate, years: Set<number>): DatedResult => ({

@@ -92,13 +92,10 @@ export function canPerform(state: CaseState, action: CaseAction, ctx: PerformCon
         if (p.basisDocuments.length === 0) return refuse('basis_missing', '认定失信行为须有认定依据文书（黑龙江省社会信用条例 第二十七条）');
         const notEffective = p.basisDocuments.find((d) => !d.effective);
         if (notEffective) return refuse('basis_not_effective', `认定依据"${notEffective.documentNo}"尚未生效，须以生效的法律文书为依据（黑龙江省社会信用条例 第二十七条）`);
+        // 朝阳2020方案 十七(二十七): a catalogue code is law; free text is screened against the deny-list.
         if (ctx.ruleSet.enforcesDenyList) {
           const check = checkBehaviourAllowed(p.behaviourCode ?? p.behaviourText);
           if (!check.ok) return check;
-          if (p.behaviourCode === null) {
-            const textCheck = checkBehaviourAllowed(p.behaviourText);
-            if (!textCheck.ok) return textCheck;
-          }
         }
         if (p.behaviourCode !== null) {
           const found = findBehaviour(p.behaviourCode);
@@ -112,7 +109,7 @@ export function canPerform(state: CaseState, action: CaseAction, ctx: PerformCon
       return unsetRefusal(ctx, type, state) ?? OK;
     }
     case 'exempted':
-      if (state.stage !== 'D1') return refuse('exempt_wrong_stage', '只有在认定后、列入前才能决定免于惩戒（黑龙江省社会信用条例 第三十条）');
+      if (state.stage !== 'D1' && state.stage !== 'D2') return refuse('exempt_wrong_stage', '只有在认定后、列入前才能决定免于惩戒（黑龙江省社会信用条例 第三十条）');
       if (action.payload && !nonEmpty(action.payload.reason)) return refuse('reason_missing', '免于惩戒须写明理由（轻微偶发、及时改正、未造成危害后果）');
       return OK;
     case 'pre_notice_served':

@@ -36,9 +36,6 @@ export function computePeriodEnd(
   const pauses = options.pauses ?? [];
   let provisional = false;
   let pausedDays = 0;
-  const touch = (d: IsoDate): void => {
-    if (calendar.isProvisional(d)) provisional = true;
-  };
   switch (unit) {
     case 'working_days':
     case 'calendar_days': {
@@ -56,8 +53,9 @@ export function computePeriodEnd(
           continue;
         }
         if (unit === 'working_days') {
-          touch(current);
-          if (calendar.isWorkingDay(current)) remaining -= 1;
+          const info = calendar.dayInfo(current);
+          if (info.provisional) provisional = true;
+          if (info.working) remaining -= 1;
         } else {
           remaining -= 1;
         }

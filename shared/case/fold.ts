@@ -5,7 +5,7 @@ import { findPeriod, resolvePeriodAmount } from '../rules/periods';
 import type { PauseKind, PeriodKey, RuleSet } from '../rules/types';
 import type { CaseEvent } from './events';
 import { computePeriodEnd, type PauseInterval } from './deadlines';
-import { CASE_STAGE_LABELS, TERMINAL_STAGES, type CaseFlag, type CaseStage, type CaseState, type Deadline } from './state';
+import { CASE_STAGE_LABELS, TERMINAL_STAGES, type CaseFlag, type CaseStage, type CaseState, type Deadline, type LateAct } from './state';
 
 /**
  * foldCase: the state of a case is a pure function of its events, its pinned rule set, the working
@@ -54,6 +54,7 @@ export function emptyCaseState(): CaseState {
     measures: [],
     flags: [],
     deadlines: [],
+    lateActs: [],
     lastOccurredOn: null,
     voidedEventIds: [],
     lastSeq: 0,
@@ -90,9 +91,11 @@ type Facts = {
   objectionEvents: Map<string, string>;
   assistEvents: Map<string, string>;
   correctionDue: Map<string, { eventId: string; on: IsoDate }>;
-  corrections: { eventId: string; on: IsoDate; pushed: boolean }[];
+  corrections: { eventId: string; on: IsoDate; pushedOn: IsoDate | null }[];
+  correctionsMade: { objectionId: string; decisionEventId: string; decidedOn: IsoDate; correctedOn: IsoDate }[];
+  lastListingServiceOn: IsoDate | null;
   repairEvents: Map<string, string>;
-  basisReports: { eventId: string; on: IsoDate; acted: boolean }[];
+  basisReports: { eventId: string; on: IsoDate; basisChangedOn: IsoDate; actedOn: IsoDate | null }[];
 };
 
 function setStage(state: CaseState, stage: CaseStage): void {
@@ -137,6 +140,7 @@ function applyOne(f: Facts, e: CaseEvent): void {
       if ((kind === 'listing_decision' || kind === 'listing_notice') && s.listedOn !== null) {
         f.listingNoticeServed = true;
         f.listingRecipients.push(...e.payload.recipients);
+        f.lastListingServiceOn = e.occurredOn;
         if (s.servedOn === null) s.servedOn = e.occurredOn;
         if (s.stage === 'D3') setStage(s, 'D4');
       }
@@ -244,9 +248,11 @@ function applyOne(f: Facts, e: CaseEvent): void {
     }
     case 'corrected': {
       if (!s.flags.includes('CORRECTED')) s.flags.push('CORRECTED');
-      f.corrections.push({ eventId: e.id, on: e.occurredOn, pushed: false });
+      f.corrections.push({ eventId: e.id, on: e.occurredOn, pushedOn: null });
       const oid = e.payload.objectionId;
       if (oid) {
+        const due = f.correctionDue.get(oid);
+        if (due) f.correctionsMade.push({ objectionId: oid, decisionEventId: due.eventId, decidedOn: due.on, correctedOn: e.occurredOn });
         f.correctionDue.delete(oid);
         const o = s.objections.find((x) => x.objectionId === oid);
         if (o && o.stage === 'O4') o.stage = 'O6';
@@ -255,7 +261,7 @@ function applyOne(f: Facts, e: CaseEvent): void {
     }
     case 'correction_pushed': {
       const c = f.corrections.find((x) => x.eventId === e.payload.correctedEventId);
-      if (c) c.pushed = true;
+      if (c && c.pushedOn === null) c.pushedOn = e.occurredOn;
       return;
     }
     case 'repair_applied':
@@ -299,15 +305,15 @@ function applyOne(f: Facts, e: CaseEvent): void {
       s.endedOn = e.occurredOn;
       return;
     case 'basis_change_reported':
-      f.basisReports.push({ eventId: e.id, on: e.occurredOn, acted: false });
+      f.basisReports.push({ eventId: e.id, on: e.occurredOn, basisChangedOn: e.payload.basisChangedOn, actedOn: null });
       return;
     case 'basis_revoked':
-      for (const r of f.basisReports) r.acted = true;
+      for (const r of f.basisReports) r.actedOn ??= e.occurredOn;
       setStage(s, 'D10');
       s.endedOn = e.occurredOn;
       return;
     case 'basis_changed':
-      for (const r of f.basisReports) r.acted = true;
+      for (const r of f.basisReports) r.actedOn ??= e.occurredOn;
       if (!s.flags.includes('BASIS_CHANGED')) s.flags.push('BASIS_CHANGED');
       return;
     case 'measure_applied':
@@ -370,6 +376,8 @@ export function foldCase(events: readonly CaseEvent[], ruleSet: RuleSet, calenda
     assistEvents: new Map(),
     correctionDue: new Map(),
     corrections: [],
+    correctionsMade: [],
+    lastListingServiceOn: null,
     repairEvents: new Map(),
     basisReports: [],
   };
@@ -493,7 +501,7 @@ export function foldCase(events: readonly CaseEvent[], ruleSet: RuleSet, calenda
   }
   if (s.objections.some((o) => o.markedOn !== null && o.decidedOn === null)) s.flags.push('OBJECTION_MARKED');
 
-  for (const c of facts.corrections) if (!c.pushed) push(make('downstream_correction', c.on, c.eventId, null));
+  for (const c of facts.corrections) if (c.pushedOn === null) push(make('downstream_correction', c.on, c.eventId, null));
 
   for (const r of s.repairs) {
     const sourceId = facts.repairEvents.get(r.repairId) ?? '';
@@ -501,7 +509,39 @@ export function foldCase(events: readonly CaseEvent[], ruleSet: RuleSet, calenda
     if (r.stage === 'P1' || r.stage === 'P3') push(make('repair_decision', r.appliedOn, sourceId, r.repairId));
   }
 
-  for (const b of facts.basisReports) if (!b.acted) push(make('basis_change_action', b.on, b.eventId, null));
+  for (const b of facts.basisReports) if (b.actedOn === null) push(make('basis_change_action', b.on, b.eventId, null));
+
+  // Acts done after their deadline (for supervision; 凌源联合奖惩 八, 黑龙江条例 第五十一条 accountability).
+  const lateActs: LateAct[] = [];
+  const late = (d: Deadline | null, actedOn: IsoDate | null): void => {
+    if (d && d.dueOn !== null && actedOn !== null && actedOn > d.dueOn && d.outcome === 'overdue') {
+      lateActs.push({ key: d.key, label: d.label, dueOn: d.dueOn, actedOn, sourceEventId: d.sourceEventId, scopeId: d.scopeId, basis: d.basis });
+    }
+  };
+  if (s.determinedOn && facts.determinedEventId) late(make('written_decision', s.determinedOn, facts.determinedEventId, null), s.listedOn);
+  if (s.listedOn && facts.listedEventId && noticeComplete) late(make('listing_notice', s.listedOn, facts.listedEventId, null), facts.lastListingServiceOn);
+  for (const o of s.objections) {
+    const sourceId = facts.objectionEvents.get(o.objectionId) ?? '';
+    if (o.markedOn) late(make('objection_marking', o.receivedOn, sourceId, o.objectionId), o.markedOn);
+    if (o.decidedOn && o.stage !== 'OX') {
+      late(make('objection_processing', o.receivedOn, sourceId, o.objectionId), o.decidedOn);
+      const key: PeriodKey = o.assists.length > 0 ? 'objection_decision_assisted' : o.concernsListing && findPeriod(ruleSet.periods, 'objection_listing_review') ? 'objection_listing_review' : 'objection_decision';
+      late(make(key, o.receivedOn, sourceId, o.objectionId), o.decidedOn);
+    }
+    for (const a of o.assists) if (a.repliedOn) late(make('assist_reply', a.requestedOn, facts.assistEvents.get(a.assistId) ?? '', a.assistId, o.objectionId), a.repliedOn);
+  }
+  for (const c of facts.correctionsMade) late(make('objection_correction', c.decidedOn, c.decisionEventId, c.objectionId), c.correctedOn);
+  for (const c of facts.corrections) late(make('downstream_correction', c.on, c.eventId, null), c.pushedOn);
+  for (const r of s.repairs) {
+    const sourceId = facts.repairEvents.get(r.repairId) ?? '';
+    if (r.reviewedOn) late(make('repair_initial_review', r.appliedOn, sourceId, r.repairId), r.reviewedOn);
+    if (r.decidedOn) late(make('repair_decision', r.appliedOn, sourceId, r.repairId), r.decidedOn);
+  }
+  for (const b of facts.basisReports) {
+    late(make('basis_change_report', b.basisChangedOn, b.eventId, null), b.on);
+    late(make('basis_change_action', b.on, b.eventId, null), b.actedOn);
+  }
+  s.lateActs = lateActs;
   if (facts.jointInitiated && !facts.jointPushed && s.jointStage !== 'J4') push(make('joint_push', facts.jointInitiated.on, facts.jointInitiated.id, null));
 
   // Flags derived from the whole picture.

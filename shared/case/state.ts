@@ -95,6 +95,17 @@ export type Deadline = {
   basis: string;
 };
 
+/** An act recorded after its deadline (the deadline is closed, but the delay stays visible). */
+export type LateAct = {
+  key: PeriodKey;
+  label: string;
+  dueOn: IsoDate;
+  actedOn: IsoDate;
+  sourceEventId: string;
+  scopeId: string | null;
+  basis: string;
+};
+
 export type ObjectionState = {
   objectionId: string;
   stage: ObjectionStage;
@@ -163,6 +174,8 @@ export type CaseState = {
   measures: MeasureState[];
   flags: CaseFlag[];
   deadlines: Deadline[];
+  /** Closed deadlines that were met late, e.g. an objection decided after its 3 working days. */
+  lateActs: LateAct[];
   /** Legal date of the latest non-voided event; later acts may not be dated before it. */
   lastOccurredOn: IsoDate | null;
   /** Ids of events neutralised by `voided` events. */

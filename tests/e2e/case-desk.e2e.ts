@@ -133,6 +133,9 @@ describe('case desk in browser mode', () => {
     const color = await row.first().getByTestId('deadline-due').evaluate((el) => getComputedStyle(el).color);
     expect(color).toBe('rgb(207, 19, 34)');
     await page.getByTestId('nav-deadline-badge').waitFor();
+    // a reminder at start-up names the overdue items
+    await app!.reload();
+    await expect(page.getByTestId('startup-reminder').textContent()).resolves.toMatch(/已逾期/);
 
     await page.goto(caseUrl);
     await page.getByTestId('case-detail').waitFor();

@@ -16,6 +16,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterEach, beforeEach } from 'vitest';
+import { APP_MIME_TYPES } from '../../electron/protocol/app-protocol';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const RENDERER_DIST = join(ROOT, 'dist/renderer');
@@ -40,21 +41,8 @@ export function findChromium(): string {
   return found;
 }
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.woff2': 'font/woff2',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.pdf': 'application/pdf',
-};
+// The same types the desktop build's app:// protocol serves, so both modes load the same assets.
+const MIME: Record<string, string> = { ...APP_MIME_TYPES, '.woff2': 'font/woff2', '.pdf': 'application/pdf' };
 
 /** A static file server for dist/renderer on 127.0.0.1 with a random port. */
 export async function serveRenderer(root = RENDERER_DIST): Promise<{ url: string; close: () => Promise<void> }> {

@@ -75,6 +75,15 @@ describe('pre-notice D2 and listing refusals', () => {
     if (!early.ok) expect(early.reason).toContain('2026-04-20');
     expect(b.attempt('listed', '2026-04-21', { decisionNo: 'x', listType: 'severe_dishonesty_list', priorRepairCompletedOn: null }).ok).toBe(true);
   });
+  it('a statement can lead to 免于惩戒 instead of listing (D2 → X0)', () => {
+    const { ruleSet, pin } = hlj('2026-04-10');
+    const b = caseBuilder(ruleSet);
+    b.add('determined', '2026-04-10', determinedPayload(pin));
+    b.add('pre_notice_served', '2026-04-13', { documentNo: 'x', recipients: ['某某公司'], method: 'direct' });
+    b.add('statement_received', '2026-04-15', { summary: '已改正并补救', accepted: true });
+    b.add('exempted', '2026-04-16', { reason: '轻微偶发，及时改正，未造成危害后果' });
+    expect(b.state().stage).toBe('X0');
+  });
   it('refuses the pre-notice when its 陈述申辩 period is unset', () => {
     const partial = applyOfficeSettings(PRESET_HLJ_2022, { periods: { written_decision: { amount: 5 } }, decidedBy: 'x', decisionReference: 'y', effectiveFrom: '2022-07-01' });
     if (!partial.ok) throw new Error();
@@ -234,5 +243,26 @@ describe('fold is pure and replayable', () => {
   it('same events, same state', () => {
     const { b, ruleSet } = publishedCase();
     expect(foldCase(b.events, ruleSet, calendar, { today: '2026-11-22' })).toEqual(foldCase([...b.events].reverse(), ruleSet, calendar, { today: '2026-11-22' }));
+  });
+});
+
+describe('late acts stay visible after the deadline closes', () => {
+  it('an objection decided after 3 WD, marked after 1 WD, a late basis report', () => {
+    const { b } = publishedCase();
+    b.add('objection_received', '2026-09-30', objection('o1'));
+    b.add('objection_marked', '2026-10-09', { objectionId: 'o1' });
+    b.add('objection_decided', '2026-10-12', { objectionId: 'o1', outcome: 'rejected', reasons: '理由' });
+    b.add('basis_change_reported', '2026-10-20', { basisDocumentNo: 'x', basisChangedOn: '2026-10-14', change: 'changed' });
+    b.add('basis_changed', '2026-10-21', { basisDocumentNo: 'x', basisChangedOn: '2026-10-14', description: 'y' });
+    const late = b.state().lateActs.map((l) => [l.key, l.dueOn, l.actedOn]);
+    expect(late).toEqual([
+      ['objection_marking', '2026-10-08', '2026-10-09'],
+      ['objection_decision', '2026-10-10', '2026-10-12'],
+      ['basis_change_report', '2026-10-16', '2026-10-20'],
+    ]);
+  });
+  it('acts on time leave no trace', () => {
+    const { b } = publishedCase();
+    expect(b.state().lateActs).toEqual([]);
   });
 });

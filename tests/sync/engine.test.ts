@@ -213,6 +213,40 @@ describe('sync engine', () => {
     await expect(createHttpTransport({ baseUrl: platform.url, token: stranger.token }).importFile(text)).rejects.toMatchObject({ status: 403 });
   });
 
+  it('resends a batch left "sending" by a crash whole, under its batch id, and stores it once', async () => {
+    const desk = await newDesk();
+    const rows = await addRows(desk, [event(1), event(2), event(3)]);
+    const batchId = uniqueId('crashed');
+    // The request reached the platform, then the desk crashed before writing the answers.
+    await postJson(`${platform.url}/v1/push`, office.token, { v: 1, batchId, deviceId: desk.deviceId, sentAt: new Date().toISOString(), ops: rows.slice(0, 2).map((r) => ({ ...r, state: undefined })) });
+    await desk.store.markSending(rows.slice(0, 2), batchId, new Date().toISOString());
+    const pushed: string[] = [];
+    const transport = createHttpTransport({ baseUrl: platform.url, token: office.token });
+    const push = transport.push.bind(transport);
+    transport.push = async (req) => {
+      pushed.push(`${req.batchId}:${req.ops.map((o) => o.id).join(',')}`);
+      return push(req);
+    };
+    const report = await engineFor(desk, { transport }).runOnce();
+    expect(pushed[0]).toBe(`${batchId}:${rows[0]!.id},${rows[1]!.id}`);
+    expect(report).toMatchObject({ sent: 3, duplicates: 0, remaining: 0, batches: 2 });
+    const { rows: stored } = await platform.db.query<{ n: string }>('SELECT count(*)::text AS n FROM operations WHERE office_id = $1 AND device_id = $2', [office.id, desk.deviceId]);
+    expect(Number(stored[0]!.n)).toBe(3);
+  });
+
+  it('defers an operation the platform cannot read yet (newer payload version) without looping', async () => {
+    const desk = await newDesk();
+    const [newer] = await addRows(desk, [event(1)], { payloadSchemaVersion: 99 });
+    await addRows(desk, [event(2)]);
+    const report = await engineFor(desk).runOnce({ force: true });
+    expect(report).toMatchObject({ sent: 1, retryLater: 1, outcome: 'partial' });
+    const row = (await desk.store.get(newer!.id))!;
+    expect(row.state).toBe('queued');
+    expect(Date.parse(row.nextAttemptAt!)).toBeGreaterThan(Date.now() + 60_000);
+    const later = await engineFor(desk).runOnce();
+    expect(later.batches).toBe(0);
+  });
+
   it('pulls by server cursor into the inbox once', async () => {
     const desk = await newDesk();
     const pullOffice = makeOffice();

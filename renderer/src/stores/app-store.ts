@@ -57,7 +57,9 @@ export const useAppStore = create<AppState>()((set, get) => ({
     const savedStaff = (await getSetting<string>(result.db, CURRENT_STAFF_KEY)) ?? null;
     const staffName = savedStaff && office?.staff.includes(savedStaff) ? savedStaff : (office?.staff[0] ?? null);
     set({ status: 'ready', db: result.db, deviceId: device.deviceId, office, staffName });
-    window.addEventListener('credit-desk:versionchange', () => set({ status: 'error', message: '数据库已被另一个窗口升级，请刷新本页面。' }));
+    if (typeof window !== 'undefined') {
+      window.addEventListener('credit-desk:versionchange', () => set({ status: 'error', message: '数据库已被另一个窗口升级，请刷新本页面。' }));
+    }
     void get().refreshStorage(true);
   },
   async reloadOffice() {

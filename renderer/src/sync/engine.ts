@@ -186,7 +186,13 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         rows.splice(Math.ceil(rows.length / 2));
       }
       const batchId = rows[0]!.batchId ?? deps.makeId();
-      if (!rows[0]!.batchId) await store.markSending(rows.map((r) => r.id), batchId, iso());
+      if (!rows[0]!.batchId) {
+        await store.markSending(rows, batchId, iso());
+        for (const r of rows) {
+          r.state = 'sending';
+          r.batchId = batchId;
+        }
+      }
       const media = rows.flatMap((r) => (r.attachments ?? []).map((a) => ({ sha256: a.sha256, size: a.size, opId: r.id })));
       await store.enqueueMedia(media);
       const request: PushRequest = { v: 1, batchId, deviceId: deps.deviceId, sentAt: iso(), ops: rows.map(toPushOperation) };

@@ -30,8 +30,8 @@ export type OutboxStore = {
    * batchId: resent whole under the same id), otherwise due queued rows without a batch.
    */
   claim(options: ClaimOptions): Promise<OutboxRow[]>;
-  /** Freeze rows before the request leaves (state → sending, batchId set). */
-  markSending(ids: string[], batchId: string, nowIso: string): Promise<void>;
+  /** Freeze rows (as just claimed) before the request leaves: state → sending, batchId set. */
+  markSending(rows: OutboxRow[], batchId: string, nowIso: string): Promise<void>;
   /** Put rows back in the queue (transport failure); keeps the batchId unless `clearBatch`. */
   release(ids: string[], patch: { nextAttemptAt?: string; lastError?: string; clearBatch?: boolean }): Promise<void>;
   /** Store rows as transformed by applyOpResult. */
@@ -106,12 +106,10 @@ export function createDexieOutboxStore(db: Dexie): OutboxStore {
         return batch.sort((a, b) => a.deviceSeq - b.deviceSeq);
       });
     },
-    async markSending(ids, batchId, nowIso) {
-      await db.transaction('rw', t.outbox, async () => {
-        const rows = await t.outbox.bulkGet(ids);
-        const next = rows.flatMap((r) => (r && unanswered(r) ? [{ ...r, state: 'sending' as const, batchId, stateChangedAt: nowIso }] : []));
-        await t.outbox.bulkPut(next);
-      });
+    async markSending(rows, batchId, nowIso) {
+      // The rows come straight from claim() under the engine lock; queued rows are never edited
+      // (only quarantined ones are), so they are written back without re-reading.
+      await t.outbox.bulkPut(rows.filter(unanswered).map((r) => ({ ...r, state: 'sending' as const, batchId, stateChangedAt: nowIso })));
     },
     async release(ids, patch) {
       await db.transaction('rw', t.outbox, async () => {

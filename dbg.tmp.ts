@@ -1,0 +1,14 @@
+import { startApp } from './tests/e2e/harness';
+const app = await startApp({ query: 'today=2026-11-22', hash: '#/documents' });
+const page = app.page;
+await page.getByTestId('documents-page').waitFor();
+await page.getByRole('tab', { name: '签发文书', exact: true }).click();
+await page.getByTestId('fill-sample').click();
+console.log('1', await page.locator('#facts').inputValue().catch(e=>'ERR '+e.message.slice(0,80)));
+console.log(await page.getByLabel('移出条件和程序').count(), await page.locator('label', { hasText: '移出条件和程序' }).getAttribute('for'));
+await page.getByRole('tab', { name: '已签发文书' }).click();
+await page.getByRole('tab', { name: '签发文书', exact: true }).click();
+await page.getByTestId('fill-sample').click();
+console.log('2', await page.locator('#facts').inputValue().catch(e=>'ERR '+e.message.slice(0,80)));
+console.log(app.pageErrors);
+await app.close();
