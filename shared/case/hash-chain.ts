@@ -34,7 +34,7 @@ export type ChainCheck =
   | { ok: true; headHash: string }
   | { ok: false; index: number; eventId: string; code: 'seq_gap' | 'prev_hash_mismatch' | 'hash_mismatch' | 'case_mismatch'; reason: string };
 
-/** Verify seq continuity and every link; returns the FIRST broken link. */
+/** Verify seq continuity and every link of `events` given IN SEQ ORDER; returns the FIRST broken link. */
 export function verifyChain(events: readonly CaseEvent[]): ChainCheck {
   let prev = GENESIS_HASH;
   const caseId = events[0]?.caseId;

@@ -35,6 +35,8 @@ async function storageInfo(request: boolean): Promise<StorageInfo> {
   return { persisted, usage: estimate.usage ?? null, quota: estimate.quota ?? null, supported: true };
 }
 
+let opening: ReturnType<typeof openDatabase> | undefined;
+
 export const useAppStore = create<AppState>()((set, get) => ({
   status: 'opening',
   message: null,
@@ -46,7 +48,10 @@ export const useAppStore = create<AppState>()((set, get) => ({
   storage: { persisted: null, usage: null, quota: null, supported: true },
   async init() {
     if (get().db) return;
-    const result = await openDatabase();
+    // React StrictMode runs effects twice: open the database once.
+    opening ??= openDatabase();
+    const result = await opening;
+    if (get().db) return;
     if (!result.ok) {
       set({ status: result.reason === 'newer-version' ? 'refused' : 'error', message: result.message });
       return;

@@ -208,17 +208,27 @@ export async function searchSubjects(db: CreditDeskDb, query: string, page = 0, 
     const byCode = await take(db.subjects.where('codeKey').startsWith(`U:${code}`));
     if (byCode.rows.length || /^\d+$/.test(code) === false) return byCode;
   }
-  const grams = nameGrams(q);
   const key = await secret(db);
   const personKey = personNameKey(key, q);
   const norm = normalizeName(q);
-  const first = grams[0];
-  const orgs = first
-    ? db.subjects
-        .where('searchGrams')
-        .anyOf(first, personKey)
-        .distinct()
-        .filter((s) => (s.kind === 'natural_person' ? s.searchGrams.includes(personKey) : normalizeName(s.name ?? '').includes(norm)))
-    : db.subjects.where('searchGrams').equals(personKey);
-  return take(orgs);
+  // Walk the rarest bigram's index range (counting a key range is cheap), filter by the full fragment.
+  const grams = nameGrams(q).slice(0, 8);
+  let rarest: string | undefined;
+  let rarestCount = Infinity;
+  for (const g of grams) {
+    const n = await db.subjects.where('searchGrams').equals(g).count();
+    if (n < rarestCount) {
+      rarest = g;
+      rarestCount = n;
+    }
+    if (n === 0) break;
+  }
+  const orgs =
+    rarest !== undefined && rarestCount > 0
+      ? db.subjects.where('searchGrams').equals(rarest).filter((s) => normalizeName(s.name ?? '').includes(norm))
+      : null;
+  const persons = await db.subjects.where('searchGrams').equals(personKey).limit(pageSize).toArray();
+  if (!orgs) return page === 0 ? { rows: persons, hasMore: false } : { rows: [], hasMore: false };
+  const found = await take(orgs);
+  return page === 0 && persons.length ? { rows: [...persons, ...found.rows].slice(0, pageSize), hasMore: found.hasMore } : found;
 }
