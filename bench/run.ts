@@ -12,7 +12,6 @@ export type BenchRow = { name: string; ours: number; floor: number; ratio: numbe
 type BenchModule = { file: string; exportName: string };
 
 const BENCHES: BenchModule[] = [
-  { file: './domain.ts', exportName: 'runDomainBench' },
   { file: './documents.ts', exportName: 'runDocumentsBench' },
   { file: './sync.ts', exportName: 'runSyncBench' },
 ];

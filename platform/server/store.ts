@@ -346,9 +346,10 @@ export class PlatformStore {
   async pull(office: Office, cursor: string | undefined, limit: number): Promise<PullResponse> {
     const after = decodeCursor(cursor);
     const take = Math.max(1, Math.min(500, Math.floor(limit) || 100));
-    const { rows } = await this.db.query<{ server_seq: string; item_id: string; kind: string; case_id: string | null; payload: unknown; published_at: Date | string }>(
-      `SELECT server_seq::text AS server_seq, item_id, kind, case_id, payload, published_at FROM outbound
-       WHERE office_id = $1 AND server_seq > $2 ORDER BY server_seq LIMIT $3`,
+    // Order by the bigint column itself (an output alias of the text cast would sort '1003' before '999').
+    const { rows } = await this.db.query<{ seq_text: string; item_id: string; kind: string; case_id: string | null; payload: unknown; published_at: Date | string }>(
+      `SELECT o.server_seq::text AS seq_text, o.item_id, o.kind, o.case_id, o.payload, o.published_at FROM outbound o
+       WHERE o.office_id = $1 AND o.server_seq > $2 ORDER BY o.server_seq LIMIT $3`,
       [office.id, after, take + 1],
     );
     const page = rows.slice(0, take);
@@ -358,7 +359,7 @@ export class PlatformStore {
       return item;
     });
     const last = page[page.length - 1];
-    return { v: PROTOCOL_VERSION, items, cursor: encodeCursor(last ? Number(last.server_seq) : after), hasMore: rows.length > take, serverTime: this.nowIso() };
+    return { v: PROTOCOL_VERSION, items, cursor: encodeCursor(last ? Number(last.seq_text) : after), hasMore: rows.length > take, serverTime: this.nowIso() };
   }
 
   // ---------------------------------------------------------------- sneaker-net

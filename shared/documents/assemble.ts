@@ -25,6 +25,8 @@ export type AssembledPdf = {
   missing: MissingGlyph[];
   /** Page ranges per unit, filled during rendering (after layout). */
   pageRanges: () => { name: string; numberText: string; first: number; last: number }[];
+  /** Total pages (blank padding included), known once rendered (pdfmake passes it to the footer). */
+  pageCount: () => number;
 };
 
 type Positioned = { positions?: { pageNumber: number }[] };
@@ -70,7 +72,9 @@ export function assemblePdf(units: readonly BuiltUnit[], plan: FontPlan, meta: P
     return ranges;
   };
   const pageNumberCache = new Map<number, DocNode>();
-  const footer = (currentPage: number): DocNode | null => {
+  let totalPages = 0;
+  const footer = (currentPage: number, pageCount: number): DocNode | null => {
+    totalPages = pageCount;
     const all = computeRanges();
     let owner: { unit: BuiltUnit; first: number; last: number } | undefined;
     for (const r of all) if (r.first > 0 && r.first <= currentPage) owner = r;
@@ -107,5 +111,6 @@ export function assemblePdf(units: readonly BuiltUnit[], plan: FontPlan, meta: P
     definition,
     missing,
     pageRanges: () => computeRanges().map((r) => ({ name: r.unit.name, numberText: r.unit.numberText, first: r.first, last: r.last })),
+    pageCount: () => totalPages,
   };
 }

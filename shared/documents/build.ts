@@ -18,6 +18,7 @@ import {
 
 /** One unit of a printed batch: a document or a 送达回证. */
 export type BuiltUnit = {
+  // Plain data only (sent to the PDF worker by structured clone): no functions in `content`.
   kind: DocumentInput['kind'] | 'service-proof';
   name: string;
   numberText: string;
@@ -210,7 +211,8 @@ export function buildServiceProof(proof: ServiceProofInput): BuiltUnit {
     numbered: false,
     content: [
       { ...title(['送达回证']), margin: [0, 0, 0, LINE / 2] },
-      { table: { widths: [5.2 * CHAR, '*'], body, dontBreakRows: true }, layout: { hLineWidth: () => 0.8, vLineWidth: () => 0.8 } },
+      // Default table layout (1 pt rules): units must stay structured-cloneable (no functions) for the worker.
+      { table: { widths: [5.2 * CHAR, '*'], body, dontBreakRows: true } },
       {
         text: '注：受送达人拒绝签收的，送达人应在备注栏记明拒收事由和日期，由见证人、送达人签名或盖章，把文书留在受送达人的住所（民事诉讼法第八十九条）。',
         font: 'body',

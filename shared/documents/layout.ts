@@ -83,15 +83,26 @@ export function letterhead(mark: string, numberText: string): DocNode[] {
  * centred over the date, the date 右空四字. An optional seal image is drawn over both, centred.
  */
 export function signature(officeName: string, dateText: string, sealImage?: string): DocNode {
-  const block: DocNode[] = [];
-  if (sealImage) {
-    block.push({ image: sealImage, width: 42 * MM, relativePosition: { x: -10 * MM, y: -16 * MM } });
+  const name: DocNode = { text: officeName, font: 'body', fontSize: SIZE.body, pitch: LINE, alignment: 'center' };
+  const date: DocNode = { text: dateText, font: 'body', fontSize: SIZE.body, pitch: LINE, alignment: 'center' };
+  if (!sealImage) {
+    // Two free lines above the 署名 for the seal stamped by hand.
+    return { unbreakable: true, stack: [blankLines(2), { columns: [{ width: '*', text: '' }, { width: 'auto', stack: [name, date] }], margin: [0, 0, 4 * CHAR, 0] }] };
   }
-  block.push({ text: officeName, font: 'body', fontSize: SIZE.body, pitch: LINE, alignment: 'center' });
-  block.push({ text: dateText, font: 'body', fontSize: SIZE.body, pitch: LINE, alignment: 'center' });
+  // The seal image sits centred over 署名 and 日期, which fall slightly below its centre (§7.3.5.1);
+  // its top stays within one line of the text above. No relative positioning: pdfmake mis-places
+  // relatively positioned nodes inside unbreakable blocks.
+  const seal = 42 * MM;
+  const overlap = 0.55 * seal; // text lines sit at the top of their 29 pt line boxes
   return {
     unbreakable: true,
-    stack: [blankLines(2), { columns: [{ width: '*', text: '' }, { width: 'auto', stack: block }], margin: [0, 0, 4 * CHAR, 0] }],
+    stack: [
+      { text: ' ', font: 'body', fontSize: SIZE.body, pitch: LINE * 0.5 },
+      {
+        columns: [{ width: '*', text: '' }, { width: 'auto', stack: [{ image: sealImage, width: seal, height: seal, alignment: 'center' }, { ...name, margin: [0, -overlap, 0, 0] }, date] }],
+        margin: [0, 0, 4 * CHAR, 0],
+      },
+    ],
   };
 }
 

@@ -155,6 +155,8 @@ export type ObjectionPayload = z.infer<typeof ObjectionPayloadSchema>;
 
 export const NumberBlockPayloadSchema = z.object({
   docKind: z.string().min(1),
+  /** The device the block is reserved for (blocks are per device, so offline devices never collide). */
+  deviceId: z.string().min(1).optional(),
   year: z.number().int(),
   from: z.number().int().positive(),
   to: z.number().int().positive(),

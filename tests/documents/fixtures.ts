@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, dirname } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import type { ListingDecisionInput, OfficeProfile, RepairNoticeInput, SubjectInfo } from '../../shared/documents/types';
 import { BUNDLED_BODY, BUNDLED_TITLE, FontRegistry, loadFont, type PdfMakeLike } from '../../renderer/src/documents/engine';
 
@@ -92,4 +93,42 @@ export function repairNoticeInput(decisionNumber: string): RepairNoticeInput {
     window: '“信用中国”网站信用修复栏目，或某某县政务服务中心信用修复窗口',
     contact: '0000-1234567',
   };
+}
+
+/** A small red seal-like PNG (ring and square), made here so no binary lives in git. */
+export function sealPngDataUrl(size = 160): string {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc32 = (buf: Buffer): number => {
+    let crc = 0xffffffff;
+    for (const b of buf) crc = crcTable[(crc ^ b) & 0xff]! ^ (crc >>> 8);
+    return (crc ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const row = size * 4 + 1;
+  const raw = Buffer.alloc(row * size);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const d = Math.hypot(x - size / 2, y - size / 2);
+      const on = (d < size * 0.49 && d > size * 0.45) || (Math.abs(x - size / 2) < size * 0.08 && Math.abs(y - size / 2) < size * 0.08);
+      raw.set([215, 0, 15, on ? 230 : 0], y * row + 1 + x * 4);
+    }
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 6;
+  const png = Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return `data:image/png;base64,${png.toString('base64')}`;
 }

@@ -70,3 +70,23 @@ describe('per-character font fallback', () => {
     expect(applyFonts([paragraph(NO_FONT_CHAR)], plan).missing).toEqual([]);
   });
 });
+
+describe('office system fonts (TrueType collections such as simsun.ttc)', () => {
+  it('uses a chosen system font for the body, with the bundled fonts behind it', async () => {
+    const { readFileSync, existsSync } = await import('node:fs');
+    const ttc = '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc'; // Debian fonts-noto-cjk, stands in for simsun.ttc
+    expect(existsSync(ttc), 'fonts-noto-cjk is installed').toBe(true);
+    const { FontRegistry, loadFont } = await import('../../renderer/src/documents/engine');
+    const base = nodeFontRegistry();
+    const registry = new FontRegistry();
+    for (const f of base.list()) registry.add(f);
+    const system = loadFont('SysSong', '宋体（本机）', 'system', new Uint8Array(readFileSync(ttc)));
+    expect(system.collectionFace).toBeTruthy();
+    registry.add(system);
+    const choice = { body: ['SysSong'], title: [BUNDLED_TITLE], heading: [BUNDLED_TITLE] };
+    const unit = buildDocument(listingInput({ subject: { ...COMPANY, name: '𠮷祥物流有限公司' } }), { prefix: '某发改信用', year: 2026, seq: 9 });
+    const out = await renderUnits(nodePdfMake(), registry, [unit], META, { choice });
+    expect(pdfFonts(out.bytes)).toContain('NotoSerifCJK');
+    expect(pdfText(out.bytes)).toContain('𠮷祥物流有限公司');
+  });
+});

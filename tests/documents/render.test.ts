@@ -8,8 +8,9 @@ import { buildDocument, serviceProofFor } from '../../shared/documents/build';
 import { engineRenderer } from '../../renderer/src/documents/engine';
 import { renderUnits } from '../../renderer/src/documents/engine';
 import type { ObjectionDecisionInput, RemovalDecisionInput, PriorNoticeInput } from '../../shared/documents/types';
-import { COMPANY, listingInput, nodeFontRegistry, nodePdfMake, OFFICE, repairNoticeInput } from './fixtures';
-import { inkPerPage, pageWords, pdfFonts, pdfPages, pdfText } from './pdf-tools';
+import { COMPANY, listingInput, nodeFontRegistry, nodePdfMake, OFFICE, repairNoticeInput, sealPngDataUrl } from './fixtures';
+import { inkPerPage, pageWords, pdfFonts, pdfPages, pdfText, writeTemp } from './pdf-tools';
+import { execFileSync } from 'node:child_process';
 
 const META = { title: '测试', author: OFFICE.name, creationDate: '2026-11-22' };
 
@@ -168,5 +169,28 @@ describe('deterministic output', () => {
     expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
     const c = await renderer.render([buildDocument(listingInput(), { prefix: '某发改信用', year: 2026, seq: 16 })], META);
     expect(c.sha256).not.toBe(a.sha256);
+  });
+});
+
+describe('units are plain data for the worker', () => {
+  it('survives structured cloning (no functions in any kind)', () => {
+    const decision = buildDocument(listingInput(), { prefix: '某发改信用', year: 2026, seq: 15 });
+    const units = [decision, buildDocument(repairNoticeInput(decision.numberText), { prefix: 'X', year: 2026, seq: 1 }), serviceProofFor([decision], OFFICE.name, COMPANY.name)];
+    expect(structuredClone(units)).toEqual(units);
+  });
+});
+
+describe('red letterhead and seal image', () => {
+  it('prints the red 发文机关标志 with the number under it, and the seal over 署名 and 日期', async () => {
+    const office = { ...OFFICE, letterhead: '某某县发展和改革局文件', sealImage: sealPngDataUrl() };
+    const unit = buildDocument(listingInput({ office }), { prefix: '某发改信用', year: 2026, seq: 15 });
+    const out = await renderUnits(nodePdfMake(), nodeFontRegistry(), [unit], META);
+    const pages = pdfPages(out.bytes);
+    expect(pages[0]!.split('\n').filter((l) => l.trim()).slice(0, 3)).toEqual(['某某县发展和改革局文件', '某发改信用〔2026〕15号', '列入严重失信主体名单决定书']);
+    const last = pages[pages.length - 1]!;
+    expect(last.match(/某某县发展和改革局/g)).toHaveLength(1);
+    expect(last).toContain('2026年11月22日');
+    const images = execFileSync('pdfimages', ['-list', writeTemp(out.bytes)], { encoding: 'utf8' });
+    expect(images.split('\n').filter((l) => /^\s+\d+\s+\d+\s+image/.test(l))).toHaveLength(1);
   });
 });

@@ -179,3 +179,69 @@ describe('case desk in browser mode', () => {
     expect(app!.pageErrors.filter((e) => !/favicon|status of 404/.test(e))).toEqual([]);
   });
 });
+
+describe('case desk: demo data and a database from a newer version', () => {
+  let app: E2eApp | undefined;
+  screenshotOnFailure(() => app?.page);
+
+  beforeAll(async () => {
+    app = await startApp({ query: 'today=2026-10-12', hash: '#/settings' });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('载入演示数据 loads a fictional county with a working work list', async () => {
+    const page = app!.page;
+    await page.getByTestId('load-demo').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await page.getByText(/已载入演示数据/).waitFor();
+    await page.getByTestId('nav').getByRole('menuitem', { name: /案件/ }).click();
+    await page.getByTestId('case-row').first().waitFor();
+    await expect(page.getByTestId('case-row').count()).resolves.toBe(5);
+    await page.getByTestId('case-search').locator('input').fill('示例县样板');
+    await expect(page.getByTestId('case-row').count()).resolves.toBeGreaterThan(0);
+    await page.getByTestId('nav').getByRole('menuitem', { name: /期限/ }).click();
+    await page.getByTestId('deadline-table').locator('[data-overdue="true"]').first().waitFor();
+    await page.getByTestId('nav').getByRole('menuitem', { name: /设置/ }).click();
+    await page.getByTestId('verify-all').click();
+    await page.getByTestId('integrity-ok').waitFor();
+  });
+
+  it('refuses to open data written by a newer app version, without wiping it', async () => {
+    const page = app!.page;
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          // Simulate a newer app: bump the stored version (Dexie stores version × 10).
+          const probe = indexedDB.open('credit-desk');
+          probe.onsuccess = () => {
+            const v = probe.result.version;
+            probe.result.close();
+            const bump = indexedDB.open('credit-desk', v + 10_000);
+            bump.onupgradeneeded = () => undefined;
+            bump.onsuccess = () => {
+              bump.result.close();
+              resolve();
+            };
+            bump.onerror = () => reject(bump.error);
+          };
+          probe.onerror = () => reject(probe.error);
+        }),
+    );
+    await app!.reload();
+    await page.getByTestId('db-refused').waitFor();
+    await expect(page.getByTestId('db-refused').textContent()).resolves.toContain('较新版本');
+    const subjects = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const open = indexedDB.open('credit-desk');
+          open.onsuccess = () => {
+            const req = open.result.transaction('subjects').objectStore('subjects').count();
+            req.onsuccess = () => resolve(req.result);
+          };
+        }),
+    );
+    expect(subjects).toBeGreaterThan(0);
+  });
+});

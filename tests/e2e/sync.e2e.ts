@@ -103,3 +103,79 @@ describe('day’s-end sync in browser mode', () => {
     expect(unexpected).toEqual([]);
   });
 });
+
+/** Reads a whole object store of the app's IndexedDB from the page. */
+async function readStore<T>(app: E2eApp, store: string): Promise<T[]> {
+  return app.page.evaluate(
+    (name) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const open = indexedDB.open('credit-desk');
+        open.onsuccess = () => {
+          const req = open.result.transaction(name, 'readonly').objectStore(name).getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(req.result as unknown[]);
+          };
+          req.onerror = () => reject(req.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+    store,
+  ) as Promise<T[]>;
+}
+
+describe('objections filed online reach the work list', () => {
+  let app: E2eApp | undefined;
+  let platform: Platform | undefined;
+  const office = makeOffice('示例县信用办');
+  screenshotOnFailure(() => app?.page);
+
+  beforeAll(async () => {
+    platform = await startPlatform({ port: 0, database: { kind: 'pglite' }, offices: [office] });
+    app = await startApp({ query: 'today=2026-10-12', hash: '#/settings' });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await platform?.close();
+  });
+
+  it('pulls an objection for a demo case and shows its deadline on the 期限 page', async () => {
+    const page = app!.page;
+    await page.getByTestId('load-demo').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await page.getByText(/已载入演示数据/).waitFor();
+    await expect.poll(async () => (await readStore(app!, 'cases')).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    const cases = await readStore<{ id: string; caseNo: string }>(app!, 'cases');
+    for (const [i, c] of cases.entries()) {
+      await platform!.store.publish(office.id, {
+        id: `XYZG-${i}`,
+        kind: 'objection',
+        caseId: c.id,
+        payload: { objectionId: `E2E-OBJ-${i}`, filedOn: '2026-10-09', applicant: '网上异议申请人', reasons: '（e2e）认为认定事实有误', channel: 'credit_china' },
+      });
+    }
+    await page.goto(`${app!.baseUrl}?today=2026-10-12#/sync`);
+    await page.getByTestId('platform-url').fill(platform!.url);
+    await page.getByTestId('platform-office').fill(office.id);
+    await page.getByTestId('platform-token').fill(office.token);
+    await page.getByTestId('platform-save').click();
+    await page.getByTestId('sync-now').click();
+    await expect.poll(() => page.getByTestId('sync-report').getAttribute('data-outcome'), { timeout: 30_000 }).toBe('ok');
+    expect(await page.getByTestId('report-pulled').textContent()).toBe(String(cases.length));
+
+    const inbox = await readStore<{ id: string; caseId: string; applied?: { ok: boolean } }>(app!, 'syncInbox');
+    const applied = inbox.filter((i) => i.applied?.ok);
+    expect(applied.length).toBeGreaterThan(0);
+    const deadlines = await readStore<{ caseId: string; caseNo: string; scopeId: string | null; dueDate: string }>(app!, 'deadlines');
+    const ours = deadlines.filter((d) => d.scopeId?.startsWith('E2E-OBJ-') && d.dueDate);
+    expect(ours.length).toBeGreaterThan(0);
+    // The new objection events were themselves pushed back to the platform in the same run.
+    expect(await platform!.store.countOperations(office.id)).toBeGreaterThan(0);
+
+    await page.getByTestId('nav').getByRole('menuitem', { name: '期限' }).click();
+    await page.getByTestId('deadline-table').waitFor();
+    const target = ours[0]!;
+    const row = page.locator(`[data-testid="deadline-row"][data-due="${target.dueDate}"]`).filter({ hasText: target.caseNo });
+    await expect.poll(() => row.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+  });
+});

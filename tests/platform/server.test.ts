@@ -163,16 +163,17 @@ for (const target of DB_TARGETS) {
     it('serves pulls by an opaque server cursor, in pages', async () => {
       const office = makeOffice();
       await platform.store.addOffice(office);
-      for (let i = 1; i <= 5; i++) await platform.store.publish(office.id, { id: `item-${i}`, kind: i % 2 ? 'objection' : 'number-block', caseId: 'case-9', payload: { i } });
+      // 12 items: the server sequence crosses a digit boundary (9 → 10), which a text sort would misorder.
+      for (let i = 1; i <= 12; i++) await platform.store.publish(office.id, { id: `item-${i}`, kind: i % 2 ? 'objection' : 'number-block', caseId: 'case-9', payload: { i } });
       const seen: string[] = [];
       let cursor: string | undefined;
-      for (let page = 0; page < 10; page++) {
+      for (let page = 0; page < 20; page++) {
         const res = PullResponseSchema.parse((await getJson(`${platform.url}/v1/pull?limit=2${cursor ? `&cursor=${cursor}` : ''}`, office.token)).json);
         seen.push(...res.items.map((i) => i.id));
         cursor = res.cursor;
         if (!res.hasMore) break;
       }
-      expect(seen).toEqual(['item-1', 'item-2', 'item-3', 'item-4', 'item-5']);
+      expect(seen).toEqual(Array.from({ length: 12 }, (_, i) => `item-${i + 1}`));
       const after = PullResponseSchema.parse((await getJson(`${platform.url}/v1/pull?cursor=${cursor}`, office.token)).json);
       expect(after.items).toEqual([]);
       expect((await getJson(`${platform.url}/v1/pull?cursor=not-a-cursor`, office.token)).status).toBe(400);
@@ -186,6 +187,28 @@ for (const target of DB_TARGETS) {
       expect(html).toContain(a.id);
       expect(html).toContain('甲乡信用办');
       expect(html).not.toContain(a.token);
+      const evil = makeOffice('<script>alert(1)</script>');
+      await platform.store.addOffice(evil);
+      const escaped = await (await fetch(`${platform.url}/`)).text();
+      expect(escaped).not.toContain('<script>alert(1)</script>');
+      expect(escaped).toContain('&#60;script&#62;');
+    });
+
+    it.skipIf(target.name !== 'pglite')('protects the overview page and the admin API with an admin token when one is configured', async () => {
+      const { startPlatform } = await import('../../platform/server/app');
+      const guarded = await startPlatform({ port: 0, database: { kind: 'pglite' }, adminToken: 'admin-0123456789abcdef' });
+      try {
+        expect((await fetch(`${guarded.url}/`)).status).toBe(401);
+        expect((await fetch(`${guarded.url}/`, { headers: { authorization: 'Bearer admin-0123456789abcdef' } })).status).toBe(200);
+        const office = makeOffice();
+        expect((await postJson(`${guarded.url}/admin/v1/offices`, 'wrong', office)).status).toBe(401);
+        expect((await postJson(`${guarded.url}/admin/v1/offices`, 'admin-0123456789abcdef', office)).status).toBe(200);
+        expect((await getJson(`${guarded.url}/v1/ping`, office.token)).json.officeId).toBe(office.id);
+        expect((await postJson(`${guarded.url}/admin/v1/offices/${office.id}/outbound`, 'admin-0123456789abcdef', { id: 'x1', kind: 'rule-set', payload: { id: 'HLJ-2022' } })).status).toBe(200);
+        expect((await getJson(`${guarded.url}/v1/pull`, office.token)).json.items).toHaveLength(1);
+      } finally {
+        await guarded.close();
+      }
     });
   });
 }

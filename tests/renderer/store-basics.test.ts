@@ -48,9 +48,10 @@ describe('device identity and outbox', () => {
 });
 
 describe('work list queries', () => {
-  const row = (id: string, dueDate: string, outcome = 'overdue', extra: Partial<DeadlineRow> = {}): DeadlineRow => ({
-    id, caseId: `C-${id}`, caseNo: `N-${id}`, subjectLabel: 'x', kind: 'objection_decision', label: '异议处理决定', dueDate, provisional: false, unset: false, paused: false, outcome, scopeId: null, basis: '', ...extra,
-  });
+  const row = (id: string, dueDate: string, outcome = 'overdue', extra: Partial<DeadlineRow> = {}): DeadlineRow => {
+    const r = { id, caseId: `C-${id}`, caseNo: `N-${id}`, subjectLabel: 'x', kind: 'objection_decision', label: '异议处理决定', dueDate, provisional: false, unset: false, paused: false, outcome, scopeId: null, basis: '', ...extra };
+    return { ...r, attention: outcome === 'overdue' ? 1 : 0, flagged: r.provisional || r.unset || r.paused ? 1 : 0 };
+  };
 
   it('filters overdue / today / this week / provisional by index, sorts and pages', async () => {
     const db = new CreditDeskDb(uniqueDbName('deadlines'));

@@ -12,7 +12,7 @@ import { buildOutboxRow, requeueEdited, type OutboxRow } from '../../shared/sync
 import { CreditDeskDb } from '../../renderer/src/db/database';
 import { createSyncEngine, type SyncEngineDeps } from '../../renderer/src/sync/engine';
 import { guardDestructiveAction } from '../../renderer/src/sync/guard';
-import { createMemoryLock, createWebLock } from '../../renderer/src/sync/lock';
+import { createLeaseLock, createMemoryLock, createWebLock } from '../../renderer/src/sync/lock';
 import { exportUnsent } from '../../renderer/src/sync/sneakernet';
 import { createDexieOutboxStore, type OutboxStore } from '../../renderer/src/sync/store';
 import { assertSecurePlatformUrl, createHttpTransport, TransportError } from '../../renderer/src/sync/transport';
@@ -175,6 +175,22 @@ describe('sync engine', () => {
     // The Web Locks adapter: an unavailable lock (callback gets null) means "locked".
     const busy = createWebLock({ request: async (_n, _o, cb) => cb(null) });
     expect(await busy.tryRun(async () => 1)).toEqual({ acquired: false });
+    // The localStorage lease (browsers without Web Locks): another window's live lease blocks; an expired one does not.
+    const data = new Map<string, string>();
+    const storage = { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k) };
+    let clock = 1_000_000;
+    const windowA = createLeaseLock(storage, 'window-a', () => clock);
+    const windowB = createLeaseLock(storage, 'window-b', () => clock);
+    let inner: unknown;
+    const outer = await windowA.tryRun(async () => {
+      inner = await windowB.tryRun(async () => 'b');
+      return 'a';
+    });
+    expect(outer).toEqual({ acquired: true, value: 'a' });
+    expect(inner).toEqual({ acquired: false });
+    data.set('credit-desk-sync-engine:lease', JSON.stringify({ owner: 'window-a', until: clock - 1 }));
+    clock += 1;
+    expect(await windowB.tryRun(async () => 'b')).toEqual({ acquired: true, value: 'b' });
   });
 
   it('refuses logout/reset/restore while anything is unsent unless an export covers it; the export imports idempotently', async () => {

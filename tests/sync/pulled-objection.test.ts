@@ -76,7 +76,7 @@ describe('pulled objections become case events with deadlines', () => {
     await platform?.close();
   });
 
-  it('shows an objection filed at 信用中国 in the work list with its decision deadline', async () => {
+  it('shows an objection filed at 信用中国 in the work list with its decision deadline, and files number blocks', async () => {
     const db = await officeDb();
     const caseId = await listedCase(db);
     await platform.store.publish(office.id, {
@@ -112,11 +112,22 @@ describe('pulled objections become case events with deadlines', () => {
     expect(inbox.find((i) => i.id === 'XYZG-OBJ-0002')?.applied).toMatchObject({ ok: false, reasonZh: '案件不存在' });
     expect(inbox.find((i) => i.id === 'XYZG-REP-0003')?.applied).toMatchObject({ ok: false });
     expect(await store.getMeta('pullCursor')).toBeTruthy();
-    // The new event is itself queued for the platform (it is a case write like any other).
-    expect((await store.counts()).queued).toBeGreaterThan(0);
+    // The new event is itself a case write with its outbox row, pushed back in the same run.
+    const objectionRows = (await db.outbox.toArray()).filter((r) => (r.payload as { type?: string }).type === 'objection_received');
+    expect(objectionRows.map((r) => r.state)).toEqual(['acked']);
+    expect(report.outcome).toBe('ok');
     // Pulling again applies nothing twice.
+    await platform.store.publish(office.id, { id: 'NB-1', kind: 'number-block', payload: { docKind: 'listing-decision', year: 2026, from: 101, to: 200 } });
+    await platform.store.publish(office.id, { id: 'NB-2', kind: 'number-block', payload: { docKind: 'listing-decision', year: 2026, from: 150, to: 160 } });
+    await platform.store.publish(office.id, { id: 'NB-3', kind: 'number-block', payload: { docKind: 'listing-decision', year: 2026, from: 301, to: 400, deviceId: 'another-device' } });
     const again = await engine.runOnce();
-    expect(again.pulled).toBe(0);
+    expect(again.pulled).toBe(3);
+    const blocks = await db.table('numberBlocks').toArray();
+    expect(blocks).toEqual([expect.objectContaining({ id: 'platform-NB-1', kind: 'listing-decision', year: 2026, first: 101, last: 200, source: 'platform' })]);
+    const inbox2 = await db.table('syncInbox').toArray();
+    expect(inbox2.find((i) => i.id === 'NB-2')?.applied).toMatchObject({ ok: false });
+    expect(inbox2.find((i) => i.id === 'NB-3')?.applied).toMatchObject({ ok: false, reasonZh: '该文号段分配给其他设备，本机不使用' });
+    expect((await engine.runOnce()).pulled).toBe(0);
     expect((await loadEvents(db, caseId)).filter((e) => e.type === 'objection_received')).toHaveLength(1);
   });
 });

@@ -173,6 +173,10 @@ export type DeadlineRow = {
   outcome: string;
   /** objectionId / repairId the deadline belongs to. */
   scopeId: string | null;
+  /** 1 when the deadline is a task for the office (indexed with dueDate, migration 0011). */
+  attention: 0 | 1;
+  /** 1 when provisional, unset or paused (indexed with dueDate, migration 0011). */
+  flagged: 0 | 1;
   /** Why this is provisional / unset / paused. */
   note?: string;
   basis: string;

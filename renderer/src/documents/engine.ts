@@ -124,17 +124,6 @@ export function findMissingGlyphs(units: readonly BuiltUnit[], registry: FontReg
   return assemblePdf(units, registry.plan(choice), { title: '', author: '', creationDate: '2000-01-01' }).missing;
 }
 
-function countPages(bytes: Uint8Array): number {
-  // pdfkit writes one "/Type /Page" object per page (and "/Type /Pages" once).
-  let count = 0;
-  const needle = [0x2f, 0x54, 0x79, 0x70, 0x65, 0x20, 0x2f, 0x50, 0x61, 0x67, 0x65]; // "/Type /Page"
-  outer: for (let i = 0; i + needle.length < bytes.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
-    if (bytes[i + needle.length] !== 0x73) count++; // not "/Pages"
-  }
-  return count;
-}
-
 /** Lay out and render units into one PDF. Throws MissingGlyphError before rendering anything. */
 export async function renderUnits(
   pdfmake: PdfMakeLike,
@@ -151,7 +140,7 @@ export async function renderUnits(
   const buffer = await pdfmake.createPdf(assembled.definition as DocNode).getBuffer();
   const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   const ranges = assembled.pageRanges();
-  return { bytes, pages: countPages(bytes), ranges };
+  return { bytes, pages: assembled.pageCount(), ranges };
 }
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {

@@ -29,6 +29,8 @@ import {
   type DocumentOfficeSettings,
 } from '../documents/service';
 import { loadFontChoice } from '../documents/fonts';
+import { foldCase } from '../db/repositories/cases';
+import { draftFromCase } from '../../../shared/documents/from-case';
 
 type Output = { title: string; fileName: string; bytes: Uint8Array; url: string; pages: number; sha256: string };
 
@@ -325,6 +327,22 @@ function IssueForm(props: {
     }
   }, [correcting, form, today]);
 
+  const cases = useLiveQuery(() => db.cases.orderBy('updatedAt').reverse().limit(200).toArray(), [db]) ?? [];
+  const [caseId, setCaseId] = useState<string | undefined>(undefined);
+  const fillFromCase = async (id: string | undefined, k: DocumentKind) => {
+    setCaseId(id);
+    if (!id) return;
+    const folded = await foldCase(db, id, today);
+    if (!folded) return;
+    const draft = draftFromCase(folded.state, k);
+    const subject = draft.subject;
+    form.setFieldsValue({
+      caseId: id,
+      ...(subject ? { subjectName: subject.name, subjectKind: subject.kind, subjectId: subject.idNumber, legalRepresentative: subject.legalRepresentative ?? '' } : {}),
+      ...draft.fields,
+    });
+  };
+
   const submit = async () => {
     setRefusal(null);
     const values = form.getFieldsValue(true) as FormValues;
@@ -339,7 +357,11 @@ function IssueForm(props: {
           notice: templates?.['repair-notice'],
         });
         if (!out.ok) setRefusal(out.reason);
-        else onDone([out.decision, out.notice]);
+        else {
+          form.resetFields();
+          setCaseId(undefined);
+          onDone([out.decision, out.notice]);
+        }
         return;
       }
       const corrects = correcting ? { id: correcting.id, reason: String(values.correctionReason ?? '') } : undefined;
@@ -347,6 +369,7 @@ function IssueForm(props: {
       if (!out.ok) setRefusal(out.reason);
       else {
         form.resetFields();
+        setCaseId(undefined);
         onDone([out.document]);
       }
     } catch (error) {
@@ -369,7 +392,28 @@ function IssueForm(props: {
       )}
       <Space wrap align="end">
         <Form.Item label="文书种类">
-          <Select style={{ width: 300 }} value={kind} onChange={setKind} options={KIND_OPTIONS} disabled={correcting !== null} data-testid="kind-select" />
+          <Select
+            style={{ width: 300 }}
+            value={kind}
+            onChange={(k: DocumentKind) => {
+              setKind(k);
+              if (caseId) void fillFromCase(caseId, k);
+            }}
+            options={KIND_OPTIONS}
+            disabled={correcting !== null}
+            data-testid="kind-select"
+          />
+        </Form.Item>
+        <Form.Item label="所属案件（可选，自动填入当事人和日期）">
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: 320 }}
+            value={caseId}
+            onChange={(id?: string) => void fillFromCase(id, kind)}
+            options={cases.map((c) => ({ value: c.id, label: `${c.caseNo} ${c.subjectLabel}（${c.stateLabel}）` }))}
+            disabled={correcting !== null}
+          />
         </Form.Item>
         {kind === 'listing-decision' && !correcting && (
           <Form.Item>

@@ -10,8 +10,12 @@
  */
 import type { CreditDeskDb } from '../db/database';
 import { appendCaseEvent, loadEvents } from '../db/repositories/cases';
+import { getOffice } from '../db/repositories/settings';
+import { createDexieDocumentStore } from '../documents/store';
+import { documentOffice, loadDocumentSettings } from '../documents/service';
 import { caseEventFromPulled } from '../../../shared/sync/pulled';
-import type { PulledItem } from '../../../shared/sync/protocol';
+import { NumberBlockPayloadSchema, type PulledItem } from '../../../shared/sync/protocol';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../../shared/documents/types';
 import type { InboxRow } from './store';
 
 export type PulledApplication = { ok: boolean; eventId?: string; reasonZh?: string };
@@ -21,9 +25,36 @@ function scopeIdOf(payload: unknown): string | undefined {
   return typeof p?.objectionId === 'string' ? p.objectionId : typeof p?.repairId === 'string' ? p.repairId : undefined;
 }
 
+/** A block of official document numbers (文号) reserved by the platform → the documents' number blocks. */
+async function applyNumberBlock(db: CreditDeskDb, item: InboxRow): Promise<PulledApplication> {
+  const parsed = NumberBlockPayloadSchema.safeParse(item.payload);
+  if (!parsed.success) return { ok: false, reasonZh: '平台下发的文号段格式不正确' };
+  const p = parsed.data;
+  if (!(DOCUMENT_KINDS as readonly string[]).includes(p.docKind)) return { ok: false, reasonZh: `不认识的文书种类：${p.docKind}` };
+  const device = await db.device.get('this');
+  if (!device) return { ok: false, reasonZh: '本机设备信息缺失' };
+  if (p.deviceId && p.deviceId !== device.deviceId) return { ok: false, reasonZh: '该文号段分配给其他设备，本机不使用' };
+  const office = documentOffice((await getOffice(db)) ?? null, await loadDocumentSettings(db));
+  const check = await createDexieDocumentStore(db).addBlock({
+    id: `platform-${item.id}`,
+    officeId: office.officeId,
+    kind: p.docKind as DocumentKind,
+    year: p.year,
+    deviceId: device.deviceId,
+    first: p.from,
+    last: p.to,
+    assignedAt: item.publishedAt,
+    assignedBy: '市公共信用信息平台',
+    source: 'platform',
+  });
+  return check.ok ? { ok: true } : { ok: false, reasonZh: check.reason };
+}
+
 export function createPulledApplier(db: CreditDeskDb, options: { today?: () => string } = {}): (items: PulledItem[]) => Promise<void> {
   const inbox = db.table<InboxRow, string>('syncInbox');
   return async () => {
+    const blocks = await inbox.where('kind').equals('number-block').filter((r) => !r.applied).toArray();
+    for (const item of blocks) await inbox.update(item.id, { applied: await applyNumberBlock(db, item) });
     const pending = await inbox.where('kind').anyOf('objection', 'repair-application').filter((r) => !r.applied).toArray();
     pending.sort((a, b) => a.publishedAt.localeCompare(b.publishedAt));
     for (const item of pending) {

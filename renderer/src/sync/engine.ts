@@ -170,98 +170,102 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     // ---- media first (OFFLINE_LESSONS.md lesson 9), then push
     await uploadMedia(report);
 
-    const counts = await store.counts();
-    const total = counts.queued + counts.sending;
-    let done = 0;
+    // Rows that got an answer (or gave up) in this run are not claimed again in it.
     const exclude = new Set<string>();
-    let limit = batchSize;
-    progress({ phase: 'push', done, total, messageZh: `正在报送 0 / ${total}` });
-    for (;;) {
-      const rows = await store.claim({ limit, nowIso: iso(), force, exclude });
-      if (rows.length === 0) break;
-      for (const r of rows) exclude.add(r.id);
-      // Keep batches under the byte limit: split fresh batches; resent batches keep their composition.
-      if (!rows[0]!.batchId && rows.length > 1 && approxBytes(rows) > MAX_BATCH_BYTES * 0.8) {
-        for (const r of rows.slice(Math.ceil(rows.length / 2))) exclude.delete(r.id);
-        rows.splice(Math.ceil(rows.length / 2));
-      }
-      const batchId = rows[0]!.batchId ?? deps.makeId();
-      if (!rows[0]!.batchId) {
-        await store.markSending(rows, batchId, iso());
-        for (const r of rows) {
-          r.state = 'sending';
-          r.batchId = batchId;
+    const pushPhase = async (): Promise<void> => {
+      const counts = await store.counts();
+      const total = counts.queued + counts.sending;
+      let done = 0;
+      let limit = batchSize;
+      progress({ phase: 'push', done, total, messageZh: `正在报送 0 / ${total}` });
+      for (;;) {
+        const rows = await store.claim({ limit, nowIso: iso(), force, exclude });
+        if (rows.length === 0) break;
+        for (const r of rows) exclude.add(r.id);
+        // Keep batches under the byte limit: split fresh batches; resent batches keep their composition.
+        if (!rows[0]!.batchId && rows.length > 1 && approxBytes(rows) > MAX_BATCH_BYTES * 0.8) {
+          for (const r of rows.slice(Math.ceil(rows.length / 2))) exclude.delete(r.id);
+          rows.splice(Math.ceil(rows.length / 2));
         }
-      }
-      const media = rows.flatMap((r) => (r.attachments ?? []).map((a) => ({ sha256: a.sha256, size: a.size, opId: r.id })));
-      await store.enqueueMedia(media);
-      const request: PushRequest = { v: 1, batchId, deviceId: deps.deviceId, sentAt: iso(), ops: rows.map(toPushOperation) };
-      report.batches++;
+        const batchId = rows[0]!.batchId ?? deps.makeId();
+        if (!rows[0]!.batchId) {
+          await store.markSending(rows, batchId, iso());
+          for (const r of rows) {
+            r.state = 'sending';
+            r.batchId = batchId;
+          }
+        }
+        const media = rows.flatMap((r) => (r.attachments ?? []).map((a) => ({ sha256: a.sha256, size: a.size, opId: r.id })));
+        await store.enqueueMedia(media);
+        const request: PushRequest = { v: 1, batchId, deviceId: deps.deviceId, sentAt: iso(), ops: rows.map(toPushOperation) };
+        report.batches++;
 
-      let results: OpResult[] | undefined;
-      let fatal: SyncOutcome | undefined;
-      for (let attempt = 1; ; attempt++) {
-        try {
-          const response = await transport.push({ ...request, sentAt: iso() });
-          results = response.results;
+        let results: OpResult[] | undefined;
+        let fatal: SyncOutcome | undefined;
+        for (let attempt = 1; ; attempt++) {
+          try {
+            const response = await transport.push({ ...request, sentAt: iso() });
+            results = response.results;
+            break;
+          } catch (error) {
+            const c = classify(error);
+            if (error instanceof TransportError && (error.status === 413 || error.status === 400) && rows.length > 1) {
+              // The envelope was refused as a whole: split and try smaller batches.
+              await store.release(rows.map((r) => r.id), { clearBatch: true, lastError: error.message });
+              for (const r of rows) exclude.delete(r.id);
+              limit = Math.max(1, Math.floor(rows.length / 2));
+              break;
+            }
+            if (error instanceof TransportError && (error.status === 413 || error.status === 400) && rows.length === 1) {
+              const row = rows[0]!;
+              const result: OpResult = { id: row.id, status: 'rejected', errors: [{ path: '(batch)', code: error.code ?? 'bad-batch', message: error.message, messageZh: error.messageZh }] };
+              results = [result];
+              break;
+            }
+            if (c === 'retry' && attempt <= maxRetries) {
+              report.transportRetries++;
+              const wait = Math.max(backoffDelayMs(attempt, deps.random, inRun), error instanceof TransportError ? Math.min(error.retryAfterMs ?? 0, inRun.capMs) : 0);
+              await sleep(wait);
+              continue;
+            }
+            fatal = c === 'retry' ? 'partial' : c;
+            report.errors.push(error instanceof Error ? error.message : String(error));
+            if (error instanceof TransportError) report.messageZh = error.messageZh;
+            await store.release(rows.map((r) => r.id), { nextAttemptAt: iso(deps.now() + backoffDelayMs(consecutiveFailures + 1, deps.random, betweenRuns)), lastError: error instanceof Error ? error.message : String(error) });
+            break;
+          }
+        }
+        if (fatal) {
+          report.outcome = fatal;
           break;
-        } catch (error) {
-          const c = classify(error);
-          if (error instanceof TransportError && (error.status === 413 || error.status === 400) && rows.length > 1) {
-            // The envelope was refused as a whole: split and try smaller batches.
-            await store.release(rows.map((r) => r.id), { clearBatch: true, lastError: error.message });
-            for (const r of rows) exclude.delete(r.id);
-            limit = Math.max(1, Math.floor(rows.length / 2));
-            break;
-          }
-          if (error instanceof TransportError && (error.status === 413 || error.status === 400) && rows.length === 1) {
-            const row = rows[0]!;
-            const result: OpResult = { id: row.id, status: 'rejected', errors: [{ path: '(batch)', code: error.code ?? 'bad-batch', message: error.message, messageZh: error.messageZh }] };
-            results = [result];
-            break;
-          }
-          if (c === 'retry' && attempt <= maxRetries) {
-            report.transportRetries++;
-            const wait = Math.max(backoffDelayMs(attempt, deps.random, inRun), error instanceof TransportError ? Math.min(error.retryAfterMs ?? 0, inRun.capMs) : 0);
-            await sleep(wait);
+        }
+        if (!results) continue; // split: reclaim smaller
+
+        const byId = new Map(results.map((r) => [r.id, r]));
+        const nowIso = iso();
+        const updated: OutboxRow[] = [];
+        const unanswered: string[] = [];
+        for (const row of rows) {
+          const result = byId.get(row.id);
+          if (!result) {
+            unanswered.push(row.id);
             continue;
           }
-          fatal = c === 'retry' ? 'partial' : c;
-          report.errors.push(error instanceof Error ? error.message : String(error));
-          if (error instanceof TransportError) report.messageZh = error.messageZh;
-          await store.release(rows.map((r) => r.id), { nextAttemptAt: iso(deps.now() + backoffDelayMs(consecutiveFailures + 1, deps.random, betweenRuns)), lastError: error instanceof Error ? error.message : String(error) });
-          break;
+          const retryAt = result.status === 'retry-later' ? iso(deps.now() + Math.max(result.retryAfterMs, backoffDelayMs(row.attempts + 1, deps.random, betweenRuns))) : nowIso;
+          updated.push(applyOpResult(row, result, nowIso, retryAt));
+          if (result.status === 'accepted') report.sent++;
+          else if (result.status === 'duplicate') report.duplicates++;
+          else if (result.status === 'rejected') report.rejected++;
+          else if (result.status === 'conflict') report.conflicts++;
+          else report.retryLater++;
         }
+        await store.saveRows(updated);
+        if (unanswered.length > 0) await store.release(unanswered, { lastError: 'no answer for this operation in the batch response' });
+        done += rows.length;
+        progress({ phase: 'push', done: Math.min(done, total), total, messageZh: `正在报送 ${Math.min(done, total)} / ${total}` });
       }
-      if (fatal) {
-        report.outcome = fatal;
-        break;
-      }
-      if (!results) continue; // split: reclaim smaller
-
-      const byId = new Map(results.map((r) => [r.id, r]));
-      const nowIso = iso();
-      const updated: OutboxRow[] = [];
-      const unanswered: string[] = [];
-      for (const row of rows) {
-        const result = byId.get(row.id);
-        if (!result) {
-          unanswered.push(row.id);
-          continue;
-        }
-        const retryAt = result.status === 'retry-later' ? iso(deps.now() + Math.max(result.retryAfterMs, backoffDelayMs(row.attempts + 1, deps.random, betweenRuns))) : nowIso;
-        updated.push(applyOpResult(row, result, nowIso, retryAt));
-        if (result.status === 'accepted') report.sent++;
-        else if (result.status === 'duplicate') report.duplicates++;
-        else if (result.status === 'rejected') report.rejected++;
-        else if (result.status === 'conflict') report.conflicts++;
-        else report.retryLater++;
-      }
-      await store.saveRows(updated);
-      if (unanswered.length > 0) await store.release(unanswered, { lastError: 'no answer for this operation in the batch response' });
-      done += rows.length;
-      progress({ phase: 'push', done: Math.min(done, total), total, messageZh: `正在报送 ${Math.min(done, total)} / ${total}` });
-    }
+    };
+    await pushPhase();
 
     // ---- media the platform reported missing (after the push so receipts are known)
     await uploadMedia(report);
@@ -287,6 +291,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         if (error instanceof TransportError) report.messageZh = error.messageZh;
       }
     }
+    // Pulled objections and repairs became case events (and outbox rows): send them in the same run.
+    if (report.outcome === 'ok' && report.pulled > 0) await pushPhase();
     return finish(report);
   }
 

@@ -7,6 +7,7 @@
 import type Dexie from 'dexie';
 import type { Migration } from './types';
 import { migration0010 } from './0010-initial-case-desk';
+import { migration0011 } from './0011-deadline-attention-index';
 import { migration0020 } from './0020-documents';
 import { migration0030 } from './0030-sync';
 
@@ -14,6 +15,7 @@ export type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0010,
+  migration0011,
   migration0020,
   migration0030,
 ];

@@ -63,7 +63,7 @@ export async function loadEvents(db: CreditDeskDb, caseId: string): Promise<Case
 function deadlineRows(caseRow: CaseRow, deadlines: readonly Deadline[]): DeadlineRow[] {
   return deadlines
     .filter((d) => LISTED.has(d.outcome) || d.unset)
-    .map((d) => ({
+    .map((d): DeadlineRow => ({
       id: `${caseRow.id}:${d.key}:${d.scopeId ?? ''}`,
       caseId: caseRow.id,
       caseNo: caseRow.caseNo,
@@ -76,6 +76,8 @@ function deadlineRows(caseRow: CaseRow, deadlines: readonly Deadline[]): Deadlin
       paused: d.paused,
       outcome: d.outcome,
       scopeId: d.scopeId,
+      attention: ACTIONABLE.has(d.outcome) ? 1 : 0,
+      flagged: d.provisional || d.unset || d.paused ? 1 : 0,
       basis: d.basis,
       ...(d.unset ? { note: '规则集中此期限未设置，请在“设置”中配置后方可继续' } : d.paused ? { note: '计时中止中' } : d.provisional ? { note: '所涉年份的节假日安排尚未公布，日期为暂定' } : {}),
     }));

@@ -29,7 +29,7 @@ export async function listDeadlines(db: CreditDeskDb, today: IsoDate, q: Deadlin
   let coll;
   switch (q.filter) {
     case 'overdue':
-      coll = db.deadlines.where('dueDate').between(MIN_DATE, today, true, false).filter((d) => isActionable(d.outcome));
+      coll = db.deadlines.where('[attention+dueDate]').between([1, MIN_DATE], [1, today], true, false);
       break;
     case 'today':
       coll = db.deadlines.where('dueDate').equals(today);
@@ -38,7 +38,7 @@ export async function listDeadlines(db: CreditDeskDb, today: IsoDate, q: Deadlin
       coll = db.deadlines.where('dueDate').between(today, endOfWeek(today), true, true);
       break;
     case 'provisional':
-      coll = db.deadlines.orderBy('dueDate').filter((d) => d.provisional || d.unset || d.paused);
+      coll = db.deadlines.where('[flagged+dueDate]').between([1, ''], [1, '\uffff'], true, true);
       break;
     default:
       coll = db.deadlines.orderBy('dueDate');
@@ -55,7 +55,7 @@ export async function listDeadlines(db: CreditDeskDb, today: IsoDate, q: Deadlin
 
 /** For the navigation badge and the start-up reminder: overdue and due-today counts (indexed ranges). */
 export async function attentionCounts(db: CreditDeskDb, today: IsoDate): Promise<{ overdue: number; dueToday: number; week: number }> {
-  const overdue = await db.deadlines.where('dueDate').between(MIN_DATE, today, true, false).filter((d) => isActionable(d.outcome)).count();
+  const overdue = await db.deadlines.where('[attention+dueDate]').between([1, MIN_DATE], [1, today], true, false).count();
   const dueToday = await db.deadlines.where('dueDate').equals(today).count();
   const week = await db.deadlines.where('dueDate').between(today, endOfWeek(today), false, true).count();
   return { overdue, dueToday, week };

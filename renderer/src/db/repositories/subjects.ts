@@ -211,24 +211,26 @@ export async function searchSubjects(db: CreditDeskDb, query: string, page = 0, 
   const key = await secret(db);
   const personKey = personNameKey(key, q);
   const norm = normalizeName(q);
-  // Walk the rarest bigram's index range (counting a key range is cheap), filter by the full fragment.
+  // Probe each bigram's index range with a capped key read; use the rarest. A small candidate set
+  // is fetched by key; a large one is walked in index order with the full-fragment filter.
+  const CAP = 200;
   const grams = nameGrams(q).slice(0, 8);
-  let rarest: string | undefined;
-  let rarestCount = Infinity;
+  let rarest: { gram: string; keys: string[] } | undefined;
   for (const g of grams) {
-    const n = await db.subjects.where('searchGrams').equals(g).count();
-    if (n < rarestCount) {
-      rarest = g;
-      rarestCount = n;
-    }
-    if (n === 0) break;
+    const keys = await db.subjects.where('searchGrams').equals(g).limit(CAP).primaryKeys();
+    if (!rarest || keys.length < rarest.keys.length) rarest = { gram: g, keys };
+    if (keys.length === 0) break;
   }
-  const orgs =
-    rarest !== undefined && rarestCount > 0
-      ? db.subjects.where('searchGrams').equals(rarest).filter((s) => normalizeName(s.name ?? '').includes(norm))
-      : null;
+  const matches = (s: SubjectRow) => s.kind !== 'natural_person' && normalizeName(s.name ?? '').includes(norm);
+  let orgs: Page<SubjectRow> | null = null;
+  if (rarest && rarest.keys.length > 0 && rarest.keys.length < CAP) {
+    const all = (await db.subjects.bulkGet(rarest.keys)).filter((s): s is SubjectRow => !!s && matches(s));
+    orgs = { rows: all.slice(page * pageSize, (page + 1) * pageSize), hasMore: all.length > (page + 1) * pageSize };
+  } else if (rarest && rarest.keys.length >= CAP) {
+    orgs = await take(db.subjects.where('searchGrams').equals(rarest.gram).filter(matches));
+  }
   const persons = await db.subjects.where('searchGrams').equals(personKey).limit(pageSize).toArray();
   if (!orgs) return page === 0 ? { rows: persons, hasMore: false } : { rows: [], hasMore: false };
-  const found = await take(orgs);
+  const found = orgs;
   return page === 0 && persons.length ? { rows: [...persons, ...found.rows].slice(0, pageSize), hasMore: found.hasMore } : found;
 }
