@@ -45,10 +45,11 @@ async function main(argv: string[]): Promise<number> {
       case 'import': {
         const [file] = args;
         if (!file) throw new Error('usage: import <file.cdsync>');
-        const { fileId, officeId, response } = await store.importFile(readFileSync(file, 'utf8'));
+        const { fileId, officeId, response, timesImported } = await store.importFile(readFileSync(file, 'utf8'));
         const counts: Record<string, number> = {};
         for (const r of response.results) counts[r.status] = (counts[r.status] ?? 0) + 1;
-        console.log(`imported ${fileId} for ${officeId}: ${JSON.stringify(counts)}`);
+        const note = timesImported > 1 ? ` (imported ${timesImported} times; the same file answers the same and stores nothing new)` : '';
+        console.log(`imported ${fileId} for ${officeId}: ${JSON.stringify(counts)}${note}`);
         return 0;
       }
       default:

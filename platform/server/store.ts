@@ -53,6 +53,12 @@ function attachmentHashes(attachments: unknown): string[] {
   return attachments.flatMap((a) => (a && typeof a === 'object' && typeof (a as { sha256?: unknown }).sha256 === 'string' ? [(a as { sha256: string }).sha256] : []));
 }
 
+/** The id of a raw (unvalidated) operation, or '' when it has none. */
+function idOf(raw: unknown): string {
+  const id = raw !== null && typeof raw === 'object' ? (raw as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : '';
+}
+
 function encodeCursor(seq: number): string {
   return Buffer.from(`c1.${seq}`, 'utf8').toString('base64url');
 }
@@ -130,8 +136,7 @@ export class PlatformStore {
     const rejections: { opId: string; errors: unknown }[] = [];
 
     batch.ops.forEach((raw, index) => {
-      const rawId = (raw as { id?: unknown }).id;
-      const id = typeof rawId === 'string' ? rawId : '';
+      const id = idOf(raw);
       const checked = validateOperation(raw, batch.deviceId);
       if (!checked.ok) {
         if (checked.kind === 'rejected') {
@@ -255,7 +260,7 @@ export class PlatformStore {
 
     for (const { index, first } of repeats) {
       const firstResult = results[first];
-      const op = batch.ops[index] as { id: string; payloadHash?: unknown };
+      const op = { id: idOf(batch.ops[index]), payloadHash: (batch.ops[index] as { payloadHash?: unknown }).payloadHash };
       if (firstResult && (firstResult.status === 'accepted' || firstResult.status === 'duplicate')) {
         results[index] =
           op.payloadHash === firstResult.receipt.payloadHash
@@ -270,7 +275,7 @@ export class PlatformStore {
       v: PROTOCOL_VERSION,
       batchId: batch.batchId,
       serverTime: new Date(this.clock()).toISOString(),
-      results: results.map((r, i) => r ?? { id: String((batch.ops[i] as { id?: unknown }).id ?? ''), status: 'retry-later', retryAfterMs: 1000, reason: 'unanswered' }),
+      results: results.map((r, i) => r ?? { id: idOf(batch.ops[i]), status: 'retry-later', retryAfterMs: 1000, reason: 'unanswered' }),
     };
   }
 
@@ -365,7 +370,7 @@ export class PlatformStore {
   // ---------------------------------------------------------------- sneaker-net
 
   /** Import a sneaker-net file through the same idempotent path as a push. `asOffice` restricts which office may be named. */
-  async importFile(fileText: string, asOffice?: Office): Promise<{ fileId: string; officeId: string; response: PushResponse }> {
+  async importFile(fileText: string, asOffice?: Office): Promise<{ fileId: string; officeId: string; response: PushResponse; timesImported: number }> {
     let json: unknown;
     try {
       json = JSON.parse(fileText);
@@ -390,12 +395,12 @@ export class PlatformStore {
       throw new PlatformError(422, 'bad-file', 'file content does not match its header', '文件内容与文件头不符');
     }
     const response = await this.pushBatch(office, batch, 'sneakernet');
-    await this.db.query(
+    const { rows } = await this.db.query<{ imports: number }>(
       `INSERT INTO imports (office_id, file_id, file_sha256, op_count) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (office_id, file_id) DO UPDATE SET imports = imports.imports + 1`,
+       ON CONFLICT (office_id, file_id) DO UPDATE SET imports = imports.imports + 1 RETURNING imports`,
       [office.id, file.header.fileId, sha256HexNode(fileText), file.header.opCount],
     );
-    return { fileId: file.header.fileId, officeId: office.id, response };
+    return { fileId: file.header.fileId, officeId: office.id, response, timesImported: rows[0]?.imports ?? 1 };
   }
 
   // ---------------------------------------------------------------- reads for tests and the page

@@ -4,7 +4,7 @@
  */
 import { assertNever } from '../util/assert-never';
 import { chineseNumber, fillTemplate, formatChineseDate, formatDocNumber } from './format';
-import { blankLines, CHAR, CHAR_SPACING, flushLine, heading, letterhead, LINE, paragraph, signature, SIZE, title, type DocNode } from './layout';
+import { blankLines, BODY_SIZE, CHAR, flushLine, heading, letterhead, LINE, paragraph, signature, SIZE, title, type DocNode } from './layout';
 import { resolveTemplate, type DocumentTemplate } from './templates';
 import {
   DOCUMENT_KIND_NAMES,
@@ -45,7 +45,7 @@ function head(input: DocumentInput, numberText: string): DocNode[] {
   }
   return [
     title([input.office.name, name]),
-    { text: numberText, font: 'body', fontSize: SIZE.body, pitch: LINE, alignment: 'right', characterSpacing: CHAR_SPACING },
+    { text: numberText, font: 'body', fontSize: BODY_SIZE, pitch: LINE, alignment: 'right' },
     blankLines(1),
   ];
 }

@@ -33,10 +33,16 @@ export const SIZE = { body: 16, title: 22, pageNumber: 14, letterhead: 30 } as c
 export const LINES_PER_PAGE = 22;
 export const CHARS_PER_LINE = 28;
 export const LINE = TEXT_HEIGHT / LINES_PER_PAGE;
-/** One character cell (28 per line): 156 mm / 28. */
+/** One character cell (28 per line): 156 mm / 28 = 15.79 pt. */
 export const CHAR = TEXT_WIDTH / CHARS_PER_LINE;
-/** Character spacing that makes 16 pt glyphs sit on a 28-per-line grid (slightly under, never over). */
-export const CHAR_SPACING = Math.floor((CHAR - SIZE.body) * 1000) / 1000 - 0.001;
+/**
+ * Body text size on the 28-character grid. 3号 is 16 pt, but 28 × 16 pt = 158 mm overflows the
+ * 156 mm 版心; Word/WPS keep 28 per line by compressing the character pitch to the grid. pdfmake
+ * breaks Chinese text into one-character pieces and ignores character spacing between them when
+ * fitting a line, so the grid is honoured by setting the glyph size to the cell (15.79 pt, 1.3 %
+ * under 16 pt) instead.
+ */
+export const BODY_SIZE = Math.floor(CHAR * 1000) / 1000;
 
 export const RED = '#D7000F';
 
@@ -46,21 +52,21 @@ export function pageMargins(): [number, number, number, number] {
 
 /** A body paragraph: 3号, first line indented two characters, lines on the 22-line grid. */
 export function paragraph(text: string, extra: DocNode = {}): DocNode {
-  return { text, font: 'body', fontSize: SIZE.body, pitch: LINE, characterSpacing: CHAR_SPACING, leadingIndent: 2 * CHAR, alignment: 'justify', ...extra };
+  return { text, font: 'body', fontSize: BODY_SIZE, pitch: LINE, leadingIndent: 2 * CHAR, alignment: 'justify', ...extra };
 }
 
 /** A line flush left (顶格), e.g. the 主送 line. */
 export function flushLine(text: string, extra: DocNode = {}): DocNode {
-  return { text, font: 'body', fontSize: SIZE.body, pitch: LINE, characterSpacing: CHAR_SPACING, ...extra };
+  return { text, font: 'body', fontSize: BODY_SIZE, pitch: LINE, ...extra };
 }
 
 /** 一、 level heading (黑体), indented two characters like a paragraph. */
 export function heading(text: string): DocNode {
-  return { text, font: 'heading', fontSize: SIZE.body, pitch: LINE, characterSpacing: CHAR_SPACING, leadingIndent: 2 * CHAR };
+  return { text, font: 'heading', fontSize: BODY_SIZE, pitch: LINE, leadingIndent: 2 * CHAR };
 }
 
 export function blankLines(n: number): DocNode {
-  return { text: ' ', font: 'body', fontSize: SIZE.body, pitch: LINE * n };
+  return { text: ' ', font: 'body', fontSize: BODY_SIZE, pitch: LINE * n };
 }
 
 /** 标题: 2号, centred; each given line is its own line (梯形 arrangement is the caller's split). */
@@ -73,7 +79,7 @@ export function letterhead(mark: string, numberText: string): DocNode[] {
   return [
     { text: mark, font: 'title', fontSize: SIZE.letterhead, pitch: LINE * 2, alignment: 'center', color: RED, characterSpacing: 2 },
     blankLines(1),
-    { text: numberText, font: 'body', fontSize: SIZE.body, pitch: LINE, alignment: 'center' },
+    { text: numberText, font: 'body', fontSize: BODY_SIZE, pitch: LINE, alignment: 'center' },
     { canvas: [{ type: 'line', x1: 0, y1: 4 * MM, x2: TEXT_WIDTH, y2: 4 * MM, lineWidth: 1.2, lineColor: RED }], margin: [0, 0, 0, LINE] },
   ];
 }
@@ -83,8 +89,8 @@ export function letterhead(mark: string, numberText: string): DocNode[] {
  * centred over the date, the date 右空四字. An optional seal image is drawn over both, centred.
  */
 export function signature(officeName: string, dateText: string, sealImage?: string): DocNode {
-  const name: DocNode = { text: officeName, font: 'body', fontSize: SIZE.body, pitch: LINE, alignment: 'center' };
-  const date: DocNode = { text: dateText, font: 'body', fontSize: SIZE.body, pitch: LINE, alignment: 'center' };
+  const name: DocNode = { text: officeName, font: 'body', fontSize: BODY_SIZE, pitch: LINE, alignment: 'center' };
+  const date: DocNode = { text: dateText, font: 'body', fontSize: BODY_SIZE, pitch: LINE, alignment: 'center' };
   if (!sealImage) {
     // Two free lines above the 署名 for the seal stamped by hand.
     return { unbreakable: true, stack: [blankLines(2), { columns: [{ width: '*', text: '' }, { width: 'auto', stack: [name, date] }], margin: [0, 0, 4 * CHAR, 0] }] };
@@ -97,7 +103,7 @@ export function signature(officeName: string, dateText: string, sealImage?: stri
   return {
     unbreakable: true,
     stack: [
-      { text: ' ', font: 'body', fontSize: SIZE.body, pitch: LINE * 0.5 },
+      { text: ' ', font: 'body', fontSize: BODY_SIZE, pitch: LINE * 0.5 },
       {
         columns: [{ width: '*', text: '' }, { width: 'auto', stack: [{ image: sealImage, width: seal, height: seal, alignment: 'center' }, { ...name, margin: [0, -overlap, 0, 0] }, date] }],
         margin: [0, 0, 4 * CHAR, 0],

@@ -116,12 +116,20 @@ export const INTERRUPTED_REASON = '签发过程中断（程序退出或崩溃）
 
 /**
  * Start-up reconciliation: a 'reserved' entry of this device whose document was never saved is
- * voided with a reason (no issue is in progress at start-up). If the document WAS saved (the
- * second transaction wrote both, so this should not happen) the entry is marked issued instead.
+ * voided with a reason. Only reservations older than a few minutes are touched (another window
+ * of the same device may be issuing right now; an issue takes seconds). If the document WAS saved
+ * (the second transaction writes both, so this should not happen) the entry is marked issued.
  */
-export function reconcileReservations(entries: readonly LedgerEntry[], deviceId: string, savedDocumentIds: ReadonlySet<string>, at: string): LedgerEntry[] {
+export function reconcileReservations(
+  entries: readonly LedgerEntry[],
+  deviceId: string,
+  savedDocumentIds: ReadonlySet<string>,
+  at: string,
+  /** Only reservations made before this ISO time (another window of this device may be issuing right now). */
+  reservedBefore: string = at,
+): LedgerEntry[] {
   return entries
-    .filter((e) => e.state === 'reserved' && e.deviceId === deviceId)
+    .filter((e) => e.state === 'reserved' && e.deviceId === deviceId && e.reservedAt < reservedBefore)
     .map((e) => (savedDocumentIds.has(e.documentId) ? markIssued(e, at) : markVoided(e, INTERRUPTED_REASON, at)));
 }
 

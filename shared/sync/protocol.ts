@@ -65,7 +65,8 @@ export const PushRequestSchema = z.object({
   deviceId: IdSchema,
   /** Device clock when the batch left (evidence for skew; never used for order). */
   sentAt: IsoTimeSchema,
-  ops: z.array(z.looseObject({ id: z.string().max(200) })).min(1).max(MAX_OPS_PER_BATCH),
+  // Each operation is validated on its own (PushOperationSchema), so a malformed one is rejected alone.
+  ops: z.array(z.unknown()).min(1).max(MAX_OPS_PER_BATCH),
 });
 export type PushRequest = { v: 1; batchId: string; deviceId: string; sentAt: string; ops: PushOperation[] };
 

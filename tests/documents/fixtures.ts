@@ -4,16 +4,17 @@ import { createRequire } from 'node:module';
 import { join, dirname } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { ListingDecisionInput, OfficeProfile, RepairNoticeInput, SubjectInfo } from '../../shared/documents/types';
-import { BUNDLED_BODY, BUNDLED_TITLE, FontRegistry, loadFont, type PdfMakeLike } from '../../renderer/src/documents/engine';
+import { BUNDLED_BODY, BUNDLED_FALLBACK, BUNDLED_TITLE, FontRegistry, loadFont, type PdfMakeLike } from '../../renderer/src/documents/engine';
 
 const require = createRequire(import.meta.url);
 
-export function bundledFontPaths(): { body: string; title: string } {
+export function bundledFontPaths(): { body: string; title: string; fallback: string } {
   const serifDir = dirname(require.resolve('@expo-google-fonts/noto-serif-sc/package.json'));
   const sansDir = dirname(require.resolve('node-source-han-sans-sc/package.json'));
   return {
     body: join(serifDir, '400Regular/NotoSerifSC_400Regular.ttf'),
     title: join(sansDir, 'SourceHanSansSC-Bold.otf'),
+    fallback: join(sansDir, 'SourceHanSansSC-Regular.otf'),
   };
 }
 
@@ -26,6 +27,7 @@ export function nodeFontRegistry(): FontRegistry {
   registry = new FontRegistry();
   registry.add(loadFont(BUNDLED_BODY, '思源宋体（内置）', 'bundled', new Uint8Array(readFileSync(paths.body))));
   registry.add(loadFont(BUNDLED_TITLE, '思源黑体粗体（内置）', 'bundled', new Uint8Array(readFileSync(paths.title))));
+  registry.add(loadFont(BUNDLED_FALLBACK, '思源黑体（内置，生僻字备用）', 'bundled', new Uint8Array(readFileSync(paths.fallback))));
   return registry;
 }
 

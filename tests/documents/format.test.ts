@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chineseNumber, fillTemplate, formatChineseDate, formatDocNumber } from '../../shared/documents/format';
-import { CHAR, CHAR_SPACING, LINE, PAGE, TEXT_HEIGHT, TEXT_WIDTH, MM } from '../../shared/documents/layout';
+import { BODY_SIZE, CHAR, LINE, PAGE, SIZE, TEXT_HEIGHT, TEXT_WIDTH, MM } from '../../shared/documents/layout';
 
 describe('official number and date formats (GB/T 9704-2012)', () => {
   it('writes 发文字号 with 六角括号 and no padded zeros', () => {
@@ -33,8 +33,10 @@ describe('page geometry', () => {
 
   it('fits 22 lines of 28 characters of 3号 text', () => {
     expect(LINE * 22).toBeCloseTo(TEXT_HEIGHT, 5);
-    expect(28 * (16 + CHAR_SPACING)).toBeLessThanOrEqual(TEXT_WIDTH);
-    expect(29 * (16 + CHAR_SPACING)).toBeGreaterThan(TEXT_WIDTH);
+    expect(SIZE.body).toBe(16);
+    expect(28 * BODY_SIZE).toBeLessThanOrEqual(TEXT_WIDTH);
+    expect(29 * BODY_SIZE).toBeGreaterThan(TEXT_WIDTH);
+    expect(16 - BODY_SIZE).toBeLessThan(0.25); // 3号 on the 28-character grid
     expect(CHAR * 28).toBeCloseTo(TEXT_WIDTH, 5);
   });
 });

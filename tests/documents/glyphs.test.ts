@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../../shared/documents/build';
 import { applyFonts, type FontPlan } from '../../shared/documents/glyphs';
 import { paragraph } from '../../shared/documents/layout';
-import { BUNDLED_BODY, BUNDLED_TITLE, findMissingGlyphs, MissingGlyphError, renderUnits } from '../../renderer/src/documents/engine';
+import { BUNDLED_BODY, BUNDLED_FALLBACK, BUNDLED_TITLE, FontRegistry, findMissingGlyphs, MissingGlyphError, needsFallback, renderUnits } from '../../renderer/src/documents/engine';
 import { listingInput, nodeFontRegistry, nodePdfMake, COMPANY } from './fixtures';
 import { pageWords, pdfFonts, pdfText } from './pdf-tools';
 
@@ -17,9 +17,10 @@ const META = { title: '生僻字', author: '测试', creationDate: '2026-11-22' 
 describe('per-character font fallback', () => {
   it('knows which bundled font has which rare character', () => {
     const plan = nodeFontRegistry().plan();
-    const [serif, sans] = plan.chains.body;
+    const [serif, sans, bold] = plan.chains.body;
     expect(serif!.family).toBe(BUNDLED_BODY);
-    expect(sans!.family).toBe(BUNDLED_TITLE);
+    expect(sans!.family).toBe(BUNDLED_FALLBACK);
+    expect(bold!.family).toBe(BUNDLED_TITLE);
     expect(serif!.has(0x20bb7)).toBe(false);
     expect(sans!.has(0x20bb7)).toBe(true);
     for (const ch of '堃喆玥') expect(serif!.has(ch.codePointAt(0)!)).toBe(true);
@@ -35,7 +36,7 @@ describe('per-character font fallback', () => {
     expect(rare.missing).toEqual([]);
     expect(rare.content[0]!.text).toEqual([
       { text: '法定代表人：', font: BUNDLED_BODY, lineHeight: expect.any(Number) },
-      { text: '𠮷', font: BUNDLED_TITLE, lineHeight: expect.any(Number) },
+      { text: '𠮷', font: BUNDLED_FALLBACK, lineHeight: expect.any(Number) },
       { text: '祥，电话', font: BUNDLED_BODY, lineHeight: expect.any(Number) },
     ]);
   });
@@ -47,12 +48,23 @@ describe('per-character font fallback', () => {
     const text = pdfText(out.bytes);
     expect(text).toContain('𠮷祥物流有限公司：');
     expect(text).toContain('王堃（副职：张喆、李玥）');
-    expect(pdfFonts(out.bytes)).toContain('SourceHanSansSC-Bold');
+    expect(pdfFonts(out.bytes)).toContain('SourceHanSansSC-Regular');
     // the fallback run sits on the same baseline row as the rest of the name
     const words = pageWords(out.bytes, 1).filter((w) => w.word.includes('𠮷') || w.word.includes('祥物流'));
     expect(words.length).toBeGreaterThan(0);
     const rows = new Set(words.map((w) => Math.round(w.yMin / 5)));
     expect(rows.size).toBe(1);
+  });
+
+  it('knows when the lazily loaded fallback font is needed, and uses the bold font until it is loaded', () => {
+    const plain = buildDocument(listingInput(), { prefix: '某发改信用', year: 2026, seq: 7 });
+    const rare = buildDocument(listingInput({ subject: { ...COMPANY, name: '𠮷祥物流有限公司' } }), { prefix: '某发改信用', year: 2026, seq: 7 });
+    expect(needsFallback([plain], nodeFontRegistry())).toBe(false);
+    expect(needsFallback([rare], nodeFontRegistry())).toBe(true);
+    const withoutLazy = new FontRegistry();
+    for (const f of nodeFontRegistry().list()) if (f.family !== BUNDLED_FALLBACK) withoutLazy.add(f);
+    const applied = applyFonts([paragraph('𠮷祥')], withoutLazy.plan());
+    expect((applied.content[0]!.text as { font: string }[])[0]!.font).toBe(BUNDLED_TITLE);
   });
 
   it('refuses, naming the character, when no font draws it', async () => {

@@ -203,3 +203,20 @@ describe('batch printing', () => {
     expect((await store.printLog())[0]).toMatchObject({ action: 'batch-print', pages: out.pages });
   });
 });
+
+describe('office templates', () => {
+  it('saves an edited paragraph as a new version and issues with it, recording the version', async () => {
+    const { store, deps } = await device('dev-T', [block('dev-T', 'listing-decision', 1, 10)]);
+    expect((await store.latestTemplate('listing-decision')).version).toBe(1);
+    const base = await store.latestTemplate('listing-decision');
+    const v2 = await store.saveTemplate('listing-decision', { ...base.paragraphs, intro: '经本局依法认定，现决定将你（单位）列入{{listName}}。' }, '2026-11-20T00:00:00Z', '管理员');
+    expect(v2.version).toBe(2);
+    expect((await store.templateVersions('listing-decision')).map((t) => t.version)).toEqual([1, 2]);
+    const out = await issueDocument(deps, { input: listingInput(), template: await store.latestTemplate('listing-decision'), service: SERVICE });
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.document.templateVersion).toBe(2);
+    expect(pdfText(out.document.pdf).replace(/\s+/g, '')).toContain('经本局依法认定，现决定将你（单位）列入严重失信主体名单。');
+  });
+});
+

@@ -60,6 +60,14 @@ describe('ledger', () => {
     ]);
   });
 
+  it('leaves a reservation alone that another window of this device may still be completing', () => {
+    const b = block('b1', 'A', 1, 10);
+    const recent = reserveEntry(SERIES, b, 6, 'doc-6', '2026-11-22T10:09:00Z');
+    const old = reserveEntry(SERIES, b, 5, 'doc-5', '2026-11-22T09:00:00Z');
+    const fixed = reconcileReservations([old, recent], 'A', new Set(), '2026-11-22T10:10:00Z', '2026-11-22T10:00:00Z');
+    expect(fixed.map((e) => e.seq)).toEqual([5]);
+  });
+
   it('refuses to issue a number twice', () => {
     const e = markIssued(reserveEntry(SERIES, block('b1', 'A', 1, 10), 1, 'd', 't'), 't');
     expect(() => markIssued(e, 't')).toThrow();

@@ -92,6 +92,14 @@ describe('listing decision + 信用修复告知书 + 送达回证 (两书同达)
     expect(pages[ranges[2]!.first - 1]).not.toContain('—');
   });
 
+  it('sets 28 characters per line: full lines of Chinese text hold exactly 28', () => {
+    const decision = ranges[0]!;
+    const lines = pdfText(bytes, { first: decision.first, last: decision.last }).split('\n').map((l) => l.trim());
+    const cjkOnly = lines.filter((l) => l.length > 0 && /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef《》“”、]+$/u.test(l));
+    const longest = Math.max(...cjkOnly.map((l) => Array.from(l).length));
+    expect(longest).toBe(28);
+  });
+
   it('keeps body pages within 22 lines', () => {
     const pages = pdfPages(bytes);
     const second = pages[1]!.split('\n').filter((l) => l.trim() && !/^—\s*\d+\s*—$/.test(l.trim()));

@@ -194,7 +194,7 @@ describe('case desk: demo data and a database from a newer version', () => {
   it('载入演示数据 loads a fictional county with a working work list', async () => {
     const page = app!.page;
     await page.getByTestId('load-demo').click();
-    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await page.getByTestId('load-demo-confirm').click();
     await page.getByText(/已载入演示数据/).waitFor();
     await page.getByTestId('nav').getByRole('menuitem', { name: /案件/ }).click();
     await page.getByTestId('case-row').first().waitFor();

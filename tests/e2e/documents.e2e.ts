@@ -94,6 +94,19 @@ describe('documents in browser mode', () => {
     await expect(page.getByTestId('issue-refusal').textContent()).resolves.toContain('“移出条件”');
   });
 
+  it('draws a rare character (𠮷) in a name with the fallback font the worker loads on demand', async () => {
+    const page = app!.page;
+    await page.getByRole('tab', { name: '签发文书', exact: true }).click();
+    await page.getByTestId('fill-sample').click();
+    await page.getByTestId('subject-name').fill('𠮷祥物流有限公司');
+    await page.getByTestId('issue-submit').click();
+    await page.getByTestId('pdf-preview').waitFor({ timeout: 90_000 });
+    const text = await downloadText(app!, () => page.getByTestId('print-pdf').click(), 'rare.pdf');
+    expect(text).toContain('𠮷祥物流有限公司：');
+    expect(text).toContain('某发改信用〔2026〕2号');
+    await page.locator('.ant-modal-close').click();
+  });
+
   it('batch prints today’s documents with 送达回证, with progress, off the UI thread', async () => {
     const page = app!.page;
     await page.getByRole('tab', { name: '已签发文书' }).click();

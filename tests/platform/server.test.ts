@@ -81,10 +81,10 @@ for (const target of DB_TARGETS) {
       const noType = makeOp(dev, 5, { caseId: 'case-1' });
       const newer = makeOp(dev, 6, undefined, { payloadSchemaVersion: 99 });
       const malformed = { id: `${dev}-op-7`, deviceSeq: 'seven' };
-      const res = await push(a.token, uniqueId('batch'), dev, [good, nul, badHash, unknownKind, noType, newer, malformed]);
+      const res = await push(a.token, uniqueId('batch'), dev, [good, nul, badHash, unknownKind, noType, newer, malformed, null, 'x']);
       expect(res.status).toBe(200);
       const statuses = res.json.results.map((r: { status: string }) => r.status);
-      expect(statuses).toEqual(['accepted', 'rejected', 'rejected', 'rejected', 'rejected', 'retry-later', 'rejected']);
+      expect(statuses).toEqual(['accepted', 'rejected', 'rejected', 'rejected', 'rejected', 'retry-later', 'rejected', 'rejected', 'rejected']);
       expect(res.json.results[1].errors[0].path).toBe('payload.summary');
       expect(res.json.results[2].errors[0].path).toBe('payloadHash');
       expect(res.json.results[3].errors[0].path).toBe('kind');

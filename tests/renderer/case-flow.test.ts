@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { ACTOR, officeDb, OFFICE } from './fixtures';
-import { registerSubject } from '../../renderer/src/db/repositories/subjects';
-import { appendCaseEvent, createCase, foldCase, loadEvents, verifyAllCases, verifyCase } from '../../renderer/src/db/repositories/cases';
+import { registerSubject, searchSubjects } from '../../renderer/src/db/repositories/subjects';
+import { appendCaseEvent, createCase, foldCase, loadEvents, searchCases, verifyAllCases, verifyCase } from '../../renderer/src/db/repositories/cases';
 import { attentionCounts, listDeadlines } from '../../renderer/src/db/repositories/deadlines';
 import { ruleSetForCase } from '../../renderer/src/domain/rulesets';
 import type { CreditDeskDb } from '../../renderer/src/db/database';
@@ -90,6 +90,19 @@ describe('case workflow through the store', () => {
     expect(await db.deadlines.where('caseId').equals(caseId).count()).toBe(0);
     expect((await foldCase(db, caseId, '2026-11-25'))?.state.stage).toBe('D8');
     expect((await verifyCase(db, caseId)).ok).toBe(true);
+    db.close();
+  });
+
+  it('finds cases by case number, 文号 and subject, paged', async () => {
+    const db = await officeDb();
+    const { subject, result } = await newCase(db);
+    if (!result.ok) throw new Error(result.reason);
+    expect((await searchCases(db, '示信案〔2025〕', [])).rows.map((c) => c.id)).toEqual([result.caseRow.id]);
+    expect((await searchCases(db, '示住建罚〔2025〕12', [])).rows.map((c) => c.id)).toEqual([result.caseRow.id]);
+    const bySubject = (await searchSubjects(db, '虚构房地产')).rows.map((s) => s.id);
+    expect(bySubject).toEqual([subject.id]);
+    expect((await searchCases(db, '虚构房地产', bySubject)).rows).toHaveLength(1);
+    expect((await searchCases(db, '不存在', [])).rows).toHaveLength(0);
     db.close();
   });
 

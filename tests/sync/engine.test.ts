@@ -212,6 +212,7 @@ describe('sync engine', () => {
     expect(first.response.results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
     const second = await platform.store.importFile(text);
     expect(second.response.results).toEqual(first.response.results);
+    expect([first.timesImported, second.timesImported]).toEqual([1, 2]);
     expect(await platform.store.countOperations(office.id)).toBe(before + 3);
     // Through HTTP, with the desk's own transport: still nothing new.
     const viaHttp = await createHttpTransport({ baseUrl: platform.url, token: office.token }).importFile(text);

@@ -33,12 +33,17 @@ export type LoadedFont = {
 
 export type FontChoice = Readonly<Record<FontRole, readonly string[]>>;
 
-/** Bundled OFL fonts: Noto Serif SC (body), Source Han Sans SC Bold (titles, 黑体-like headings). */
+/**
+ * Bundled OFL fonts: Noto Serif SC (body), Source Han Sans SC Bold (titles, 黑体-like headings)
+ * and Source Han Sans SC Regular, loaded only when a text needs a character the body font lacks
+ * (e.g. 𠮷 U+20BB7), so a rare character in a name is drawn in regular weight, not bold.
+ */
 export const BUNDLED_BODY = 'NotoSerifSC';
 export const BUNDLED_TITLE = 'SourceHanSansSCBold';
+export const BUNDLED_FALLBACK = 'SourceHanSansSC';
 
 export const DEFAULT_CHOICE: FontChoice = {
-  body: [BUNDLED_BODY, BUNDLED_TITLE],
+  body: [BUNDLED_BODY, BUNDLED_FALLBACK, BUNDLED_TITLE],
   title: [BUNDLED_TITLE, BUNDLED_BODY],
   heading: [BUNDLED_TITLE, BUNDLED_BODY],
 };
@@ -67,14 +72,18 @@ export class FontRegistry {
     return Array.from(this.fonts.values());
   }
 
-  /** Font chains per role; unknown families are skipped, the bundled fonts always end each chain. */
-  plan(choice: FontChoice = DEFAULT_CHOICE): FontPlan {
+  /**
+   * Font chains per role; unknown families are skipped, the bundled fonts always end each chain.
+   * `primaryOnly`: just the first font of each role (to find out whether any fallback is needed).
+   */
+  plan(choice: FontChoice = DEFAULT_CHOICE, primaryOnly = false): FontPlan {
     const chain = (role: FontRole): FaceCoverage[] => {
-      const names = [...choice[role], ...DEFAULT_CHOICE[role], ...Array.from(this.fonts.keys())];
+      const names = primaryOnly ? [...choice[role], ...DEFAULT_CHOICE[role]] : [...choice[role], ...DEFAULT_CHOICE[role], ...Array.from(this.fonts.keys())];
       const out: FaceCoverage[] = [];
       for (const n of names) {
         const c = this.coverages.get(n);
         if (c && !out.includes(c)) out.push(c);
+        if (primaryOnly && out.length > 0) break;
       }
       if (out.length === 0) throw new Error('no fonts loaded');
       return out;
@@ -120,8 +129,13 @@ export type RenderResult = {
 };
 
 /** Check glyphs only (cheap): the characters no available font can draw. */
-export function findMissingGlyphs(units: readonly BuiltUnit[], registry: FontRegistry, choice?: FontChoice): MissingGlyph[] {
-  return assemblePdf(units, registry.plan(choice), { title: '', author: '', creationDate: '2000-01-01' }).missing;
+export function findMissingGlyphs(units: readonly BuiltUnit[], registry: FontRegistry, choice?: FontChoice, primaryOnly = false): MissingGlyph[] {
+  return assemblePdf(units, registry.plan(choice, primaryOnly), { title: '', author: '', creationDate: '2000-01-01' }).missing;
+}
+
+/** Whether some character is missing from the chosen (first) font of its role. */
+export function needsFallback(units: readonly BuiltUnit[], registry: FontRegistry, choice?: FontChoice): boolean {
+  return findMissingGlyphs(units, registry, choice, true).length > 0;
 }
 
 /** Lay out and render units into one PDF. Throws MissingGlyphError before rendering anything. */

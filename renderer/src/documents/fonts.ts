@@ -5,9 +5,10 @@
  */
 import notoSerifUrl from '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf?url';
 import hanSansBoldUrl from 'node-source-han-sans-sc/SourceHanSansSC-Bold.otf?url';
+import hanSansRegularUrl from 'node-source-han-sans-sc/SourceHanSansSC-Regular.otf?url';
 import type { SystemFont } from '../../../electron/ipc/contract';
 import { desktopApi } from '../bridge/desktop';
-import { BUNDLED_BODY, BUNDLED_TITLE, DEFAULT_CHOICE, type FontChoice } from './engine';
+import { BUNDLED_BODY, BUNDLED_FALLBACK, BUNDLED_TITLE, DEFAULT_CHOICE, type FontChoice } from './engine';
 import type { WorkerFont } from './worker-protocol';
 
 const SYSTEM_FAMILY_IDS: Record<string, string> = {
@@ -23,6 +24,7 @@ export function bundledFonts(): WorkerFont[] {
   return [
     { family: BUNDLED_BODY, label: '思源宋体（内置）', source: 'bundled', url: abs(notoSerifUrl) },
     { family: BUNDLED_TITLE, label: '思源黑体粗体（内置）', source: 'bundled', url: abs(hanSansBoldUrl) },
+    { family: BUNDLED_FALLBACK, label: '思源黑体（内置，生僻字备用）', source: 'bundled', url: abs(hanSansRegularUrl), lazy: true },
   ];
 }
 

@@ -4,13 +4,28 @@
  * responsive during a batch. Fonts are fetched (bundled) or received (system) once at init.
  */
 import pdfMakeBrowser from 'pdfmake/build/pdfmake';
-import { DEFAULT_CHOICE, FontRegistry, loadFont, MissingGlyphError, findMissingGlyphs, renderUnits, sha256Hex, type FontChoice, type PdfMakeLike } from './engine';
-import type { FromWorker, ToWorker } from './worker-protocol';
+import { DEFAULT_CHOICE, FontRegistry, loadFont, MissingGlyphError, findMissingGlyphs, needsFallback, renderUnits, sha256Hex, type FontChoice, type PdfMakeLike } from './engine';
+import type { BuiltUnit } from '../../../shared/documents/build';
+import type { FromWorker, ToWorker, WorkerFont } from './worker-protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const pdfmake = pdfMakeBrowser as unknown as PdfMakeLike;
 let registry: FontRegistry | undefined;
 let choice: FontChoice = DEFAULT_CHOICE;
+let lazyFonts: WorkerFont[] = [];
+
+async function bytesOf(f: WorkerFont): Promise<Uint8Array> {
+  return f.bytes ?? new Uint8Array(await (await fetch(f.url!)).arrayBuffer());
+}
+
+/** Load the lazy fallback fonts the first time a text needs a character the chosen fonts lack. */
+async function ensureFallback(units: BuiltUnit[]): Promise<void> {
+  if (!registry || lazyFonts.length === 0 || !needsFallback(units, registry, choice)) return;
+  const pending = lazyFonts;
+  lazyFonts = [];
+  for (const f of pending) registry.add(loadFont(f.family, f.label, f.source, await bytesOf(f)));
+  console.info(`[documents worker] loaded fallback font(s) ${pending.map((f) => f.family).join(', ')}`);
+}
 let queue: Promise<void> = Promise.resolve();
 
 function post(message: FromWorker, transfer: Transferable[] = []): void {
@@ -22,11 +37,11 @@ async function handle(message: ToWorker): Promise<void> {
     case 'init': {
       const next = new FontRegistry();
       for (const f of message.fonts) {
-        const bytes = f.bytes ?? new Uint8Array(await (await fetch(f.url!)).arrayBuffer());
-        const loaded = loadFont(f.family, f.label, f.source, bytes);
-        next.add(loaded);
+        if (f.lazy) continue;
+        next.add(loadFont(f.family, f.label, f.source, await bytesOf(f)));
       }
       registry = next;
+      lazyFonts = message.fonts.filter((f) => f.lazy);
       choice = message.choice;
       post({
         type: 'ready',
@@ -37,15 +52,24 @@ async function handle(message: ToWorker): Promise<void> {
     }
     case 'check': {
       if (!registry) throw new Error('fonts not loaded');
+      await ensureFallback(message.units);
       post({ type: 'checked', id: message.id, missing: findMissingGlyphs(message.units, registry, choice) });
       return;
     }
     case 'render': {
       if (!registry) throw new Error('fonts not loaded');
+      await ensureFallback(message.units);
       const started = performance.now();
+      // pdfmake reports every drawn item: post at most one message per percent.
+      let lastPosted = -1;
       const out = await renderUnits(pdfmake, registry, message.units, message.meta, {
         choice,
-        onProgress: (fraction) => post({ type: 'progress', id: message.id, fraction }),
+        onProgress: (fraction) => {
+          const percent = Math.floor(fraction * 100);
+          if (percent === lastPosted) return;
+          lastPosted = percent;
+          post({ type: 'progress', id: message.id, fraction });
+        },
       });
       const sha256 = await sha256Hex(out.bytes);
       const bytes = out.bytes.slice(); // own buffer, transferable

@@ -81,7 +81,6 @@ export async function changeFontChoice(choice: FontChoice): Promise<void> {
 }
 
 const stores = new WeakMap<CreditDeskDb, DocumentStore>();
-const reconciled = new WeakSet<CreditDeskDb>();
 
 export function documentStore(db: CreditDeskDb): DocumentStore {
   let store = stores.get(db);
@@ -92,13 +91,18 @@ export function documentStore(db: CreditDeskDb): DocumentStore {
   return store;
 }
 
-/** Once per window: numbers left 'reserved' by a crash are voided with the reason. */
-export async function reconcileOnce(db: CreditDeskDb, deviceId: string, at: string): Promise<number> {
-  if (reconciled.has(db)) return 0;
-  reconciled.add(db);
-  const fixed = await documentStore(db).reconcile(deviceId, at);
+/** A reservation older than this is an interrupted issue (an issue takes seconds). */
+export const STALE_RESERVATION_MS = 10 * 60 * 1000;
+
+/**
+ * On opening the documents page: numbers left 'reserved' by a crash are voided with the reason.
+ * Recent reservations are left alone: another window of this device may be issuing right now.
+ */
+export async function reconcileStale(db: CreditDeskDb, deviceId: string, now: Date = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - STALE_RESERVATION_MS).toISOString();
+  const fixed = await documentStore(db).reconcile(deviceId, now.toISOString(), before);
   if (fixed.length > 0) console.warn(`[documents] reconciled ${fixed.length} interrupted number reservation(s)`);
-  return fixed.length;
+  return fixed.filter((e) => e.state === 'voided').length;
 }
 
 export function pdfBlobUrl(bytes: Uint8Array): string {

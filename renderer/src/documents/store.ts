@@ -36,7 +36,8 @@ export type DocumentStore = {
   reserveNumber(series: NumberSeries, deviceId: string, documentId: string, at: string): Promise<Check<{ entry: LedgerEntry }>>;
   completeIssue(entry: LedgerEntry, doc: IssuedDocument, supersede?: { id: string; reason: string }): Promise<void>;
   voidReservation(entryId: string, reason: string, at: string): Promise<void>;
-  reconcile(deviceId: string, at: string): Promise<LedgerEntry[]>;
+  /** Void this device's reservations made before `reservedBefore` (default: `at`) that have no saved document. */
+  reconcile(deviceId: string, at: string, reservedBefore?: string): Promise<LedgerEntry[]>;
   ledger(): Promise<LedgerEntry[]>;
   getDocument(id: string): Promise<IssuedDocument | undefined>;
   listDocuments(): Promise<IssuedDocument[]>;
@@ -119,12 +120,12 @@ export function createDexieDocumentStore(db: Dexie): DocumentStore {
         if (current?.state === 'reserved') await t.ledger.put(markVoided(current, reason, at));
       });
     },
-    async reconcile(deviceId, at) {
+    async reconcile(deviceId, at, reservedBefore) {
       return db.transaction('rw', t.ledger, t.docs, async () => {
         const reserved = await t.ledger.where('state').equals('reserved').toArray();
         const saved = new Set<string>();
         for (const e of reserved) if (await t.docs.get(e.documentId)) saved.add(e.documentId);
-        const fixed = reconcileReservations(reserved, deviceId, saved, at);
+        const fixed = reconcileReservations(reserved, deviceId, saved, at, reservedBefore ?? at);
         await t.ledger.bulkPut(fixed);
         return fixed;
       });

@@ -4,7 +4,8 @@ import type { BuiltUnit } from '../../../shared/documents/build';
 import type { MissingGlyph } from '../../../shared/documents/glyphs';
 import type { FontChoice, FontSource } from './engine';
 
-export type WorkerFont = { family: string; label: string; source: FontSource; url?: string; bytes?: Uint8Array };
+/** `lazy`: fetched only when a text needs a character the chosen fonts lack. */
+export type WorkerFont = { family: string; label: string; source: FontSource; url?: string; bytes?: Uint8Array; lazy?: boolean };
 
 export type ToWorker =
   | { type: 'init'; id: number; fonts: WorkerFont[]; choice: FontChoice }

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Checkbox, Col, Descriptions, Empty, Input, Row, Sp
 import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useAppStore, currentActor } from '../stores/app-store';
-import { foldCase, searchCases, verifyCase, setRepairMaterials, isActionable, type IntegrityReport } from '../db/repositories/cases';
+import { addAttachment, foldCase, searchCases, verifyCase, setRepairMaterials, isActionable, type IntegrityReport } from '../db/repositories/cases';
 import { searchSubjects } from '../db/repositories/subjects';
 import type { CaseRow, RepairRow } from '../db/types';
 import { SEVERITY_LABELS } from '../../../shared/rules/types';
@@ -244,7 +244,26 @@ function CaseDetail({ id }: { id: string }) {
               ))}
             </Card>
           )}
-          <Card size="small" title="附件">
+          <Card
+            size="small"
+            title="附件"
+            extra={
+              <label style={{ cursor: 'pointer', color: '#1677ff' }}>
+                添加证据材料
+                <input
+                  type="file"
+                  multiple
+                  hidden
+                  data-testid="add-evidence"
+                  onChange={(e) => {
+                    const files = Array.from(e.target.files ?? []);
+                    e.target.value = '';
+                    if (db) void Promise.all(files.map((f) => addAttachment(db, id, id, '证据', f, f.name, currentActor())));
+                  }}
+                />
+              </label>
+            }
+          >
             {attachments.length === 0 ? (
               <Typography.Text type="secondary">无</Typography.Text>
             ) : (

@@ -23,7 +23,7 @@ import {
   loadDocumentSettings,
   pdfBlobUrl,
   printPdf,
-  reconcileOnce,
+  reconcileStale,
   saveDocumentSettings,
   savePdf,
   type DocumentOfficeSettings,
@@ -68,7 +68,7 @@ export function DocumentsPage() {
 
   useEffect(() => {
     if (!db || !deviceId) return;
-    void reconcileOnce(db, deviceId, nowIso()).then((n) => {
+    void reconcileStale(db, deviceId).then((n) => {
       if (n > 0) void message.warning(`上次签发中断，${n} 个文号已登记作废（见“文号与号段”）。`);
     });
     void documentRenderer(); // start the worker and load fonts early

@@ -1,5 +1,6 @@
 import { App as AntApp, Alert, Button, Card, Descriptions, Divider, Form, Input, InputNumber, Popconfirm, Progress, Radio, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import type { ButtonProps } from 'antd';
 import { useAppStore, currentActor } from '../stores/app-store';
 import { saveOffice, type OfficeProfile, type PeriodSetting } from '../db/repositories/settings';
 import { checkUscc } from '../../../shared/identifiers/uscc';
@@ -290,7 +291,7 @@ function DemoCard() {
   return (
     <Card title="演示数据" size="small" style={{ marginBottom: 16 }}>
       <Typography.Paragraph type="secondary">载入一个虚构的“示例县”（主体、案件、期限），所有名称和代码均为虚构，仅供试用。已有数据不会被删除。</Typography.Paragraph>
-      <Popconfirm title="载入虚构的示例县演示数据？" okText="载入" cancelText="取消" onConfirm={() => void load()}>
+      <Popconfirm title="载入虚构的示例县演示数据？" okText="载入" cancelText="取消" okButtonProps={{ 'data-testid': 'load-demo-confirm' } as ButtonProps} onConfirm={() => void load()}>
         <Button loading={busy} data-testid="load-demo">
           载入演示数据
         </Button>

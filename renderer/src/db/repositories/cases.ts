@@ -292,7 +292,7 @@ export async function addAttachment(db: CreditDeskDb, caseId: string, ownerId: s
   const row = await attachmentRow(caseId, ownerId, purpose, file, fileName, actor.name);
   await db.transaction('rw', db.attachments, db.auditLog, async () => {
     await db.attachments.add(row);
-    await appendAudit(db, { userId: actor.userId, name: actor.name }, `添加附件（${purpose}）`, 'subject', caseId, { attachmentId: row.id, fileName, sha256: row.sha256 });
+    await appendAudit(db, { userId: actor.userId, name: actor.name }, `添加附件（${purpose}）`, 'attachment', caseId, { attachmentId: row.id, fileName, sha256: row.sha256 });
   });
   return row;
 }
@@ -301,7 +301,7 @@ export async function addAttachment(db: CreditDeskDb, caseId: string, ownerId: s
 export async function setRepairMaterials(db: CreditDeskDb, repairId: string, materials: RepairRow['materials'], actor: { userId: string; name: string }): Promise<void> {
   await db.transaction('rw', db.repairs, db.auditLog, async () => {
     await db.repairs.update(repairId, { materials, updatedAt: new Date().toISOString() });
-    await appendAudit(db, actor, '更新修复材料清单', 'subject', repairId, { materials });
+    await appendAudit(db, actor, '更新修复材料清单', 'case', repairId, { materials });
   });
 }
 

@@ -211,23 +211,30 @@ export async function searchSubjects(db: CreditDeskDb, query: string, page = 0, 
   const key = await secret(db);
   const personKey = personNameKey(key, q);
   const norm = normalizeName(q);
-  // Probe each bigram's index range with a capped key read; use the rarest. A small candidate set
-  // is fetched by key; a large one is walked in index order with the full-fragment filter.
-  const CAP = 200;
+  // Candidate keys = intersection of the bigrams' index key lists (keys only, never rows): first
+  // from capped probes (rare bigrams), else from the full key lists. Candidates are then read by
+  // key in chunks and checked against the whole fragment until the page is full.
+  const CAP = 2000;
   const grams = nameGrams(q).slice(0, 8);
-  let rarest: { gram: string; keys: string[] } | undefined;
-  for (const g of grams) {
-    const keys = await db.subjects.where('searchGrams').equals(g).limit(CAP).primaryKeys();
-    if (!rarest || keys.length < rarest.keys.length) rarest = { gram: g, keys };
-    if (keys.length === 0) break;
-  }
   const matches = (s: SubjectRow) => s.kind !== 'natural_person' && normalizeName(s.name ?? '').includes(norm);
   let orgs: Page<SubjectRow> | null = null;
-  if (rarest && rarest.keys.length > 0 && rarest.keys.length < CAP) {
-    const all = (await db.subjects.bulkGet(rarest.keys)).filter((s): s is SubjectRow => !!s && matches(s));
-    orgs = { rows: all.slice(page * pageSize, (page + 1) * pageSize), hasMore: all.length > (page + 1) * pageSize };
-  } else if (rarest && rarest.keys.length >= CAP) {
-    orgs = await take(db.subjects.where('searchGrams').equals(rarest.gram).filter(matches));
+  if (grams.length > 0) {
+    const probes = await Promise.all(grams.map((g) => db.subjects.where('searchGrams').equals(g).limit(CAP).primaryKeys()));
+    const exact = probes.filter((k) => k.length < CAP);
+    const sets = exact.length > 0 ? exact : await Promise.all(grams.map((g) => db.subjects.where('searchGrams').equals(g).primaryKeys()));
+    sets.sort((a, b) => a.length - b.length);
+    let candidates = sets[0] ?? [];
+    for (const other of sets.slice(1)) {
+      const keep = new Set(other);
+      candidates = candidates.filter((k) => keep.has(k));
+    }
+    const wanted = (page + 1) * pageSize + 1;
+    const found: SubjectRow[] = [];
+    for (let i = 0; i < candidates.length && found.length < wanted; i += 200) {
+      const rows = await db.subjects.bulkGet(candidates.slice(i, i + 200));
+      for (const r of rows) if (r && matches(r)) found.push(r);
+    }
+    orgs = { rows: found.slice(page * pageSize, (page + 1) * pageSize), hasMore: found.length > (page + 1) * pageSize };
   }
   const persons = await db.subjects.where('searchGrams').equals(personKey).limit(pageSize).toArray();
   if (!orgs) return page === 0 ? { rows: persons, hasMore: false } : { rows: [], hasMore: false };
