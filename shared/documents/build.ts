@@ -156,15 +156,33 @@ function bodyOf(input: DocumentInput, t: DocumentTemplate): DocNode[] {
   }
 }
 
+/** Short enough to move to the next page together with its heading (about five lines). */
+const KEEP_WITH_HEADING_CHARS = 140;
+
+/** A heading never ends a page alone: it is kept together with a short following paragraph. */
+function keepHeadingsWithNext(nodes: DocNode[]): DocNode[] {
+  const out: DocNode[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    const next = nodes[i + 1];
+    if (node.font === 'heading' && next && typeof next.text === 'string' && next.text.length <= KEEP_WITH_HEADING_CHARS) {
+      out.push({ unbreakable: true, stack: [node, next] });
+      i++;
+    } else out.push(node);
+  }
+  return out;
+}
+
 /** Build one document. The input must have passed `checkIssuable`. */
 export function buildDocument(input: DocumentInput, number: DocNumber, template?: DocumentTemplate): BuiltUnit {
   const t = resolveTemplate(input.kind, template);
   const numberText = formatDocNumber(number);
   const body = bodyOf(input, t);
   const last = body.pop();
+  const lastHeading = body.length > 0 && body[body.length - 1]!.font === 'heading' ? body.pop() : undefined;
   // The signature never stands alone on a page: it keeps the last paragraph with it (GB/T 9704 §7.3.5).
-  const closing: DocNode = { unbreakable: true, stack: [...(last ? [last] : []), signature(input.office.name, formatChineseDate(input.date), input.office.sealImage)] };
-  const content: DocNode[] = [...head(input, numberText), ...subjectLines(input.subject), ...body, closing];
+  const closing: DocNode = { unbreakable: true, stack: [...(lastHeading ? [lastHeading] : []), ...(last ? [last] : []), signature(input.office.name, formatChineseDate(input.date), input.office.sealImage)] };
+  const content: DocNode[] = [...head(input, numberText), ...subjectLines(input.subject), ...keepHeadingsWithNext(body), closing];
   return { kind: input.kind, name: DOCUMENT_KIND_NAMES[input.kind], numberText, numbered: true, content };
 }
 

@@ -1,0 +1,10 @@
+import { writeFileSync } from 'node:fs';
+import { buildDocument, serviceProofFor } from './shared/documents/build';
+import { renderUnits } from './renderer/src/documents/engine';
+import { COMPANY, OFFICE, listingInput, nodeFontRegistry, nodePdfMake, repairNoticeInput } from './tests/documents/fixtures';
+const decision = buildDocument(listingInput(), { prefix: '某发改信用', year: 2026, seq: 15 });
+const notice = buildDocument(repairNoticeInput(decision.numberText), { prefix: '某发改信用', year: 2026, seq: 16 });
+const proof = serviceProofFor([decision, notice], OFFICE.name, COMPANY.name, { place: '某某县工业园区8号' });
+const out = await renderUnits(nodePdfMake(), nodeFontRegistry(), [decision, notice, proof], { title: 'x', author: 'y', creationDate: '2026-11-22' });
+console.log(out.ranges.map(r=>[r.first,r.last]), out.pages);
+writeFileSync('/tmp/out5.pdf', out.bytes);
