@@ -199,8 +199,15 @@ describe('case desk: demo data and a database from a newer version', () => {
     await page.getByTestId('nav').getByRole('menuitem', { name: /案件/ }).click();
     await page.getByTestId('case-row').first().waitFor();
     await expect(page.getByTestId('case-row').count()).resolves.toBe(5);
+    // search by subject name fragment, then by 文号 and case number (all through indexes)
     await page.getByTestId('case-search').locator('input').fill('示例县样板');
-    await expect(page.getByTestId('case-row').count()).resolves.toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('case-row').count()).toBe(1);
+    await page.getByTestId('case-table').getByText('示例县样板物业服务有限公司').waitFor();
+    await page.getByTestId('case-search').locator('input').fill('示住建罚〔演示〕2号');
+    await expect.poll(() => page.getByTestId('case-table').getByText('示例县演示建筑工程有限公司').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('case-row').count()).toBe(1);
+    await page.getByTestId('case-search').locator('input').fill('示信案〔');
+    await expect.poll(() => page.getByTestId('case-row').count()).toBe(5);
     await page.getByTestId('nav').getByRole('menuitem', { name: /期限/ }).click();
     await page.getByTestId('deadline-table').locator('[data-overdue="true"]').first().waitFor();
     await page.getByTestId('nav').getByRole('menuitem', { name: /设置/ }).click();

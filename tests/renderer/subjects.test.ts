@@ -68,6 +68,14 @@ describe('subjects repository', () => {
     d.close();
   });
 
+  it('searches inside a read-only transaction (as useLiveQuery does)', async () => {
+    const d = await db();
+    await registerSubject(d, { kind: 'legal_person', name: '示例县虚构置业有限公司', uscc: CO }, ACTOR);
+    const rows = await d.transaction('r', d.subjects, d.device, () => searchSubjects(d, '虚构置业'));
+    expect(rows.rows).toHaveLength(1);
+    d.close();
+  });
+
   it('links responsible persons once per role', async () => {
     const d = await db();
     const org = await registerSubject(d, { kind: 'legal_person', name: '示例县虚构置业有限公司', uscc: CO }, ACTOR);

@@ -9,6 +9,7 @@ import { PERIOD_TEMPLATES } from '../../../shared/rules/periods';
 import { unsetPeriods } from '../../../shared/rules/office';
 import { PERIOD_UNIT_LABELS, type PeriodKey } from '../../../shared/rules/types';
 import { presetById, presetsForCatalogue, syncOfficeRuleSets } from '../domain/rulesets';
+import { importHolidaySchedule, loadCalendar } from '../domain/context';
 import { verifyAllCases, type IntegrityReport } from '../db/repositories/cases';
 import { loadDemoData } from '../db/demo';
 import { IntegrityResult } from '../components/IntegrityResult';
@@ -272,6 +273,52 @@ function IntegrityCard() {
   );
 }
 
+function CalendarCard() {
+  const db = useAppStore((s) => s.db);
+  const { message } = AntApp.useApp();
+  const [covered, setCovered] = useState<number[] | null>(null);
+  const refresh = async () => db && setCovered((await loadCalendar(db)).coveredYears());
+  return (
+    <Card title="工作日历" size="small" style={{ marginBottom: 16 }}>
+      <Typography.Paragraph type="secondary">
+        工作日期限按国务院办公厅节假日安排计算。未公布年份按周一至周五暂定，期限清单中标为“暂定”。公布后可导入当年安排（holiday-cn 格式 JSON）。
+      </Typography.Paragraph>
+      <Space wrap>
+        <Button size="small" onClick={() => void refresh()} data-testid="calendar-years">
+          查看已覆盖年份
+        </Button>
+        <label style={{ cursor: 'pointer', color: '#1677ff' }}>
+          导入节假日安排
+          <input
+            type="file"
+            accept="application/json,.json"
+            hidden
+            data-testid="calendar-import"
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (!db || !file) return;
+              let json: unknown;
+              try {
+                json = JSON.parse(await file.text());
+              } catch {
+                message.error('文件不是有效的 JSON');
+                return;
+              }
+              const r = await importHolidaySchedule(db, json, currentActor().name);
+              if (r.ok) {
+                message.success(`已导入${r.year}年节假日安排`);
+                void refresh();
+              } else message.error(r.reason);
+            }}
+          />
+        </label>
+      </Space>
+      {covered && <div style={{ marginTop: 8 }}>已覆盖：{covered.join('、')} 年</div>}
+    </Card>
+  );
+}
+
 function DemoCard() {
   const { db, reloadOffice } = useAppStore();
   const { message } = AntApp.useApp();
@@ -313,6 +360,7 @@ export function SettingsPage() {
       </Card>
       <StorageCard />
       <IntegrityCard />
+      <CalendarCard />
       <DemoCard />
       {office && (
         <Card title="规则集" size="small">

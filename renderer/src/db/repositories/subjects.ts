@@ -41,8 +41,10 @@ export function nameGrams(name: string): string[] {
   return [...grams];
 }
 
+/** The device's lookup secret. Read-only when the device row exists, so it works inside liveQuery. */
 async function secret(db: CreditDeskDb): Promise<string> {
-  return (await ensureDevice(db)).lookupSecret;
+  const row = await db.device.get('this');
+  return row ? row.lookupSecret : (await ensureDevice(db)).lookupSecret;
 }
 
 export function personCodeKey(secretHex: string, idNumber: string): string {
