@@ -11,6 +11,7 @@ import type { OfficeProfile } from '../../../shared/documents/types';
 import { bundledFonts, loadFontChoice, saveFontChoice, systemFonts } from './fonts';
 import type { FontChoice } from './engine';
 import { createDexieDocumentStore, type DocumentStore } from './store';
+import { documentOutboxHook } from './outbox-hook';
 import { createWorkerRenderer, type WorkerRenderer } from './worker-client';
 import type { WorkerFont } from './worker-protocol';
 
@@ -85,7 +86,7 @@ const stores = new WeakMap<CreditDeskDb, DocumentStore>();
 export function documentStore(db: CreditDeskDb): DocumentStore {
   let store = stores.get(db);
   if (!store) {
-    store = createDexieDocumentStore(db);
+    store = createDexieDocumentStore(db, documentOutboxHook(db));
     stores.set(db, store);
   }
   return store;

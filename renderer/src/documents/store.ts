@@ -70,8 +70,19 @@ function seriesWhere(s: NumberSeries): [string, DocumentKind, number] {
   return [s.officeId, s.kind, s.year];
 }
 
-export function createDexieDocumentStore(db: Dexie): DocumentStore {
+/**
+ * Work that must commit atomically with an issued document, e.g. its sync outbox row
+ * (shared/sync/outbox.ts: an operation is written in the same transaction as the change it carries).
+ */
+export type IssuedHook = {
+  /** Extra tables the hook writes; they join the issuing transaction. */
+  tables: string[];
+  inTransaction(doc: IssuedDocument, supersededId?: string): Promise<void>;
+};
+
+export function createDexieDocumentStore(db: Dexie, onIssued?: IssuedHook): DocumentStore {
   const t = tablesOf(db);
+  const issueTables = [t.ledger, t.docs, ...(onIssued?.tables ?? []).map((name) => db.table(name))];
   return {
     async addBlock(block) {
       return db.transaction('rw', t.blocks, async () => {
@@ -99,7 +110,7 @@ export function createDexieDocumentStore(db: Dexie): DocumentStore {
       });
     },
     async completeIssue(entry, doc, supersede) {
-      await db.transaction('rw', t.ledger, t.docs, async () => {
+      await db.transaction('rw', issueTables, async () => {
         const current = await t.ledger.get(entry.id);
         if (!current || current.state !== 'reserved' || current.documentId !== doc.id) {
           throw new Error(`number ${entry.id} is no longer reserved for document ${doc.id}`);
@@ -112,6 +123,7 @@ export function createDexieDocumentStore(db: Dexie): DocumentStore {
           if (old.state !== 'valid') throw new Error(`document ${supersede.id} is already voided`);
           await t.docs.update(supersede.id, { state: 'voided', voidedAt: doc.issuedAt, voidReason: supersede.reason, correctedById: doc.id });
         }
+        await onIssued?.inTransaction(doc, supersede?.id);
       });
     },
     async voidReservation(entryId, reason, at) {

@@ -1,0 +1,61 @@
+/**
+ * Issued documents travel to the city platform as 'document-issued' operations. The row carries
+ * the document's metadata and the SHA-256 of its PDF, not the bytes (the platform needs the
+ * number, the kind and proof of what was served; the PDF stays in the office).
+ */
+import type { CreditDeskDb } from '../db/database';
+import { appendOutbox } from '../db/repositories/outbox';
+import type { IssuedDocument } from '../../../shared/documents/issued';
+import type { IssuedHook } from './store';
+
+export type IssuedDocumentPayload = {
+  documentId: string;
+  caseId: string;
+  groupId: string;
+  kind: IssuedDocument['kind'];
+  numberText: string;
+  officeId: string;
+  year: number;
+  seq: number;
+  subjectName: string;
+  date: string;
+  templateVersion: number;
+  sha256: string;
+  pages: number;
+  issuedAt: string;
+  issuedBy: string;
+  /** The document this one corrects (and voids), if it is a correction. */
+  correctsId?: string;
+};
+
+export function issuedDocumentPayload(doc: IssuedDocument, supersededId?: string): IssuedDocumentPayload {
+  const payload: IssuedDocumentPayload = {
+    documentId: doc.id,
+    caseId: doc.caseId,
+    groupId: doc.groupId,
+    kind: doc.kind,
+    numberText: doc.numberText,
+    officeId: doc.officeId,
+    year: doc.year,
+    seq: doc.seq,
+    subjectName: doc.subjectName,
+    date: doc.date,
+    templateVersion: doc.templateVersion,
+    sha256: doc.sha256,
+    pages: doc.pages,
+    issuedAt: doc.issuedAt,
+    issuedBy: doc.issuedBy,
+  };
+  const corrects = supersededId ?? doc.correctsId;
+  if (corrects) payload.correctsId = corrects;
+  return payload;
+}
+
+export function documentOutboxHook(db: CreditDeskDb): IssuedHook {
+  return {
+    tables: ['outbox', 'device'],
+    async inTransaction(doc, supersededId) {
+      await appendOutbox(db, 'document-issued', doc.caseId || doc.id, issuedDocumentPayload(doc, supersededId), doc.issuedAt);
+    },
+  };
+}
