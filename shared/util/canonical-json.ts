@@ -3,13 +3,20 @@
  * `undefined` members dropped, arrays kept in order. Used for hashing: two equal values always give
  * the same bytes. Non-finite numbers, functions, symbols and bigints are rejected.
  */
+export class CanonicalJsonError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CanonicalJsonError';
+  }
+}
+
 export function canonicalJson(value: unknown): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
-      if (!Number.isFinite(value)) throw new Error('canonicalJson: non-finite number');
+      if (!Number.isFinite(value)) throw new CanonicalJsonError('canonicalJson: non-finite number');
       return JSON.stringify(value);
     case 'string':
       return JSON.stringify(value);
@@ -20,6 +27,6 @@ export function canonicalJson(value: unknown): string {
       return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
     }
     default:
-      throw new Error(`canonicalJson: unsupported type ${typeof value}`);
+      throw new CanonicalJsonError(`canonicalJson: unsupported type ${typeof value}`);
   }
 }

@@ -17,7 +17,15 @@ export function utf8Encode(text: string): Uint8Array {
   return new TextEncoder().encode(text);
 }
 
-export function sha256Hex(input: Uint8Array | string): string {
+/** Lower-case hex of bytes. */
+export function toHex(bytes: Uint8Array): string {
+  let hex = '';
+  for (const b of bytes) hex += (b < 16 ? '0' : '') + b.toString(16);
+  return hex;
+}
+
+/** SHA-256 digest (32 bytes) of bytes or of a string's UTF-8 encoding. */
+export function sha256(input: Uint8Array | string): Uint8Array {
   const bytes = typeof input === 'string' ? utf8Encode(input) : input;
   const bitLength = bytes.length * 8;
   const paddedLength = (((bytes.length + 9 + 63) >> 6) << 6);
@@ -54,5 +62,13 @@ export function sha256Hex(input: Uint8Array | string): string {
     h[0] = ((h[0] ?? 0) + a) >>> 0; h[1] = ((h[1] ?? 0) + b) >>> 0; h[2] = ((h[2] ?? 0) + c) >>> 0; h[3] = ((h[3] ?? 0) + d) >>> 0;
     h[4] = ((h[4] ?? 0) + e) >>> 0; h[5] = ((h[5] ?? 0) + f) >>> 0; h[6] = ((h[6] ?? 0) + g) >>> 0; h[7] = ((h[7] ?? 0) + hh) >>> 0;
   }
-  return Array.from(h, (x) => x.toString(16).padStart(8, '0')).join('');
+  const digest = new Uint8Array(32);
+  const out = new DataView(digest.buffer);
+  for (let i = 0; i < 8; i += 1) out.setUint32(i * 4, h[i] ?? 0);
+  return digest;
+}
+
+/** SHA-256 as lower-case hex. */
+export function sha256Hex(input: Uint8Array | string): string {
+  return toHex(sha256(input));
 }
