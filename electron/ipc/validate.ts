@@ -14,7 +14,7 @@ const fileName = z
   .string()
   .min(1)
   .max(200)
-  .refine((name) => !/[\\/:*?"<>|\u0000-\u001f]/.test(name), '文件名含有不允许的字符');
+  .refine((name) => !/[\\/:*?"<>|]/.test(name) && ![...name].some((ch) => ch.charCodeAt(0) < 0x20), '文件名含有不允许的字符');
 
 export const REQUEST_SCHEMAS: { [K in keyof IpcContract]: z.ZodType<IpcContract[K]['req']> } = {
   'app:get-info': z.undefined(),

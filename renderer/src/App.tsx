@@ -14,6 +14,7 @@ import { SettingsPage } from './pages/SettingsPage';
 import { useAppStore } from './stores/app-store';
 import { attentionCounts } from './db/repositories/deadlines';
 import { isTodayInjected } from './lib/clock';
+import { SyncStatusBadge } from './sync/SyncStatusBadge';
 
 dayjs.locale('zh-cn');
 
@@ -94,6 +95,7 @@ function Shell() {
             {isTodayInjected() ? '（指定日期）' : ''}
           </Typography.Text>
           <span style={{ flex: 1 }} />
+          <SyncStatusBadge />
           {office && office.staff.length > 0 && (
             <Space>
               <Typography.Text type="secondary">经办人</Typography.Text>
