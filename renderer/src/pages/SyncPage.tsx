@@ -14,7 +14,7 @@ import { useAppStore } from '../stores/app-store';
 import type { SyncProgress, SyncReport } from '../sync/engine';
 import { exportSneakernet, getPlatformConfig, outboxStore, requeueQuarantined, resolveConflict, runSync, savePlatformConfig, type PlatformConfig } from '../sync/service';
 import type { InboxRow } from '../sync/store';
-import { formatAgeZh, SyncStatusBadge } from '../sync/SyncStatusBadge';
+import { formatAgeZh } from '../sync/SyncStatusBadge';
 import { TransportError } from '../sync/transport';
 
 const KIND_ZH: Record<(typeof PULLED_KINDS)[number], string> = {
@@ -257,10 +257,8 @@ export function SyncPage() {
 
   return (
     <div data-testid="sync-page">
-      <Space style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={3}>同步</Typography.Title>
-        <SyncStatusBadge autoSync={false} />
-      </Space>
+      {/* The pending count and the oldest item's age stay visible in the header's SyncStatusBadge. */}
+      <Typography.Title level={3}>同步</Typography.Title>
       <SkewAlert skew={skew} />
       <Card style={{ marginBottom: 16 }}>
         <Space size="large" align="start" wrap>
