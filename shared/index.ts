@@ -23,6 +23,7 @@ export * from './rules/presets';
 export * from './rules/select';
 export * from './rules/actions';
 export * from './rules/office';
+export * from './rules/remedies';
 
 export * from './masking/types';
 export * from './masking/mask';

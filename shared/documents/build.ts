@@ -2,6 +2,7 @@
  * Pure builders: document input + template + 文号 → pdfmake content (with font ROLES, see layout.ts).
  * One function per document kind, plus the 送达回证.
  */
+import { STATUTORY_REMEDY_PERIODS } from '../rules/remedies';
 import { assertNever } from '../util/assert-never';
 import { chineseNumber, fillTemplate, formatChineseDate, formatDocNumber } from './format';
 import { blankLines, BODY_SIZE, CHAR, flushLine, heading, letterhead, LINE, paragraph, signature, SIZE, title, type DocNode } from './layout';
@@ -64,9 +65,9 @@ function splitParagraphs(text: string): DocNode[] {
 
 function remedyValues(input: { office: { reviewBody: string; court: string } }, r?: ListingDecisionInput['remedies']): Record<string, string> {
   return {
-    reviewDays: String(r?.reviewDays ?? 60),
+    reviewDays: String(r?.reviewDays ?? STATUTORY_REMEDY_PERIODS.administrativeReviewDays),
     reviewBody: r?.reviewBody ?? input.office.reviewBody,
-    litigationMonths: chineseNumber(r?.litigationMonths ?? 6),
+    litigationMonths: chineseNumber(r?.litigationMonths ?? STATUTORY_REMEDY_PERIODS.administrativeLitigationMonths),
     court: r?.court ?? input.office.court,
   };
 }

@@ -2,6 +2,7 @@
  * The issue form: which fields each document kind asks for, and how the form's flat values
  * become the explicit document input of shared/documents.
  */
+import { STATUTORY_REMEDY_PERIODS } from '../../../shared/rules/remedies';
 import type { DocumentInput, DocumentKind, MeasureInput, OfficeProfile, SubjectInfo } from '../../../shared/documents/types';
 import { addDays, addYears, type IsoDate } from '../../../shared/util/dates';
 
@@ -163,9 +164,9 @@ export function inputFromForm(kind: DocumentKind, values: FormValues, office: Of
         remedies: {
           objectionTo: str(values.objectionTo) || office.name,
           reviewBody: str(values.reviewBody) || office.reviewBody,
-          reviewDays: num(values.reviewDays, 60),
+          reviewDays: num(values.reviewDays, STATUTORY_REMEDY_PERIODS.administrativeReviewDays),
           court: str(values.court) || office.court,
-          litigationMonths: num(values.litigationMonths, 6),
+          litigationMonths: num(values.litigationMonths, STATUTORY_REMEDY_PERIODS.administrativeLitigationMonths),
         },
         measures: measures(values),
         repairRoute: str(values.repairRoute),
@@ -236,9 +237,9 @@ export function sampleListingValues(today: IsoDate, office: OfficeProfile): Form
     removalConditions: '有效期届满的，本机关自届满之日起3个工作日内将你单位移出名单；有效期内纠正失信行为、履行相关义务满一年的，可以申请提前移出。',
     objectionTo: office.name,
     reviewBody: office.reviewBody,
-    reviewDays: 60,
+    reviewDays: STATUTORY_REMEDY_PERIODS.administrativeReviewDays,
     court: office.court,
-    litigationMonths: 6,
+    litigationMonths: STATUTORY_REMEDY_PERIODS.administrativeLitigationMonths,
     repairRoute: '你单位可通过“信用中国”网站或本机关政务服务窗口申请信用修复。',
     measures: [
       { text: '限制参与政府投资项目的招标投标', period: '列入名单期间' },
