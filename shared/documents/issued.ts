@@ -50,7 +50,10 @@ export type PrintLogEntry = {
   by: string;
   action: 'reprint' | 'print' | 'batch-print' | 'download';
   documentIds: string[];
-  /** SHA-256 of the bytes handed out (the stored snapshot for a reprint). */
+  /**
+   * SHA-256 of the bytes handed out: the stored snapshot for a 'download' of one document, the
+   * printed PDF (documents + 送达回证) for 'print' / 'reprint' / 'batch-print'. Viewing is not logged.
+   */
   sha256: string;
   pages: number;
 };
@@ -80,6 +83,24 @@ export function batchUnits(docs: readonly IssuedDocument[]): BuiltUnit[] {
     const units = group.map(unitsOf);
     const first = group[0]!;
     out.push(...units, serviceProofFor(units, first.service.servingUnit, first.service.recipient, { place: first.service.place, method: first.service.method, server: first.service.server }));
+  }
+  return out;
+}
+
+/**
+ * The served units of a selection: every selected valid document brings the valid documents issued
+ * with it (same `groupId`, e.g. 列入决定书 + 信用修复告知书), since they are served together under one
+ * 送达回证. Groups keep the order of their first selected document; within a group, issue order.
+ */
+export function servedDocuments(selected: readonly IssuedDocument[], all: readonly IssuedDocument[]): IssuedDocument[] {
+  const out: IssuedDocument[] = [];
+  const seen = new Set<string>();
+  for (const doc of selected) {
+    if (seen.has(doc.groupId)) continue;
+    seen.add(doc.groupId);
+    const partners = all.filter((d) => d.groupId === doc.groupId && d.id !== doc.id && d.state === 'valid');
+    const group = [doc, ...partners].sort((a, b) => a.issuedAt.localeCompare(b.issuedAt) || a.id.localeCompare(b.id));
+    out.push(...group);
   }
   return out;
 }

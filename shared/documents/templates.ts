@@ -4,6 +4,7 @@
  * Placeholders are {{name}}; `REQUIRED_PLACEHOLDERS` lists the ones a paragraph must keep
  * (an office may reword the sentence but cannot drop the legally required content).
  */
+import { placeholdersOf } from './format';
 import type { DocumentKind } from './types';
 
 export type TemplateParagraphs = Readonly<Record<string, string>>;
@@ -121,4 +122,97 @@ export function resolveTemplate(kind: DocumentKind, override?: DocumentTemplate)
   const base = DEFAULT_TEMPLATES[kind];
   if (!override || override.kind !== kind) return base;
   return { ...override, paragraphs: { ...base.paragraphs, ...override.paragraphs } };
+}
+
+/**
+ * The Chinese name of every editable paragraph of every kind, shown in 设置 → 文书模板 and in
+ * refusals (users never see the English keys). tests/documents/templates.test.ts checks that every
+ * paragraph key of every kind has one.
+ */
+export const PARAGRAPH_LABELS: Readonly<Record<DocumentKind, Readonly<Record<string, string>>>> = {
+  'prior-notice': { intro: '开头段', rights: '陈述申辩权利段', contact: '联系方式段' },
+  'listing-decision': { intro: '开头段', validity: '列入期限段', measures: '惩戒措施引导段', remedies: '救济途径段', repair: '信用修复段' },
+  'repair-notice': { intro: '开头段', conditions: '修复条件段', materials: '申请材料引导段', window: '办理途径段', contact: '联系方式段' },
+  'objection-acceptance': { intro: '开头段（异议内容）', body: '受理决定段' },
+  'objection-decision': {
+    intro: '开头段（异议内容）',
+    findings: '核实情况段',
+    adopted: '予以采纳段',
+    partlyAdopted: '部分采纳段',
+    notAdopted: '不予采纳段',
+    remedies: '救济途径段',
+  },
+  'repair-acceptance': { intro: '开头段（申请材料）', body: '受理决定段' },
+  'repair-decision': { intro: '开头段', granted: '准予修复段', refused: '不予修复段', remedies: '救济途径段' },
+  'removal-decision': { intro: '开头段（原列入决定）', body: '移出决定段' },
+};
+
+/** What each {{placeholder}} is filled with when the document is made, in Chinese. */
+export const PLACEHOLDER_LABELS: Readonly<Record<string, string>> = {
+  listName: '名单名称',
+  statementPeriod: '陈述申辩期限（如5个工作日）',
+  statementDeadline: '陈述申辩截止日期',
+  contact: '联系方式',
+  validityText: '列入期限（如三年）',
+  validFrom: '列入起始日期',
+  validTo: '列入截止日期',
+  objectionTo: '受理异议的机关',
+  reviewDays: '申请行政复议的期限（日数）',
+  reviewBody: '行政复议机关',
+  litigationMonths: '提起行政诉讼的期限（月数）',
+  court: '行政诉讼法院',
+  repairRoute: '信用修复途径',
+  decisionDate: '列入决定的成文日期',
+  decisionName: '列入决定书名称',
+  decisionNumber: '列入决定书文号',
+  earliestApplyDate: '最早可申请信用修复的日期',
+  latestEndDate: '最长公示截止日期',
+  window: '办理窗口或网站',
+  receivedDate: '收到异议申请的日期',
+  objectionSummary: '异议内容摘要',
+  replyDeadline: '异议答复截止日期',
+  markingNote: '异议标注说明',
+  findings: '核实情况',
+  correction: '更正内容',
+  reasons: '理由',
+  applicationDate: '申请日期',
+  decisionDeadline: '作出修复决定的截止日期',
+  effectiveDate: '修复生效日期',
+  listingDate: '原列入日期',
+  listingNumber: '原列入决定书文号',
+  reasonText: '移出理由',
+  removalDate: '移出日期',
+};
+
+/** The paragraph's Chinese name; an unknown key (never expected) is shown as 其他段落 with the key. */
+export function paragraphLabel(kind: DocumentKind, key: string): string {
+  return PARAGRAPH_LABELS[kind][key] ?? `其他段落（${key}）`;
+}
+
+/** `{{reviewDays}}（申请行政复议的期限（日数））`: the placeholder as it must be typed, explained. */
+export function describePlaceholder(name: string): string {
+  const label = PLACEHOLDER_LABELS[name];
+  return label ? `{{${name}}}（${label}）` : `{{${name}}}`;
+}
+
+/** Paragraph keys of a kind in the order the document uses them (defaults first, then any extra). */
+export function paragraphKeys(kind: DocumentKind, template?: DocumentTemplate): string[] {
+  const keys = Object.keys(DEFAULT_TEMPLATES[kind].paragraphs);
+  for (const k of Object.keys(template?.paragraphs ?? {})) if (!keys.includes(k)) keys.push(k);
+  return keys;
+}
+
+/** Placeholders a paragraph may use (those of the default wording), required ones marked. */
+export function paragraphPlaceholders(kind: DocumentKind, key: string): { name: string; required: boolean }[] {
+  const text = DEFAULT_TEMPLATES[kind].paragraphs[key] ?? '';
+  const required = REQUIRED_PLACEHOLDERS[kind]?.[key] ?? [];
+  const names = Array.from(new Set([...placeholdersOf(text), ...required]));
+  return names.map((name) => ({ name, required: required.includes(name) }));
+}
+
+/** The placeholders an office's wording of one paragraph dropped although they are required. */
+export function droppedPlaceholders(kind: DocumentKind, key: string, text: string | undefined): string[] {
+  const required = REQUIRED_PLACEHOLDERS[kind]?.[key] ?? [];
+  const present = new Set(placeholdersOf(text ?? ''));
+  return required.filter((n) => !present.has(n));
 }

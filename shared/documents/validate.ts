@@ -5,7 +5,7 @@
 import { isIsoDate } from '../util/dates';
 import { refuse, type Check } from '../util/result';
 import { placeholdersOf } from './format';
-import { REQUIRED_PLACEHOLDERS, resolveTemplate, type DocumentTemplate } from './templates';
+import { describePlaceholder, paragraphLabel, REQUIRED_PLACEHOLDERS, resolveTemplate, type DocumentTemplate } from './templates';
 import { DOCUMENT_KIND_NAMES, type DocumentInput } from './types';
 
 function blank(value: unknown): boolean {
@@ -107,7 +107,7 @@ function templateProblems(input: DocumentInput, template: DocumentTemplate): Pro
     const present = new Set(placeholdersOf(text ?? ''));
     const lost = names.filter((n) => !present.has(n));
     if (text === undefined || lost.length > 0) {
-      out.push({ code: 'template-element-dropped', reason: `文书模板第${template.version}版的“${key}”段删去了必备内容（${lost.join('、') || key}），请在设置中恢复` });
+      out.push({ code: 'template-element-dropped', reason: `文书模板第${template.version}版的“${paragraphLabel(input.kind, key)}”${text === undefined ? '缺失' : `删去了必备内容 ${lost.map(describePlaceholder).join('、')}`}，请在“文书模板”中恢复` });
     }
   }
   return out;

@@ -1,6 +1,6 @@
 /**
  * Issuing over the real Dexie schema (fake-indexeddb): 文号 from per-device blocks, immutable
- * snapshots with SHA-256, reprint = same bytes (logged), correction voids the old document,
+ * snapshots with SHA-256, viewing = same bytes (not logged), printing/saving logged, correction voids the old document,
  * two offline devices never collide, a crash mid-issue leaves a voided number, not a duplicate.
  */
 import 'fake-indexeddb/auto';
@@ -8,12 +8,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { auditSeries, INTERRUPTED_REASON, type NumberBlock } from '../../shared/documents/numbering';
 import type { DocumentKind } from '../../shared/documents/types';
 import { engineRenderer, sha256Hex } from '../../renderer/src/documents/engine';
-import { issueDocument, issueListingWithRepairNotice, printBatch, reprint, type IssueDeps } from '../../renderer/src/documents/issue';
+import { handOut, issueDocument, issueListingWithRepairNotice, openStored, printBatch, storedJob, type IssueDeps } from '../../renderer/src/documents/issue';
 import { createDexieDocumentStore, type DocumentStore } from '../../renderer/src/documents/store';
 import type { CreditDeskDb } from '../../renderer/src/db/database';
 import { openTestDb } from '../helpers/dexie';
 import { COMPANY, listingInput, nodeFontRegistry, nodePdfMake, OFFICE, repairNoticeInput } from './fixtures';
-import { pdfText } from './pdf-tools';
+import { pdfPages, pdfText } from './pdf-tools';
 
 const renderer = engineRenderer(nodePdfMake(), nodeFontRegistry());
 const SERVICE = { servingUnit: OFFICE.name, recipient: COMPANY.name, place: '某某县工业园区8号' };
@@ -46,7 +46,7 @@ async function device(deviceId: string, blocks: NumberBlock[], name?: string): P
 }
 
 describe('issuing a listing decision with its 信用修复告知书 (两书同达)', () => {
-  it('takes numbers from the device block, stores immutable snapshots and reprints the same bytes', async () => {
+  it('takes numbers from the device block, stores immutable snapshots and shows the same bytes', async () => {
     const { store, deps } = await device('dev-A', [block('dev-A', 'listing-decision', 15, 30), block('dev-A', 'repair-notice', 1, 30)]);
     const { kind: _k, decisionNumber: _n, decisionName: _d, ...notice } = repairNoticeInput('');
     const result = await issueListingWithRepairNotice(deps, listingInput(), notice, SERVICE);
@@ -62,8 +62,13 @@ describe('issuing a listing decision with its 信用修复告知书 (两书同�
     expect(stored?.templateVersion).toBe(1);
     expect(stored?.input.kind === 'listing-decision' && stored.input.facts).toContain('不合格钢筋');
 
-    const again = await reprint(deps, result.decision.id, sha256Hex);
+    const again = await openStored(deps, result.decision.id, sha256Hex);
     expect(again.ok && Buffer.from(again.bytes).equals(Buffer.from(stored!.pdf))).toBe(true);
+    // viewing is not a reprint: nothing is logged
+    expect(await store.printLog()).toEqual([]);
+    // saving (or downloading) the stored bytes is logged with their SHA-256
+    const saved = await handOut(deps, storedJob(stored!), 'save', async () => ({ handedOut: true, message: '已下载PDF。' }));
+    expect(saved.handedOut).toBe(true);
     // re-rendering the snapshot gives the very same bytes (deterministic rendering)
     const rerendered = await renderer.render([(await import('../../shared/documents/issued')).unitsOf(stored!)], {
       title: `列入严重失信主体名单决定书 ${stored!.numberText}`,
@@ -74,7 +79,7 @@ describe('issuing a listing decision with its 信用修复告知书 (两书同�
     expect(rerendered.sha256).toBe(stored!.sha256);
     const log = await store.printLog();
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ action: 'reprint', documentIds: [result.decision.id], sha256: stored!.sha256 });
+    expect(log[0]).toMatchObject({ action: 'download', documentIds: [result.decision.id], sha256: stored!.sha256, pages: stored!.pages });
     expect((await store.ledger()).map((e) => [e.kind, e.seq, e.state])).toEqual(
       expect.arrayContaining([
         ['listing-decision', 15, 'issued'],
@@ -200,7 +205,10 @@ describe('batch printing', () => {
     expect(starts.map((s) => s.i % 2)).toEqual([1, 1, 1, 1, 1]);
     expect(starts.filter((s) => s.p.startsWith('送达回证'))).toHaveLength(2);
     expect(progress.at(-1)).toBe(1);
-    expect((await store.printLog())[0]).toMatchObject({ action: 'batch-print', pages: out.pages });
+    // rendering for the preview is not logged; printing it is
+    expect(await store.printLog()).toEqual([]);
+    await handOut(deps, out.job, 'print', async () => ({ handedOut: true, message: '已发送到打印机。' }));
+    expect((await store.printLog())[0]).toMatchObject({ action: 'batch-print', pages: out.pages, sha256: out.sha256, documentIds: [g1.decision.id, g1.notice.id, g2.document.id] });
   });
 });
 
@@ -220,3 +228,90 @@ describe('office templates', () => {
   });
 });
 
+
+describe('viewing, saving and printing one issued document', () => {
+  it('views without logging, refuses a corrupted snapshot, and logs nothing when a dialog is cancelled', async () => {
+    const { store, deps, db } = await device('dev-V', [block('dev-V', 'listing-decision', 1, 10)]);
+    const issued = await issueDocument(deps, { input: listingInput(), service: SERVICE });
+    expect(issued.ok).toBe(true);
+    if (!issued.ok) return;
+    for (let i = 0; i < 3; i++) expect((await openStored(deps, issued.document.id, sha256Hex)).ok).toBe(true);
+    expect(await store.printLog()).toEqual([]);
+
+    const cancelled = await handOut(deps, storedJob(issued.document), 'save', async () => ({ handedOut: false, message: '已取消保存。' }));
+    expect(cancelled).toEqual({ handedOut: false, message: '已取消保存。' });
+    const printCancelled = await handOut(deps, storedJob(issued.document), 'print', async () => ({ handedOut: false, message: '已取消打印。' }));
+    expect(printCancelled.handedOut).toBe(false);
+    expect(await store.printLog()).toEqual([]);
+
+    const handed: Uint8Array[] = [];
+    await handOut(deps, storedJob(issued.document), 'save', async (bytes) => {
+      handed.push(bytes);
+      return { handedOut: true, message: '已保存。' };
+    });
+    expect(await sha256Hex(handed[0]!)).toBe(issued.document.sha256);
+    expect(await store.printLog()).toEqual([expect.objectContaining({ action: 'download', sha256: issued.document.sha256, documentIds: [issued.document.id], by: '张办事员' })]);
+
+    // a snapshot whose bytes no longer match their SHA-256 is neither shown nor handed out
+    await db.table('issuedDocuments').update(issued.document.id, { pdf: new Uint8Array([1, 2, 3]) });
+    const corrupt = await openStored(deps, issued.document.id, sha256Hex);
+    expect(!corrupt.ok && corrupt.reason).toContain('校验不符');
+  });
+
+  it('prints one document followed by its 送达回证 on an odd page, through the batch path, logged as a reprint', async () => {
+    const { store, deps } = await device('dev-S', [block('dev-S', 'listing-decision', 7, 10)]);
+    const issued = await issueDocument(deps, { input: listingInput(), service: SERVICE });
+    expect(issued.ok).toBe(true);
+    if (!issued.ok) return;
+    const out = await printBatch(deps, [issued.document], '列入决定书某发改信用〔2026〕7号（含送达回证）', undefined, { action: 'reprint' });
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.documents.map((d) => d.id)).toEqual([issued.document.id]);
+    const pages = pdfPages(out.bytes).map((p) => p.replace(/\s+/g, ''));
+    const docStart = pages.findIndex((p) => p.includes('列入严重失信主体名单决定书'));
+    const proofStart = pages.findIndex((p) => p.startsWith('送达回证'));
+    expect(docStart).toBe(0);
+    expect(proofStart).toBeGreaterThan(docStart);
+    expect((proofStart + 1) % 2).toBe(1); // the 送达回证 starts on an odd page
+    // (pdftotext reads the table's row label 名称及文号 into the cell's text)
+    expect(pages[proofStart]!.replace('名称及文号', '')).toContain('《列入严重失信主体名单决定书》某发改信用〔2026〕7号');
+    expect(pages[proofStart]).toContain(COMPANY.name);
+    // the document pages are those of the stored snapshot (deterministic rendering)
+    expect(pages.slice(0, issued.document.pages).join('')).toBe(pdfPages(issued.document.pdf).map((p) => p.replace(/\s+/g, '')).join(''));
+
+    expect(await store.printLog()).toEqual([]);
+    await handOut(deps, out.job, 'print', async () => ({ handedOut: true, message: '已发送到打印机。' }));
+    expect(await store.printLog()).toEqual([expect.objectContaining({ action: 'reprint', documentIds: [issued.document.id], sha256: out.sha256, pages: out.pages })]);
+  });
+
+  it('prints a 列入决定书 together with the 信用修复告知书 issued with it, as one served unit with one 送达回证', async () => {
+    const { store, deps } = await device('dev-G', [block('dev-G', 'listing-decision', 1, 10), block('dev-G', 'repair-notice', 1, 10)]);
+    const { kind: _k, decisionNumber: _n, decisionName: _d, ...notice } = repairNoticeInput('');
+    const group = await issueListingWithRepairNotice(deps, listingInput(), notice, SERVICE);
+    const other = await issueDocument(deps, { input: listingInput({ subject: { ...COMPANY, name: '某某县顺达运输有限公司' } }), service: { ...SERVICE, recipient: '某某县顺达运输有限公司' } });
+    expect(group.ok && other.ok).toBe(true);
+    if (!group.ok || !other.ok) return;
+    // choosing either document of the group prints both (and nothing of another group)
+    for (const chosen of [group.decision, group.notice]) {
+      const out = await printBatch(deps, [chosen], '打印', undefined, { action: 'reprint' });
+      expect(out.ok).toBe(true);
+      if (!out.ok) return;
+      expect(out.documents.map((d) => d.id)).toEqual([group.decision.id, group.notice.id]);
+      expect(out.job.printAction).toBe('reprint');
+      const pages = pdfPages(out.bytes).map((p) => p.replace(/\s+/g, ''));
+      const decisionAt = pages.findIndex((p) => p.includes('列入严重失信主体名单决定书') && !p.startsWith('送达回证'));
+      const noticeAt = pages.findIndex((p) => p.startsWith('某某县发展和改革局信用修复告知书'));
+      const proofs = pages.map((p, i) => (p.startsWith('送达回证') ? i : -1)).filter((i) => i >= 0);
+      expect(decisionAt).toBe(0);
+      expect(noticeAt).toBeGreaterThan(decisionAt);
+      expect(proofs).toHaveLength(1);
+      expect(proofs[0]!).toBeGreaterThan(noticeAt);
+      for (const start of [decisionAt, noticeAt, proofs[0]!]) expect((start + 1) % 2).toBe(1);
+      const proof = pages[proofs[0]!]!.replace('名称及文号', '');
+      expect(proof).toContain('《列入严重失信主体名单决定书》某发改信用〔2026〕1号');
+      expect(proof).toContain('《信用修复告知书》某发改信用〔2026〕1号');
+      expect(pages.join('')).not.toContain('某某县顺达运输有限公司');
+    }
+    expect(await store.printLog()).toEqual([]);
+  });
+});

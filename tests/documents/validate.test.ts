@@ -42,6 +42,9 @@ describe('issuing refuses a decision without its five required elements', () => 
     expect(result.ok).toBe(false);
     expect(!result.ok && result.reason).toContain('第2版');
     expect(!result.ok && result.reason).toContain('reviewDays');
+    // the paragraph is named in Chinese, not by its key
+    expect(!result.ok && result.reason).toContain('“救济途径段”删去了必备内容 {{objectionTo}}（受理异议的机关）');
+    expect(!result.ok && result.reason).not.toContain('“remedies”');
   });
 
   it('accepts an office template that rewords but keeps the required content', () => {

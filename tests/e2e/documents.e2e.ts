@@ -2,8 +2,9 @@
  * Written documents end to end in browser mode: office document settings → a number block for
  * this device → issue a listing decision with its 信用修复告知书 (rendered in the Web Worker) →
  * preview (blob URL in an iframe) → print = download in browser mode; the PDF read back with
- * pdftotext carries the number and the required elements → batch print with 送达回证 and a
- * progress bar while the page stays responsive.
+ * pdftotext carries the number, the required elements and, after the documents, the 送达回证 →
+ * viewing a document is not logged, saving it is → printing one document brings its group and
+ * 送达回证 → batch print with 送达回证 and a progress bar while the page stays responsive.
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -14,6 +15,14 @@ import { screenshotOnFailure, startApp, type E2eApp } from './harness';
 async function pickOption(page: Page, testId: string, text: string): Promise<void> {
   await page.getByTestId(testId).click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}
+
+function logRows(page: Page) {
+  return page.getByTestId('print-log').locator('tbody tr.ant-table-row');
+}
+
+function docRow(page: Page, kindShort: string, number: string) {
+  return page.locator('tr.ant-table-row', { hasText: number }).filter({ hasText: kindShort });
 }
 
 async function downloadText(app: E2eApp, click: () => Promise<void>, name: string): Promise<string> {
@@ -60,6 +69,13 @@ describe('documents in browser mode', () => {
     // an overlapping block is refused
     await page.getByTestId('block-add').click();
     await page.getByText(/重叠/).first().waitFor();
+
+    // the template editor names paragraphs and placeholders in Chinese, not by their keys
+    await page.getByRole('tab', { name: '文书模板' }).click();
+    const templates = page.getByTestId('templates');
+    await templates.getByText('救济途径段', { exact: true }).waitFor();
+    await expect(templates.textContent()).resolves.toContain('{{reviewDays}}（申请行政复议的期限（日数））');
+    for (const key of ['intro', 'validity', 'measures', 'remedies', 'repair']) await expect(page.getByTestId(`paragraph-label-${key}`).textContent()).resolves.toMatch(/^[\u4e00-\u9fff（）]+$/u);
   });
 
   it('issues a listing decision with its repair notice, previews it and downloads it as the print', async () => {
@@ -75,14 +91,63 @@ describe('documents in browser mode', () => {
     await expect.poll(() => page.frames().some((f) => f.url().startsWith('blob:') || f.url().includes('pdf')), { timeout: 20_000 }).toBe(true);
     await expect(page.getByText(/预览：列入决定书某发改信用〔2026〕1号（\d页）/).count()).resolves.toBe(1);
 
+    // looking at the issued document is not a print: nothing is logged yet
+    await expect(page.getByTestId('print-log').count()).resolves.toBe(0);
+    // printing one document = the decision, the 信用修复告知书 issued with it, then their 送达回证
+    await page.getByTestId('print-with-proof').click();
+    await page.getByText(/预览：列入决定书某发改信用〔2026〕1号、修复告知书某发改信用〔2026〕1号（含送达回证）（\d+页）/).waitFor({ timeout: 90_000 });
     const text = await downloadText(app!, () => page.getByTestId('print-pdf').click(), 'decision.pdf');
     expect(text).toContain('列入严重失信主体名单决定书');
+    const proofAt = text.indexOf('送达回证送达文书');
+    expect(proofAt).toBeGreaterThan(text.indexOf('六、救济途径'));
+    expect(proofAt).toBeGreaterThan(text.indexOf('某某县发展和改革局信用修复告知书'));
+    expect(text.indexOf('某某县发展和改革局信用修复告知书')).toBeGreaterThan(text.indexOf('六、救济途径'));
     expect(text).toContain('某发改信用〔2026〕1号');
     for (const heading of ['一、列入理由', '二、列入依据', '三、列入期限', '五、移出条件和程序', '六、救济途径']) expect(text).toContain(heading);
     expect(text).toContain('自2026年11月22日起至2029年11月21日止');
     expect(text).toContain('60日内向某某县人民政府申请行政复议');
     await page.locator('.ant-modal-close').click();
     await page.getByTestId('doc-number-1').first().waitFor();
+    await expect(logRows(page).count()).resolves.toBe(1);
+    await expect(logRows(page).first().textContent()).resolves.toContain('打印');
+  });
+
+  it('views an issued document without logging it; saving it is logged as a download with its SHA-256', async () => {
+    const page = app!.page;
+    await page.getByRole('tab', { name: '已签发文书' }).click();
+    const row = docRow(page, '列入决定书', '某发改信用〔2026〕1号');
+    await row.getByTestId('doc-view').click();
+    await page.getByText(/预览：列入决定书某发改信用〔2026〕1号（\d页）/).waitFor();
+    await page.locator('.ant-modal-close').click();
+    await row.getByTestId('doc-view').click();
+    await page.getByText(/预览：列入决定书某发改信用〔2026〕1号（\d页）/).waitFor();
+    await expect(logRows(page).count()).resolves.toBe(1);
+
+    const sha = ((await page.getByTestId('preview-sha256').textContent()) ?? '').replace(/^SHA-256\s*/, '').slice(0, 12);
+    expect(sha).toMatch(/^[0-9a-f]{12}$/);
+    const saved = await downloadText(app!, () => page.getByTestId('save-pdf').click(), 'saved.pdf');
+    expect(saved).toContain('某发改信用〔2026〕1号');
+    expect(saved).not.toContain('送达回证送达文书'); // the stored snapshot itself
+    await page.locator('.ant-modal-close').click();
+    await expect.poll(() => logRows(page).count()).toBe(2);
+    const latest = (await logRows(page).first().textContent()) ?? '';
+    expect(latest).toContain('下载');
+    expect(latest).toContain(sha);
+  });
+
+  it('prints one document from the list with its group and 送达回证, logged as a reprint', async () => {
+    const page = app!.page;
+    await docRow(page, '修复告知书', '某发改信用〔2026〕1号').getByTestId('doc-print').click();
+    await page.getByText(/预览：列入决定书某发改信用〔2026〕1号、修复告知书某发改信用〔2026〕1号（含送达回证）/).waitFor({ timeout: 90_000 });
+    await expect(logRows(page).count()).resolves.toBe(2);
+    const text = await downloadText(app!, () => page.getByTestId('print-pdf').click(), 'reprint.pdf');
+    const proofAt = text.indexOf('送达回证送达文书');
+    expect(text.indexOf('某某县发展和改革局列入严重失信主体名单决定书')).toBeGreaterThanOrEqual(0);
+    expect(proofAt).toBeGreaterThan(text.indexOf('某某县发展和改革局信用修复告知书'));
+    expect(text.slice(proofAt)).toContain('《信用修复告知书》');
+    await page.locator('.ant-modal-close').click();
+    await expect.poll(() => logRows(page).count()).toBe(3);
+    await expect(logRows(page).first().textContent()).resolves.toContain('重印');
   });
 
   it('refuses a decision with a missing element and names it', async () => {
@@ -101,8 +166,12 @@ describe('documents in browser mode', () => {
     await page.getByTestId('subject-name').fill('𠮷祥物流有限公司');
     await page.getByTestId('issue-submit').click();
     await page.getByTestId('pdf-preview').waitFor({ timeout: 90_000 });
+    await page.getByTestId('print-with-proof').click();
+    await page.getByText(/预览：列入决定书某发改信用〔2026〕2号、修复告知书某发改信用〔2026〕2号（含送达回证）/).waitFor({ timeout: 90_000 });
     const text = await downloadText(app!, () => page.getByTestId('print-pdf').click(), 'rare.pdf');
     expect(text).toContain('𠮷祥物流有限公司：');
+    // the 送达回证 names the rare-character recipient too
+    expect(text.slice(text.indexOf('送达回证送达文书'))).toContain('𠮷祥物流有限公司');
     expect(text).toContain('某发改信用〔2026〕2号');
     await page.locator('.ant-modal-close').click();
   });

@@ -3,7 +3,7 @@
  * store's appendCaseEvent). Availability and refusals (with their reasons) come from shared/.
  */
 import { Alert, Button, Card, Checkbox, Form, Input, Radio, Select, Space, Tooltip, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CaseEventType, EventDraft } from '../../../shared/case/events';
 import { CASE_EVENT_LABELS, OBJECTION_OUTCOME_LABELS } from '../../../shared/case/events';
 import type { CaseState } from '../../../shared/case/state';
@@ -16,6 +16,7 @@ import type { CaseEventRow, BasisDocumentRow } from '../db/types';
 import { appendCaseEvent, canDo } from '../db/repositories/cases';
 import type { CaseContext } from '../domain/engine';
 import { approvalGate } from '../domain/approval';
+import { jointProgress } from '../domain/joint';
 import { newId } from '../db/ids';
 import { useAppStore, currentActor } from '../stores/app-store';
 import {
@@ -34,7 +35,8 @@ type Opt = { value: string; label: string };
 type Field = {
   name: string;
   label: string;
-  kind: 'text' | 'textarea' | 'select' | 'radio' | 'checks' | 'bool';
+  /** tags: a list typed one entry at a time (Enter or a comma ends an entry); multi: several options. */
+  kind: 'text' | 'textarea' | 'select' | 'radio' | 'checks' | 'bool' | 'tags' | 'multi';
   options?: (c: Ctx) => Opt[];
   required?: boolean;
   initial?: (c: Ctx) => unknown;
@@ -49,6 +51,19 @@ const allObjections = (c: Ctx): Opt[] => c.state.objections.map((o) => ({ value:
 const openRepairs = (c: Ctx): Opt[] => c.state.repairs.filter((r) => r.decidedOn === null).map((r) => ({ value: r.repairId, label: `${r.appliedOn} 的修复申请（${REPAIR_STAGE_LABELS[r.stage]}）` }));
 const first = (f: (c: Ctx) => Opt[]) => (c: Ctx) => f(c)[0]?.value;
 const basisOptions = (c: Ctx): Opt[] => c.basisDocs.map((b) => ({ value: b.docNo, label: `${b.docNo}（${b.issuingAuthority}）` }));
+const strings = (v: unknown) => (Array.isArray(v) ? v : [v]).flatMap((x) => list(x));
+/** 实施部门 as shared/ knows them, with what each has done so far (from the recorded events). */
+const jointUnitOptions = (done: 'responded' | 'feedback') => (c: Ctx): Opt[] =>
+  jointProgress(c.state, c.events).units.map((u) => {
+    const status = done === 'responded' ? (u.respondedOn ? `已于${u.respondedOn}响应` : '尚未响应') : u.feedbackOn ? `已于${u.feedbackOn}反馈` : u.respondedOn ? `已于${u.respondedOn}响应，待反馈` : '尚未响应';
+    return { value: u.unit, label: `${u.unit}（${status}）` };
+  });
+const firstUnit = (done: 'responded' | 'feedback') => (c: Ctx) => {
+  const units = jointProgress(c.state, c.events).units;
+  const next = done === 'responded' ? units.find((u) => !u.respondedOn) : units.find((u) => u.respondedOn && !u.feedbackOn);
+  return (next ?? units[0])?.unit;
+};
+const measureOptions = (c: Ctx): Opt[] => c.caseCtx.ruleSet.measureCodes.map((code) => { const m = findMeasure(code); return { value: code, label: m ? `${m.label}（${m.basis}）` : code }; });
 
 const SPECS: Spec[] = [
   { type: 'pre_notice_served', group: '列入程序', fields: [
@@ -154,7 +169,7 @@ const SPECS: Spec[] = [
     { name: 'description', label: '变更内容', kind: 'textarea', required: true },
   ], build: (v) => ({ basisDocumentNo: v.basisDocumentNo, basisChangedOn: str(v.basisChangedOn), description: str(v.description) }) },
   { type: 'measure_applied', group: '惩戒措施与推送', fields: [
-    { name: 'measureCode', label: '惩戒措施（仅限公布的措施清单）', kind: 'select', required: true, options: (c) => c.caseCtx.ruleSet.measureCodes.map((code) => { const m = findMeasure(code); return { value: code, label: m ? `${m.label}（${m.basis}）` : code }; }) },
+    { name: 'measureCode', label: '惩戒措施（仅限公布的措施清单）', kind: 'select', required: true, options: measureOptions },
     { name: 'implementingUnit', label: '实施部门', kind: 'text', required: true },
     { name: 'justification', label: '关联性与比例说明', kind: 'textarea', required: true },
   ], build: (v) => ({ measureId: newId(), measureCode: v.measureCode, implementingUnit: str(v.implementingUnit), justification: str(v.justification) }) },
@@ -166,7 +181,22 @@ const SPECS: Spec[] = [
     { name: 'platform', label: '推送平台', kind: 'select', options: () => [{ value: 'province', label: '省级平台' }, { value: 'city', label: '市级平台' }, { value: 'county', label: '县级平台' }, { value: 'joint', label: '联合奖惩平台' }], initial: () => 'city' },
     { name: 'reference', label: '平台回执号（如有）', kind: 'text' },
   ], build: (v) => ({ platform: v.platform, reference: str(v.reference) || null }) },
-  { type: 'joint_initiated', group: '惩戒措施与推送', fields: [{ name: 'platformRef', label: '平台录入编号（如有）', kind: 'text' }], build: (v) => ({ platformRef: str(v.platformRef) || null }) },
+  // 联合奖惩 J0 发起 → J1 确定实施部门 → J2 响应/实施 → J3 反馈 → J4 撤销 (DOMAIN.md §4.4); order and refusals from shared/.
+  { type: 'joint_initiated', group: '联合奖惩', fields: [{ name: 'platformRef', label: '信用平台录入编号（如有；信息录入平台即为成功发起）', kind: 'text' }], build: (v) => ({ platformRef: str(v.platformRef) || null }) },
+  { type: 'joint_units_assigned', group: '联合奖惩', fields: [
+    { name: 'units', label: '实施部门', kind: 'tags', required: true, help: '逐个输入部门名称，按回车或逗号确认；可多次办理以增加实施部门' },
+  ], build: (v) => ({ units: [...new Set(strings(v.units))] }) },
+  { type: 'joint_responded', group: '联合奖惩', fields: [
+    { name: 'unit', label: '响应的实施部门', kind: 'select', required: true, options: jointUnitOptions('responded'), initial: firstUnit('responded') },
+    { name: 'measureCodes', label: '实施的惩戒措施（仅限公布的措施清单，可多选）', kind: 'multi', options: measureOptions },
+  ], build: (v) => ({ unit: str(v.unit), measureCodes: Array.isArray(v.measureCodes) ? (v.measureCodes as string[]) : [] }) },
+  { type: 'joint_feedback', group: '联合奖惩', fields: [
+    { name: 'unit', label: '反馈的实施部门', kind: 'select', required: true, options: jointUnitOptions('feedback'), initial: firstUnit('feedback') },
+    { name: 'summary', label: '实施情况反馈', kind: 'textarea', required: true },
+  ], build: (v) => ({ unit: str(v.unit), summary: str(v.summary) }) },
+  { type: 'joint_revoked', group: '联合奖惩', fields: [
+    { name: 'reason', label: '撤销理由', kind: 'textarea', required: true, initial: (c) => (c.state.endedOn ? `案件已${c.state.stageLabel}（${c.state.endedOn}），撤销联合惩戒并通知实施部门停止实施` : '') },
+  ], build: (v) => ({ reason: str(v.reason) }) },
   { type: 'voided', group: '记录更正', fields: [
     { name: 'voidedEventId', label: '要作废的记录', kind: 'select', required: true, options: (c) => c.events.filter((e) => e.type !== 'voided' && e.seq > 1 && !c.state.voidedEventIds.includes(e.id)).map((e) => ({ value: e.id, label: `第${e.seq}条 ${CASE_EVENT_LABELS[e.type]}（${e.occurredOn}）` })) },
     { name: 'reason', label: '作废理由', kind: 'textarea', required: true },
@@ -185,6 +215,10 @@ function FieldInput({ field, c, ...control }: { field: Field; c: Ctx } & Record<
       return <Radio.Group options={field.options?.(c) ?? []} data-testid={testId} {...control} />;
     case 'checks':
       return <Checkbox.Group options={field.options?.(c) ?? []} data-testid={testId} {...control} />;
+    case 'tags':
+      return <Select mode="tags" notFoundContent={null} tokenSeparators={[',', '，', '、', ';', '；']} placeholder="输入后按回车" data-testid={testId} style={{ maxWidth: 520 }} {...control} />;
+    case 'multi':
+      return <Select mode="multiple" allowClear options={field.options?.(c) ?? []} optionFilterProp="label" data-testid={testId} style={{ maxWidth: 520 }} {...control} />;
     case 'bool':
       return (
         <Checkbox data-testid={testId} {...control}>
@@ -204,6 +238,10 @@ function ActionForm({ spec, c, caseId, onDone }: { spec: Spec; c: Ctx; caseId: s
   const [busy, setBusy] = useState(false);
   const availability = canDo(c.events, { type: spec.type } as never, c.caseCtx);
   const gate = approvalGate(spec.type, currentActor());
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    box.current?.scrollIntoView?.({ block: 'nearest' });
+  }, []);
   const initial = useMemo(() => Object.fromEntries([['occurredOn', today], ...spec.fields.map((f) => [f.name, f.initial?.(c)])]), [spec, c, today]);
   const submit = async (v: Record<string, unknown>) => {
     if (!db) return;
@@ -227,32 +265,45 @@ function ActionForm({ spec, c, caseId, onDone }: { spec: Spec; c: Ctx; caseId: s
     }
   };
   return (
-    <Card size="small" title={`办理：${CASE_EVENT_LABELS[spec.type]}`} data-testid={`action-form-${spec.type}`} style={{ marginTop: 12 }}>
-      {!availability.ok && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`当前可能不能办理：${availability.reason}`} data-testid="action-availability" />}
-      {gate.ok && gate.note && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={gate.note} data-testid="approval-placeholder" />}
-      <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => void submit(v)}>
-        <Form.Item label="办理日期" name="occurredOn" rules={[{ validator: async (_, value: string) => { if (!isIsoDate(value)) throw new Error('请按 YYYY-MM-DD 填写日期'); } }]}>
-          <Input style={{ width: 160 }} data-testid="field-occurredOn" />
-        </Form.Item>
-        {spec.fields.map((f) => (
-          <Form.Item key={f.name} label={f.label} name={f.name} valuePropName={f.kind === 'bool' ? 'checked' : 'value'} rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : []}>
-            <FieldInput field={f} c={c} />
+    <div ref={box}>
+      <Card size="small" title={`办理：${CASE_EVENT_LABELS[spec.type]}`} data-testid={`action-form-${spec.type}`} style={{ marginTop: 12 }}>
+        {!availability.ok && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`当前可能不能办理：${availability.reason}`} data-testid="action-availability" />}
+        {gate.ok && gate.note && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={gate.note} data-testid="approval-placeholder" />}
+        <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => void submit(v)}>
+          <Form.Item label="办理日期" name="occurredOn" rules={[{ validator: async (_, value: string) => { if (!isIsoDate(value)) throw new Error('请按 YYYY-MM-DD 填写日期'); } }]}>
+            <Input style={{ width: 160 }} data-testid="field-occurredOn" />
           </Form.Item>
-        ))}
-        {refusal && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`不能办理：${refusal}`} data-testid="action-refusal" />}
-        <Space>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="action-submit">
-            登记{CASE_EVENT_LABELS[spec.type]}
-          </Button>
-          <Button onClick={onDone}>取消</Button>
-        </Space>
-      </Form>
-    </Card>
+          {spec.fields.map((f) => (
+            <Form.Item key={f.name} label={f.label} name={f.name} extra={f.help} valuePropName={f.kind === 'bool' ? 'checked' : 'value'} rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : []}>
+              <FieldInput field={f} c={c} />
+            </Form.Item>
+          ))}
+          {refusal && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`不能办理：${refusal}`} data-testid="action-refusal" />}
+          <Space>
+            <Button type="primary" htmlType="submit" loading={busy} data-testid="action-submit">
+              登记{CASE_EVENT_LABELS[spec.type]}
+            </Button>
+            <Button onClick={onDone} data-testid="action-cancel">
+              取消
+            </Button>
+          </Space>
+        </Form>
+      </Card>
+    </div>
   );
 }
 
-export function ActionPanel({ caseId, c }: { caseId: string; c: Ctx }) {
-  const [active, setActive] = useState<CaseEventType | null>(null);
+/**
+ * `active`/`onActiveChange` let the page open an action from elsewhere (e.g. the prompt to revoke a
+ * joint sanction); without them the panel keeps its own state.
+ */
+export function ActionPanel({ caseId, c, active: activeProp, onActiveChange }: { caseId: string; c: Ctx; active?: CaseEventType | null; onActiveChange?: (type: CaseEventType | null) => void }) {
+  const [own, setOwn] = useState<CaseEventType | null>(null);
+  const active = activeProp === undefined ? own : activeProp;
+  const setActive = (type: CaseEventType | null) => {
+    setOwn(type);
+    onActiveChange?.(type);
+  };
   const groups = [...new Set(SPECS.map((s) => s.group))];
   const spec = SPECS.find((s) => s.type === active);
   return (

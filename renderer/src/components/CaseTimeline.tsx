@@ -1,5 +1,6 @@
 import { Tag, Timeline, Typography } from 'antd';
 import { CASE_EVENT_LABELS } from '../../../shared/case/events';
+import { findMeasure } from '../../../shared/rules/measures';
 import type { CaseEventRow } from '../db/types';
 
 /** A one-line summary of what an event recorded (document numbers, outcomes, reasons). */
@@ -10,6 +11,11 @@ function summary(e: CaseEventRow): string {
     const v = p[key];
     if (typeof v === 'string' && v.trim()) parts.push(v.trim());
   }
+  // 联合奖惩: the 实施部门, the platform entry and the measures applied.
+  if (typeof p.platformRef === 'string' && p.platformRef.trim()) parts.unshift(`平台录入编号：${p.platformRef.trim()}`);
+  if (Array.isArray(p.units)) parts.unshift(`实施部门：${(p.units as string[]).join('、')}`);
+  if (typeof p.unit === 'string' && p.unit.trim()) parts.unshift(`实施部门：${p.unit.trim()}`);
+  if (Array.isArray(p.measureCodes) && p.measureCodes.length > 0) parts.push(`措施：${(p.measureCodes as string[]).map((code) => findMeasure(code)?.label ?? code).join('、')}`);
   if (typeof p.outcome === 'string') parts.unshift({ upheld_remove: '采纳-移出', upheld_correct: '采纳-更正', rejected: '不予采纳' }[p.outcome] ?? p.outcome);
   if (typeof p.approved === 'boolean') parts.unshift(p.approved ? '准予修复' : '不予修复');
   if (typeof p.accepted === 'boolean' && e.type === 'repair_reviewed') parts.unshift(p.accepted ? '初审通过' : '初审不通过');
@@ -39,7 +45,7 @@ export function CaseTimeline({ events, voided }: { events: CaseEventRow[]; voide
               经办：{e.actor.name}；登记于 {e.recordedAt.replace('T', ' ').slice(0, 19)}
             </Typography.Text>
             {voided.includes(e.id) && <Tag color="default" style={{ marginLeft: 8 }}>已作废</Tag>}
-            <div>
+            <div data-testid="timeline-summary">
               <Typography.Text type="secondary">{summary(e)}</Typography.Text>
             </div>
             {documentOf(e) && <Tag color="geekblue">{documentOf(e)}</Tag>}

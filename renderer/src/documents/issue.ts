@@ -1,9 +1,9 @@
 /**
- * Issuing, reprinting, correcting and batch printing. Rendering is injected (`DocumentRenderer`):
+ * Issuing, viewing, correcting and printing (one document or a batch, always with 送达回证). Rendering is injected (`DocumentRenderer`):
  * in the app it is the Web Worker client, in Node tests the engine directly.
  */
 import { buildDocument, type BuiltUnit } from '../../../shared/documents/build';
-import { batchUnits, unitsOf, type IssuedDocument, type PrintLogEntry, type ServiceDetails } from '../../../shared/documents/issued';
+import { batchUnits, servedDocuments, unitsOf, type IssuedDocument, type PrintLogEntry, type ServiceDetails } from '../../../shared/documents/issued';
 import type { MissingGlyph } from '../../../shared/documents/glyphs';
 import { describeMissing } from '../../../shared/documents/glyphs';
 import { resolveTemplate, type DocumentTemplate } from '../../../shared/documents/templates';
@@ -133,32 +133,78 @@ export async function issueListingWithRepairNotice(
   return { ok: true, decision: decision.document, notice: issued.document };
 }
 
-/** A reprint hands out the stored bytes (checked against their SHA-256) and is logged. */
-export async function reprint(deps: Pick<IssueDeps, 'store' | 'newId' | 'now' | 'user'>, id: string, sha256: (bytes: Uint8Array) => Promise<string>): Promise<Check<{ bytes: Uint8Array; document: IssuedDocument }>> {
+/**
+ * Opens an issued document's stored snapshot (checked against its SHA-256) to look at it.
+ * Viewing is NOT logged: only handing the bytes out (print, save, download) is — see `handOut`.
+ */
+export async function openStored(
+  deps: Pick<IssueDeps, 'store'>,
+  id: string,
+  sha256: (bytes: Uint8Array) => Promise<string>,
+): Promise<Check<{ bytes: Uint8Array; document: IssuedDocument }>> {
   const doc = await deps.store.getDocument(id);
   if (!doc) return refuse('not-found', '文书不存在。');
   const hash = await sha256(doc.pdf);
-  if (hash !== doc.sha256) return refuse('snapshot-corrupt', `文书 ${doc.numberText} 的存档文件校验不符（SHA-256），不能重印，请联系技术支持。`);
-  await deps.store.logPrint({ id: deps.newId(), at: deps.now(), by: deps.user, action: 'reprint', documentIds: [doc.id], sha256: doc.sha256, pages: doc.pages });
+  if (hash !== doc.sha256) return refuse('snapshot-corrupt', `文书 ${doc.numberText} 的存档文件校验不符（SHA-256），不能查看或重印，请联系技术支持。`);
   return { ok: true, bytes: doc.pdf, document: doc };
 }
 
-/** One PDF for printing: every document (odd page start) followed by its 送达回证; logged. */
+/** How printing (not saving) of a PDF is recorded: first print after issuing, reprint from the list, batch. */
+export type PrintAction = Exclude<PrintLogEntry['action'], 'download'>;
+
+/** Bytes that may be handed out, and what the log records when they are. */
+export type HandOutJob = { bytes: Uint8Array; sha256: string; pages: number; documentIds: string[]; printAction: PrintAction };
+
+/** The result of the print dialog / save dialog / download: whether the bytes actually left. */
+export type Delivery = { handedOut: boolean; message: string };
+
+/**
+ * Hands bytes out (`deliver`: print dialog, save dialog or download) and logs it once they left:
+ * printing as the job's print action, saving or downloading as 'download', each with the SHA-256 of
+ * the bytes. A cancelled dialog is not logged.
+ */
+export async function handOut(
+  deps: Pick<IssueDeps, 'store' | 'newId' | 'now' | 'user'>,
+  job: HandOutJob,
+  how: 'print' | 'save',
+  deliver: (bytes: Uint8Array) => Promise<Delivery>,
+): Promise<Delivery> {
+  const delivered = await deliver(job.bytes);
+  if (delivered.handedOut) {
+    const action = how === 'save' ? 'download' : job.printAction;
+    await deps.store.logPrint({ id: deps.newId(), at: deps.now(), by: deps.user, action, documentIds: [...job.documentIds], sha256: job.sha256, pages: job.pages });
+  }
+  return delivered;
+}
+
+/** The stored snapshot of one document as a job: saving it is a 'download' of exactly the issued bytes. */
+export function storedJob(doc: IssuedDocument): HandOutJob {
+  return { bytes: doc.pdf, sha256: doc.sha256, pages: doc.pages, documentIds: [doc.id], printAction: 'reprint' };
+}
+
+/**
+ * One PDF for printing: every document (odd page start) followed by its 送达回证 — the only print
+ * path, for a batch and for one document alike. Documents issued together (same groupId) come
+ * along (`servedDocuments`) and share one 送达回证. Rendering is not logged: the returned job is
+ * logged by `handOut` when the PDF is printed, saved or downloaded.
+ */
 export async function printBatch(
-  deps: Pick<IssueDeps, 'store' | 'renderer' | 'newId' | 'now' | 'user'>,
+  deps: Pick<IssueDeps, 'store' | 'renderer'>,
   docs: readonly IssuedDocument[],
   title: string,
   onProgress?: (fraction: number) => void,
-): Promise<Check<{ bytes: Uint8Array; pages: number; sha256: string }>> {
+  options: { action?: PrintAction; all?: readonly IssuedDocument[] } = {},
+): Promise<Check<{ bytes: Uint8Array; pages: number; sha256: string; documents: IssuedDocument[]; job: HandOutJob }>> {
   if (docs.length === 0) return refuse('nothing-to-print', '没有选中要打印的文书。');
   const voided = docs.find((d) => d.state !== 'valid');
   if (voided) return refuse('print-voided', `文书 ${voided.numberText} 已作废，不能打印送达。`);
-  const units = batchUnits(docs);
-  const latest = docs.map((d) => d.date).sort().at(-1)!;
-  const out = await deps.renderer.render(units, { title, author: docs[0]!.input.office.name, subject: title, creationDate: latest }, onProgress);
-  const entry: PrintLogEntry = { id: deps.newId(), at: deps.now(), by: deps.user, action: docs.length > 1 ? 'batch-print' : 'print', documentIds: docs.map((d) => d.id), sha256: out.sha256, pages: out.pages };
-  await deps.store.logPrint(entry);
-  return { ok: true, ...out };
+  const documents = servedDocuments(docs, options.all ?? (await deps.store.documentsInGroups(Array.from(new Set(docs.map((d) => d.groupId))))));
+  const units = batchUnits(documents);
+  const latest = documents.map((d) => d.date).sort().at(-1)!;
+  const out = await deps.renderer.render(units, { title, author: documents[0]!.input.office.name, subject: title, creationDate: latest }, onProgress);
+  const groups = new Set(documents.map((d) => d.groupId)).size;
+  const printAction = options.action ?? (groups > 1 ? 'batch-print' : 'print');
+  return { ok: true, ...out, documents, job: { bytes: out.bytes, sha256: out.sha256, pages: out.pages, documentIds: documents.map((d) => d.id), printAction } };
 }
 
 export { unitsOf };

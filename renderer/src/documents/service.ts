@@ -14,6 +14,7 @@ import { createDexieDocumentStore, type DocumentStore } from './store';
 import { documentOutboxHook } from './outbox-hook';
 import { createWorkerRenderer, type WorkerRenderer } from './worker-client';
 import type { WorkerFont } from './worker-protocol';
+import type { Delivery } from './issue';
 
 export const DOC_SETTINGS_KEY = 'documents.office';
 
@@ -110,20 +111,23 @@ export function pdfBlobUrl(bytes: Uint8Array): string {
   return URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));
 }
 
-/** Desktop: the system print dialog. Browser mode: a download (print from the PDF viewer). */
-export async function printPdf(bytes: Uint8Array, title: string): Promise<string> {
+/**
+ * Desktop: the system print dialog. Browser mode: a download (print from the PDF viewer).
+ * `handedOut` tells whether the bytes left (a cancelled dialog hands nothing out).
+ */
+export async function printPdf(bytes: Uint8Array, title: string): Promise<Delivery> {
   if (isBrowserMode()) {
     downloadBytes(bytes, `${title}.pdf`, 'application/pdf');
-    return '已下载PDF，请在PDF阅读器中打印。';
+    return { handedOut: true, message: '已下载PDF，请在PDF阅读器中打印。' };
   }
   const result = await desktopApi().printPdf({ title, bytes });
   if (!result.ok) throw new Error(result.error.messageZh);
-  return result.value.printed ? '已发送到打印机。' : '已取消打印。';
+  return result.value.printed ? { handedOut: true, message: '已发送到打印机。' } : { handedOut: false, message: '已取消打印。' };
 }
 
-export async function savePdf(bytes: Uint8Array, fileName: string): Promise<string> {
+export async function savePdf(bytes: Uint8Array, fileName: string): Promise<Delivery> {
   const result = await desktopApi().saveFile({ suggestedName: fileName, mimeType: 'application/pdf', bytes });
   if (!result.ok) throw new Error(result.error.messageZh);
-  if (!result.value.saved) return '已取消保存。';
-  return isBrowserMode() ? '已下载PDF。' : `已保存到 ${result.value.path ?? '所选位置'}。`;
+  if (!result.value.saved) return { handedOut: false, message: '已取消保存。' };
+  return { handedOut: true, message: isBrowserMode() ? '已下载PDF。' : `已保存到 ${result.value.path ?? '所选位置'}。` };
 }

@@ -41,6 +41,8 @@ export type DocumentStore = {
   ledger(): Promise<LedgerEntry[]>;
   getDocument(id: string): Promise<IssuedDocument | undefined>;
   listDocuments(): Promise<IssuedDocument[]>;
+  /** Every document of these groups (documents issued together and served together). */
+  documentsInGroups(groupIds: readonly string[]): Promise<IssuedDocument[]>;
   logPrint(entry: PrintLogEntry): Promise<void>;
   printLog(): Promise<PrintLogEntry[]>;
   latestTemplate(kind: DocumentKind): Promise<DocumentTemplate>;
@@ -147,6 +149,11 @@ export function createDexieDocumentStore(db: Dexie, onIssued?: IssuedHook): Docu
     async listDocuments() {
       const all = await t.docs.orderBy('issuedAt').reverse().toArray();
       return all.filter((d) => typeof d.numberKey === 'string');
+    },
+    async documentsInGroups(groupIds) {
+      if (groupIds.length === 0) return [];
+      const rows = await t.docs.where('groupId').anyOf([...groupIds]).toArray();
+      return rows.filter((d) => typeof d.numberKey === 'string');
     },
     async logPrint(entry) {
       await t.prints.add(entry);

@@ -14,6 +14,8 @@ import { NewCaseForm } from '../components/NewCaseForm';
 import { ActionPanel } from '../components/ActionPanel';
 import { CaseTimeline } from '../components/CaseTimeline';
 import { IntegrityResult } from '../components/IntegrityResult';
+import { JointSanctionCard, JointStageTag, WindDownAlerts } from '../components/JointSanction';
+import type { CaseEventType } from '../../../shared/case/events';
 import { BASIS_TYPE_LABELS } from '../components/labels';
 
 const FLAG_LABELS: Record<CaseFlag, string> = {
@@ -27,6 +29,9 @@ const FLAG_LABELS: Record<CaseFlag, string> = {
   JOINT_REVOKE_PENDING: '联合惩戒待撤销',
   MEASURES_PENDING_LIFT: '惩戒措施待解除',
 };
+
+/** Flags saying something must stop now that the listing has ended (DOMAIN.md §4.1: warn on overdue removals). */
+const URGENT_FLAGS: readonly CaseFlag[] = ['JOINT_REVOKE_PENDING', 'MEASURES_PENDING_LIFT'];
 
 function useDebounced<T>(value: T, ms = 250): T {
   const [v, setV] = useState(value);
@@ -157,6 +162,7 @@ function CaseDetail({ id }: { id: string }) {
     return { ...folded, basisDocs, attachments, repairs, subject, recipients };
   }, [db, id, today]);
   const [integrity, setIntegrity] = useState<IntegrityReport | null>(null);
+  const [action, setAction] = useState<CaseEventType | null>(null);
   if (data === undefined) return <Empty description="正在读取…" />;
   if (data === null) return <Empty description="案件不存在" />;
   const { caseRow, events, state, ctx, basisDocs, attachments, repairs, recipients } = data;
@@ -177,12 +183,14 @@ function CaseDetail({ id }: { id: string }) {
         <Tag color="blue" data-testid="case-stage">
           {state.stageLabel}
         </Tag>
+        <JointStageTag state={state} />
         {state.flags.map((f) => (
-          <Tag key={f} color={f === 'UNSET_PERIOD' || f === 'NO_REPAIR' ? 'orange' : 'default'}>
+          <Tag key={f} color={URGENT_FLAGS.includes(f) ? 'red' : f === 'UNSET_PERIOD' || f === 'NO_REPAIR' ? 'orange' : 'default'} data-testid={`case-flag-${f}`}>
             {FLAG_LABELS[f]}
           </Tag>
         ))}
       </Space>
+      <WindDownAlerts state={state} onAct={setAction} />
       <Row gutter={16}>
         <Col xs={24} xl={14}>
           <Descriptions bordered size="small" column={2} style={{ marginBottom: 16 }}>
@@ -210,7 +218,7 @@ function CaseDetail({ id }: { id: string }) {
           <Typography.Title level={5}>期限</Typography.Title>
           <DeadlineTable deadlines={state.deadlines} today={today} />
           <div style={{ height: 16 }} />
-          {office ? <ActionPanel caseId={id} c={{ state, events, recipients, basisDocs, caseCtx: ctx }} /> : <Alert type="warning" title="请先完成办公室设置" />}
+          {office ? <ActionPanel caseId={id} c={{ state, events, recipients, basisDocs, caseCtx: ctx }} active={action} onActiveChange={setAction} /> : <Alert type="warning" title="请先完成办公室设置" />}
         </Col>
         <Col xs={24} xl={10}>
           <Card size="small" title="办案记录（时间线）" style={{ marginBottom: 16 }}>
@@ -223,6 +231,7 @@ function CaseDetail({ id }: { id: string }) {
               </div>
             ))}
           </Card>
+          <JointSanctionCard state={state} events={events} />
           {state.objections.length > 0 && (
             <Card size="small" title="异议" style={{ marginBottom: 16 }}>
               {state.objections.map((o) => (

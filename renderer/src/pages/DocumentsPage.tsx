@@ -6,12 +6,12 @@ import { newId } from '../db/ids';
 import { nowIso } from '../lib/clock';
 import type { CreditDeskDb } from '../db/database';
 import type { IssuedDocument } from '../../../shared/documents/issued';
-import { fileNameOf } from '../../../shared/documents/issued';
+import { fileNameOf, servedDocuments } from '../../../shared/documents/issued';
 import { seriesLabel, type NumberBlock } from '../../../shared/documents/numbering';
-import { DEFAULT_TEMPLATES, REQUIRED_PLACEHOLDERS, type DocumentTemplate } from '../../../shared/documents/templates';
+import { DEFAULT_TEMPLATES, describePlaceholder, droppedPlaceholders, paragraphKeys, paragraphLabel, paragraphPlaceholders, type DocumentTemplate } from '../../../shared/documents/templates';
 import { DOCUMENT_KINDS, DOCUMENT_KIND_NAMES, DOCUMENT_KIND_SHORT, type DocumentKind, type OfficeProfile } from '../../../shared/documents/types';
 import { yearOf } from '../../../shared/util/dates';
-import { issueDocument, issueListingWithRepairNotice, printBatch, reprint, type IssueDeps } from '../documents/issue';
+import { handOut, issueDocument, issueListingWithRepairNotice, openStored, printBatch, storedJob, type HandOutJob, type IssueDeps, type PrintAction } from '../documents/issue';
 import { sha256Hex, BUNDLED_BODY, BUNDLED_TITLE, type FontChoice } from '../documents/engine';
 import { COMPANION_NOTICE_FIELDS, KIND_FIELDS, companionNoticeFromForm, formFromInput, hasMeasures, inputFromForm, sampleListingValues, type FieldSpec, type FormValues } from '../documents/forms';
 import {
@@ -32,7 +32,18 @@ import { loadFontChoice } from '../documents/fonts';
 import { foldCase } from '../db/repositories/cases';
 import { draftFromCase } from '../../../shared/documents/from-case';
 
-type Output = { title: string; fileName: string; bytes: Uint8Array; url: string; pages: number; sha256: string };
+type Output = {
+  title: string;
+  fileName: string;
+  url: string;
+  pages: number;
+  /** What printing / saving this preview hands out and how it is logged (viewing is not logged). */
+  job: HandOutJob;
+  /** Set when the preview shows one issued document's stored snapshot: printing goes through the print path. */
+  stored?: IssuedDocument;
+  /** How printing from the stored view is logged: 'print' right after issuing, 'reprint' from the list. */
+  printAs?: PrintAction;
+};
 
 type Busy = { label: string; percent: number } | null;
 
@@ -47,6 +58,15 @@ function useDocumentContext() {
 
 function makeDeps(db: CreditDeskDb, deviceId: string, renderer: IssueDeps['renderer']): IssueDeps {
   return { store: documentStore(db), renderer, deviceId, user: currentActor().name, newId, now: nowIso };
+}
+
+function docTitle(doc: IssuedDocument): string {
+  return `${DOCUMENT_KIND_SHORT[doc.kind]}${doc.numberText}`;
+}
+
+/** The stored snapshot of an issued document, for the preview (查看). */
+function storedOutput(doc: IssuedDocument, printAs: PrintAction): Omit<Output, 'url'> {
+  return { title: docTitle(doc), fileName: fileNameOf({ ...doc, kindName: DOCUMENT_KIND_SHORT[doc.kind] }), pages: doc.pages, job: storedJob(doc), stored: doc, printAs };
 }
 
 function officeProblems(office: OfficeProfile): string[] {
@@ -77,9 +97,50 @@ export function DocumentsPage() {
   const show = useCallback((out: Omit<Output, 'url'>) => {
     setOutput((previous) => {
       if (previous) URL.revokeObjectURL(previous.url);
-      return { ...out, url: pdfBlobUrl(out.bytes) };
+      return { ...out, url: pdfBlobUrl(out.job.bytes) };
     });
   }, []);
+
+  /**
+   * Printing, for one document and for a batch alike: the selected documents with those issued
+   * together with them, each followed by its 送达回证 (printBatch), shown for preview first.
+   */
+  const printServed = useCallback(
+    async (selected: IssuedDocument[], action?: PrintAction) => {
+      if (!db || selected.length === 0) return;
+      const store = documentStore(db);
+      const all = await store.documentsInGroups(Array.from(new Set(selected.map((d) => d.groupId))));
+      const served = servedDocuments(selected, all);
+      const groups = new Set(served.map((d) => d.groupId)).size;
+      const title = groups === 1 ? `${served.map(docTitle).join('、')}（含送达回证）` : `批量打印${today}（${served.length}份，含送达回证）`;
+      const label = `正在生成 ${served.length} 份文书及送达回证……`;
+      setBusy({ label, percent: 0 });
+      try {
+        const renderer = await documentRenderer();
+        const out = await printBatch({ store, renderer }, selected, title, (f) => setBusy({ label, percent: Math.round(f * 100) }), { all, ...(action ? { action } : {}) });
+        if (!out.ok) void message.error(out.reason);
+        else show({ title, fileName: `${title}.pdf`.replace(/[\\/:*?"<>|]/g, '_'), pages: out.pages, job: out.job });
+      } catch (error) {
+        console.error('[documents] print rendering failed', error);
+        const zh = (error as { messageZh?: string }).messageZh ?? (error instanceof Error ? error.message : String(error));
+        void message.error(`生成打印文件失败：${zh}`);
+      } finally {
+        setBusy(null);
+      }
+    },
+    [db, today, message, show],
+  );
+
+  /** Print dialog / save / download of what the preview shows; logged only once the bytes left. */
+  const deliver = (how: 'print' | 'save') => {
+    if (!output || !db) return;
+    const deps = { store: documentStore(db), newId, now: nowIso, user: currentActor().name };
+    const send = (bytes: Uint8Array) => (how === 'save' ? savePdf(bytes, output.fileName) : printPdf(bytes, output.title));
+    void handOut(deps, output.job, how, send).then(
+      (d) => void (d.handedOut ? message.success(d.message) : message.info(d.message)),
+      (e: Error) => void message.error(e.message),
+    );
+  };
 
   if (!db || !deviceId) return <Typography.Paragraph>正在打开本机数据……</Typography.Paragraph>;
   const problems = officeProblems(office);
@@ -108,7 +169,7 @@ export function DocumentsPage() {
                 db={db}
                 today={today}
                 onOutput={show}
-                setBusy={setBusy}
+                onPrint={(docs, action) => void printServed(docs, action)}
                 onCorrect={(doc) => {
                   setCorrecting(doc);
                   setTab('issue');
@@ -130,7 +191,7 @@ export function DocumentsPage() {
                   setCorrecting(null);
                   setTab('list');
                   const first = docs[0];
-                  if (first) show({ title: `${DOCUMENT_KIND_SHORT[first.kind]}${first.numberText}`, fileName: fileNameOf({ ...first, kindName: DOCUMENT_KIND_SHORT[first.kind] }), bytes: first.pdf, pages: first.pages, sha256: first.sha256 });
+                  if (first) show(storedOutput(first, 'print'));
                 }}
                 onCancelCorrection={() => setCorrecting(null)}
               />
@@ -151,60 +212,75 @@ export function DocumentsPage() {
         }}
         footer={
           output && (
-            <Space>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                SHA-256 {output.sha256.slice(0, 16)}…
+            <Space wrap>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="preview-sha256">
+                SHA-256 {output.job.sha256.slice(0, 16)}…
               </Typography.Text>
-              <Button onClick={() => void savePdf(output.bytes, output.fileName).then((m) => message.success(m), (e: Error) => message.error(e.message))}>保存PDF</Button>
-              <Button type="primary" data-testid="print-pdf" onClick={() => void printPdf(output.bytes, output.title).then((m) => message.success(m), (e: Error) => message.error(e.message))}>
-                打印
+              <Button data-testid="save-pdf" disabled={busy !== null} onClick={() => deliver('save')}>
+                保存PDF
               </Button>
+              {output.stored ? (
+                output.stored.state === 'valid' ? (
+                  <Button type="primary" data-testid="print-with-proof" loading={busy !== null} onClick={() => output.stored && void printServed([output.stored], output.printAs)}>
+                    打印（含送达回证）
+                  </Button>
+                ) : (
+                  <Tag color="red">已作废，不能打印送达</Tag>
+                )
+              ) : (
+                <Button type="primary" data-testid="print-pdf" onClick={() => deliver('print')}>
+                  打印
+                </Button>
+              )}
             </Space>
           )
         }
       >
+        {output && busy && (
+          <div data-testid="preview-progress">
+            <Typography.Text>{busy.label}</Typography.Text>
+            <Progress percent={busy.percent} status="active" />
+          </div>
+        )}
+        {output?.stored && (
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+            这是签发时存档的原件（已核对SHA-256）。查看不计入打印记录；打印时文书后附送达回证{output.stored.state === 'valid' ? '，同组送达的文书（如信用修复告知书）一并打印' : ''}。
+          </Typography.Paragraph>
+        )}
         {output && <iframe data-testid="pdf-preview" title="PDF预览" src={output.url} style={{ width: '100%', height: '70vh', border: '1px solid #ddd' }} />}
       </Modal>
     </div>
   );
 }
 
-function IssuedList(props: { db: CreditDeskDb; today: string; onOutput: (o: Omit<Output, 'url'>) => void; setBusy: (b: Busy) => void; onCorrect: (doc: IssuedDocument) => void }) {
-  const { db, today, onOutput, setBusy, onCorrect } = props;
+function IssuedList(props: {
+  db: CreditDeskDb;
+  today: string;
+  onOutput: (o: Omit<Output, 'url'>) => void;
+  onPrint: (docs: IssuedDocument[], action?: PrintAction) => void;
+  onCorrect: (doc: IssuedDocument) => void;
+}) {
+  const { db, today, onOutput, onPrint, onCorrect } = props;
   const { message } = AntApp.useApp();
   const docs = useLiveQuery(() => documentStore(db).listDocuments(), [db]) ?? [];
   const [selected, setSelected] = useState<string[]>([]);
   const [kindFilter, setKindFilter] = useState<DocumentKind | 'all'>('all');
   const shown = docs.filter((d) => kindFilter === 'all' || d.kind === kindFilter);
 
-  const doReprint = async (doc: IssuedDocument) => {
-    const deps = { store: documentStore(db), newId, now: nowIso, user: currentActor().name };
-    const out = await reprint(deps, doc.id, sha256Hex);
+  /** 查看: the stored snapshot, checked against its SHA-256; not logged (viewing is not a reprint). */
+  const doView = async (doc: IssuedDocument) => {
+    const out = await openStored({ store: documentStore(db) }, doc.id, sha256Hex);
     if (!out.ok) {
       void message.error(out.reason);
       return;
     }
-    onOutput({ title: `${DOCUMENT_KIND_SHORT[doc.kind]}${doc.numberText}`, fileName: fileNameOf({ ...doc, kindName: DOCUMENT_KIND_SHORT[doc.kind] }), bytes: out.bytes, pages: doc.pages, sha256: doc.sha256 });
+    onOutput(storedOutput(out.document, 'reprint'));
   };
 
-  const doBatch = async () => {
-    const chosen = docs.filter((d) => selected.includes(d.id));
+  const doBatch = () => {
     // keep groups together, in issue order
-    chosen.sort((a, b) => (a.groupId === b.groupId ? a.issuedAt.localeCompare(b.issuedAt) : a.issuedAt.localeCompare(b.issuedAt)));
-    setBusy({ label: `正在生成 ${chosen.length} 份文书及送达回证……`, percent: 0 });
-    try {
-      const renderer = await documentRenderer();
-      const deps = { store: documentStore(db), renderer, newId, now: nowIso, user: currentActor().name };
-      const title = `批量打印${today}（${chosen.length}份）`;
-      const out = await printBatch(deps, chosen, title, (f) => setBusy({ label: `正在生成 ${chosen.length} 份文书及送达回证……`, percent: Math.round(f * 100) }));
-      if (!out.ok) void message.error(out.reason);
-      else onOutput({ title, fileName: `${title}.pdf`, bytes: out.bytes, pages: out.pages, sha256: out.sha256 });
-    } catch (error) {
-      const zh = (error as { messageZh?: string }).messageZh ?? (error instanceof Error ? error.message : String(error));
-      void message.error(zh);
-    } finally {
-      setBusy(null);
-    }
+    const chosen = docs.filter((d) => selected.includes(d.id)).sort((a, b) => a.issuedAt.localeCompare(b.issuedAt));
+    onPrint(chosen);
   };
 
   return (
@@ -212,7 +288,7 @@ function IssuedList(props: { db: CreditDeskDb; today: string; onOutput: (o: Omit
       <Space style={{ marginBottom: 12 }} wrap>
         <Select style={{ width: 260 }} value={kindFilter} onChange={setKindFilter} options={[{ value: 'all', label: '全部文书' }, ...KIND_OPTIONS]} />
         <Button onClick={() => setSelected(docs.filter((d) => d.state === 'valid' && d.date === today).map((d) => d.id))}>选择今日签发的文书</Button>
-        <Button type="primary" data-testid="batch-print" disabled={selected.length === 0} onClick={() => void doBatch()}>
+        <Button type="primary" data-testid="batch-print" disabled={selected.length === 0} onClick={doBatch}>
           打印选中（含送达回证，{selected.length}份）
         </Button>
       </Space>
@@ -237,9 +313,14 @@ function IssuedList(props: { db: CreditDeskDb; today: string; onOutput: (o: Omit
             title: '操作',
             render: (_: unknown, d) => (
               <Space>
-                <Button size="small" onClick={() => void doReprint(d)}>
-                  查看/重印
+                <Button size="small" data-testid="doc-view" onClick={() => void doView(d)}>
+                  查看
                 </Button>
+                {d.state === 'valid' && (
+                  <Button size="small" data-testid="doc-print" onClick={() => onPrint([d], 'reprint')}>
+                    打印（含送达回证）
+                  </Button>
+                )}
                 {d.state === 'valid' && (
                   <Button size="small" onClick={() => onCorrect(d)}>
                     更正
@@ -260,7 +341,7 @@ function PrintLog({ db }: { db: CreditDeskDb }) {
   if (log.length === 0) return null;
   const labels: Record<string, string> = { reprint: '重印', print: '打印', 'batch-print': '批量打印', download: '下载' };
   return (
-    <Card size="small" title="打印与重印记录" style={{ marginTop: 16 }}>
+    <Card size="small" title="打印与重印记录（查看不计入）" style={{ marginTop: 16 }} data-testid="print-log">
       <Table
         rowKey="id"
         size="small"
@@ -614,13 +695,11 @@ function Templates({ db }: { db: CreditDeskDb }) {
   const latest = versions.at(-1) ?? DEFAULT_TEMPLATES[kind];
   const [draft, setDraft] = useState<Record<string, string>>({});
   useEffect(() => setDraft({ ...latest.paragraphs }), [latest]);
-  const required = REQUIRED_PLACEHOLDERS[kind] ?? {};
-
   const save = async () => {
-    for (const [key, names] of Object.entries(required)) {
-      const lost = names.filter((n) => !(draft[key] ?? '').includes(`{{${n}}}`));
+    for (const key of paragraphKeys(kind, latest)) {
+      const lost = droppedPlaceholders(kind, key, draft[key]);
       if (lost.length > 0) {
-        void message.error(`“${key}”段必须保留 ${lost.map((n) => `{{${n}}}`).join('、')}（法定必备内容）。`);
+        void message.error(`“${paragraphLabel(kind, key)}”必须保留 ${lost.map(describePlaceholder).join('、')}（法定必备内容）。`);
         return;
       }
     }
@@ -629,19 +708,35 @@ function Templates({ db }: { db: CreditDeskDb }) {
   };
 
   return (
-    <div style={{ maxWidth: 900 }}>
+    <div style={{ maxWidth: 900 }} data-testid="templates">
       <Space style={{ marginBottom: 12 }}>
         <Select style={{ width: 300 }} value={kind} onChange={setKind} options={KIND_OPTIONS} />
         <Typography.Text type="secondary">当前第{latest.version}版（共{versions.length}版）</Typography.Text>
       </Space>
       <Typography.Paragraph type="secondary">
-        可修改固定段落的措辞。{'{{名称}}'} 为自动填入的内容；标注“必备”的占位符不能删除（理由、依据、期限、移出条件、救济途径等法定要素）。
+        可修改固定段落的措辞。双花括号中的英文名（如 {'{{reviewDays}}'}）是签发时自动填入的内容，须原样保留；标为“必备”的不能删除（期限、救济途径等法定要素）。
       </Typography.Paragraph>
-      {Object.keys(latest.paragraphs).map((key) => (
-        <Form.Item key={key} label={`${key}${required[key] ? `（必备：${required[key].map((n) => `{{${n}}}`).join('、')}）` : ''}`} layout="vertical">
-          <Input.TextArea autoSize={{ minRows: 2 }} value={draft[key] ?? ''} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
-        </Form.Item>
-      ))}
+      {paragraphKeys(kind, latest).map((key) => {
+        const slots = paragraphPlaceholders(kind, key);
+        const mustKeep = slots.filter((p) => p.required);
+        const mayUse = slots.filter((p) => !p.required);
+        return (
+          <Form.Item key={key} label={<Typography.Text strong data-testid={`paragraph-label-${key}`}>{paragraphLabel(kind, key)}</Typography.Text>} layout="vertical" style={{ marginBottom: 16 }}>
+            <Input.TextArea autoSize={{ minRows: 2 }} value={draft[key] ?? ''} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} aria-label={paragraphLabel(kind, key)} />
+            {(mustKeep.length > 0 || mayUse.length > 0) && (
+              <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 4, marginBottom: 0 }}>
+                {mustKeep.length > 0 && (
+                  <span>
+                    <Tag color="red">必备</Tag>
+                    {mustKeep.map((p) => describePlaceholder(p.name)).join('、')}
+                  </span>
+                )}
+                {mayUse.length > 0 && <span>{`${mustKeep.length > 0 ? '；' : ''}可用：${mayUse.map((p) => describePlaceholder(p.name)).join('、')}`}</span>}
+              </Typography.Paragraph>
+            )}
+          </Form.Item>
+        );
+      })}
       <Space>
         <Button type="primary" onClick={() => void save()}>
           保存为新版本

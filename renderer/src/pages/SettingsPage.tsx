@@ -14,6 +14,7 @@ import { verifyAllCases, type IntegrityReport } from '../db/repositories/cases';
 import { loadDemoData } from '../db/demo';
 import { IntegrityResult } from '../components/IntegrityResult';
 import { navigate } from '../router';
+import { DataMaintenanceCard } from '../sync/DataMaintenanceCard';
 
 type FormValues = {
   name: string;
@@ -362,6 +363,7 @@ export function SettingsPage() {
       <IntegrityCard />
       <CalendarCard />
       <DemoCard />
+      <DataMaintenanceCard />
       {office && (
         <Card title="规则集" size="small">
           <Table

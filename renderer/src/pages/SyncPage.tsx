@@ -27,6 +27,15 @@ const KIND_ZH: Record<(typeof PULLED_KINDS)[number], string> = {
   'number-block': '文书号段',
 };
 
+/** What an applied pulled item became (kinds not listed are only kept in the inbox). */
+const APPLIED_ZH: Partial<Record<(typeof PULLED_KINDS)[number], string>> = {
+  objection: '已记入案件',
+  'repair-application': '已记入案件',
+  'holiday-calendar': '已采用（工作日历）',
+  'rule-set': '已存为规则集新版本',
+  'number-block': '已加入文号段',
+};
+
 const OUTCOME_ZH: Record<SyncReport['outcome'], string> = {
   ok: '同步完成',
   partial: '部分完成，剩余记录将自动重试',
@@ -193,7 +202,7 @@ function InboxTable() {
           { title: '类别', dataIndex: 'kind', render: (k: InboxRow['kind']) => KIND_ZH[k] },
           { title: '案件', dataIndex: 'caseId' },
           { title: '平台发布时间', dataIndex: 'publishedAt', render: (v: string) => v.slice(0, 19).replace('T', ' ') },
-          { title: '处理', render: (_, r) => (r.applied ? r.applied.ok ? <Tag color="green">已记入案件</Tag> : <Tag color="red">{r.applied.reasonZh}</Tag> : r.kind === 'objection' || r.kind === 'repair-application' ? <Tag>待记入</Tag> : <Tag>已保存</Tag>) },
+          { title: '处理', render: (_, r) => (r.applied ? r.applied.ok ? <Tag color="green">{APPLIED_ZH[r.kind]}</Tag> : <Tag color="red">{r.applied.reasonZh}</Tag> : r.kind in APPLIED_ZH ? <Tag>待处理</Tag> : <Tag>已保存</Tag>) },
         ]}
       />
     </Card>

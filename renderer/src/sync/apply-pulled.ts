@@ -1,7 +1,8 @@
 /**
  * Turns pulled objections and repair applications filed online into case events through the case
- * desk's appendCaseEvent (so their deadlines enter the work list). Everything else stays in
- * `syncInbox` for its owner (calendars, rule sets, number blocks, corrections, decisions).
+ * desk's appendCaseEvent (so their deadlines enter the work list), files number blocks, and applies
+ * holiday calendars and rule-set updates (apply-reference.ts). Corrections and shared-case decisions
+ * stay in `syncInbox` for their owners.
  *
  * Runs after the pulled page is stored (never inside the pull transaction: a refused event aborts
  * its transaction, and a refusal must not block the pull cursor). Each pending inbox item is
@@ -17,6 +18,7 @@ import { caseEventFromPulled } from '../../../shared/sync/pulled';
 import { NumberBlockPayloadSchema, type PulledItem } from '../../../shared/sync/protocol';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../../shared/documents/types';
 import type { InboxRow } from './store';
+import { applyHolidayCalendar, applyRuleSetUpdate } from './apply-reference';
 
 export type PulledApplication = { ok: boolean; eventId?: string; reasonZh?: string };
 
@@ -55,6 +57,21 @@ export function createPulledApplier(db: CreditDeskDb, options: { today?: () => s
   return async () => {
     const blocks = await inbox.where('kind').equals('number-block').filter((r) => !r.applied).toArray();
     for (const item of blocks) await inbox.update(item.id, { applied: await applyNumberBlock(db, item) });
+    // Calendars and rule sets before case events: an objection's deadline is then computed with them.
+    const reference = await inbox.where('kind').anyOf('holiday-calendar', 'rule-set').filter((r) => !r.applied).toArray();
+    reference.sort((a, b) => a.publishedAt.localeCompare(b.publishedAt));
+    for (const item of reference) {
+      let outcome: PulledApplication;
+      try {
+        const applied = item.kind === 'holiday-calendar' ? await applyHolidayCalendar(db, item, options.today?.()) : await applyRuleSetUpdate(db, item);
+        outcome = { ok: applied.ok, ...(applied.reasonZh ? { reasonZh: applied.reasonZh } : {}) };
+        if (applied.detail) console.info(`pulled ${item.kind} ${item.id} applied: ${applied.detail}`);
+      } catch (error) {
+        console.warn(`pulled ${item.kind} ${item.id} not applied: ${error instanceof Error ? error.message : String(error)}`);
+        outcome = { ok: false, reasonZh: `平台下发的${item.kind === 'holiday-calendar' ? '节假日安排' : '规则集'}未能保存，请稍后重试或联系市平台` };
+      }
+      await inbox.update(item.id, { applied: outcome });
+    }
     const pending = await inbox.where('kind').anyOf('objection', 'repair-application').filter((r) => !r.applied).toArray();
     pending.sort((a, b) => a.publishedAt.localeCompare(b.publishedAt));
     for (const item of pending) {

@@ -22,6 +22,6 @@ export async function guardDestructiveAction(store: OutboxStore, action: Destruc
   return {
     allowed: false,
     unsent,
-    reasonZh: `还有 ${unsent} 条记录未报送到市平台，不能${ACTION_ZH[action]}。${hint}请先进行“日终同步”，或在同步页面“导出离线同步文件”后再操作。`,
+    reasonZh: `还有 ${unsent} 条记录未报送到市平台，不能${ACTION_ZH[action]}。${hint}请先到“同步”页面完成“日终同步”，或点“导出离线同步文件”把待报送的记录导出（交市平台导入）后再操作。`,
   };
 }

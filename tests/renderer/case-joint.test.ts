@@ -1,0 +1,162 @@
+/**
+ * 联合奖惩 J0 发起 → J1 确定实施部门 → J2 响应 → J3 反馈 → J4 撤销 (DOMAIN.md §4.4) through the store:
+ * every step goes through appendCaseEvent (shared/ canPerform), refusals write nothing, and once the
+ * listing has ended the case carries JOINT_REVOKE_PENDING (and the page's prompt) until revoked.
+ */
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { ACTOR, officeDb, OFFICE } from './fixtures';
+import { registerSubject } from '../../renderer/src/db/repositories/subjects';
+import { appendCaseEvent, createCase, foldCase, loadEvents, verifyCase } from '../../renderer/src/db/repositories/cases';
+import { ruleSetForCase } from '../../renderer/src/domain/rulesets';
+import { jointProgress, windDownPrompts } from '../../renderer/src/domain/joint';
+import type { CreditDeskDb } from '../../renderer/src/db/database';
+import type { EventDraft } from '../../shared/case/events';
+
+const TODAY = '2026-10-12';
+
+async function listedCase(db: CreditDeskDb): Promise<string> {
+  const s = await registerSubject(db, { kind: 'legal_person', name: '示例县虚构房地产开发有限公司', uscc: '91210000MA0000001B' }, ACTOR);
+  if (!s.ok) throw new Error(s.reason);
+  const sel = await ruleSetForCase(db, OFFICE, 'CY-RE-6-2', '2025-11-03');
+  if (!sel.ok) throw new Error(sel.reason);
+  const r = await createCase(
+    db,
+    {
+      subjectId: s.subject.id,
+      subjectLabel: s.subject.name!,
+      behaviourLabel: '未取得商品房预售许可证预售商品房',
+      proportionalityNote: '情节与后果相当',
+      casePrefix: '示信案',
+      determined: {
+        type: 'determined',
+        occurredOn: '2025-11-03',
+        actor: ACTOR,
+        payload: {
+          subject: { subjectId: s.subject.id, kind: 'legal_person', name: s.subject.name!, uscc: s.subject.uscc! },
+          behaviourCode: 'CY-RE-6-2',
+          behaviourText: '未取得商品房预售许可证预售商品房',
+          facts: '2025年在示例县擅自预售',
+          severity: 'severe',
+          listType: 'dishonesty_list',
+          basisDocuments: [{ type: 'penalty_decision', documentNo: '示住建罚〔2025〕12号', issuer: '示例县住房和城乡建设局', decidedOn: '2025-10-20', effective: true }],
+          determiningDept: '示例县住房和城乡建设局',
+          ruleSet: sel.pin,
+        },
+      },
+    },
+    { today: TODAY },
+  );
+  if (!r.ok) throw new Error(r.reason);
+  return r.caseRow.id;
+}
+
+/** Appends and expects a refusal that writes nothing (no event, no outbox row). */
+async function expectRefused(db: CreditDeskDb, caseId: string, draft: EventDraft, code: string, reason: RegExp): Promise<void> {
+  const [events, outbox] = [await db.caseEvents.count(), await db.outbox.count()];
+  const r = await appendCaseEvent(db, caseId, draft, { today: TODAY });
+  expect(r.ok).toBe(false);
+  if (!r.ok) {
+    expect(r.code).toBe(code);
+    expect(r.reason).toMatch(reason);
+  }
+  expect(await db.caseEvents.count()).toBe(events);
+  expect(await db.outbox.count()).toBe(outbox);
+}
+
+describe('联合奖惩 through the store', () => {
+  it('runs J0 → J1 → J2 → J3 → J4 with shared/ refusals, and prompts revocation after removal', async () => {
+    const db = await officeDb();
+    const caseId = await listedCase(db);
+    const step = async (draft: EventDraft) => {
+      const r = await appendCaseEvent(db, caseId, draft, { today: TODAY });
+      if (!r.ok) throw new Error(`${draft.type}: ${r.reason}`);
+      return r;
+    };
+    const d = <T extends EventDraft['type']>(type: T, occurredOn: string, payload: Extract<EventDraft, { type: T }>['payload']) => ({ type, occurredOn, actor: ACTOR, payload }) as EventDraft;
+
+    // not before listing
+    await expectRefused(db, caseId, d('joint_initiated', '2025-11-04', { platformRef: null }), 'joint_not_listed', /列入名单后/);
+    await step(d('pre_notice_served', '2025-11-05', { documentNo: '示信告〔2025〕1号', recipients: ['示例县虚构房地产开发有限公司'], method: 'direct' }));
+    await step(d('listed', '2025-11-20', { decisionNo: '示信决〔2025〕1号', listType: 'dishonesty_list', priorRepairCompletedOn: null }));
+    await step(d('served', '2025-11-21', { documentKind: 'listing_decision', documentNo: '示信决〔2025〕1号', recipients: ['示例县虚构房地产开发有限公司'], method: 'direct', regardingId: null }));
+    await step(d('published', '2025-11-24', { channels: ['信用中国（地方站）'], profile: 'masked' }));
+
+    // J0 发起
+    const j0 = await step(d('joint_initiated', '2025-11-25', { platformRef: '示联惩〔2025〕7号' }));
+    expect(j0.state.jointStage).toBe('J0');
+    expect(j0.caseRow.id).toBe(caseId);
+    await expectRefused(db, caseId, d('joint_initiated', '2025-11-25', { platformRef: null }), 'joint_already_initiated', /已发起/);
+    // feedback and response before the 实施部门 are assigned are refused by shared/
+    await expectRefused(db, caseId, d('joint_feedback', '2025-11-26', { unit: '示例县发展和改革局', summary: '已实施' }), 'joint_wrong_stage', /响应后方可登记反馈/);
+    await expectRefused(db, caseId, d('joint_responded', '2025-11-26', { unit: '示例县发展和改革局', measureCodes: [] }), 'joint_wrong_stage', /确定实施部门/);
+    await expectRefused(db, caseId, d('joint_units_assigned', '2025-11-26', { units: [] }), 'joint_units_missing', /至少/);
+
+    // J1 确定实施部门 (a list)
+    const j1 = await step(d('joint_units_assigned', '2025-11-26', { units: ['示例县发展和改革局', '示例县财政局'] }));
+    expect(j1.state.jointStage).toBe('J1');
+    expect(j1.state.jointUnits).toEqual(['示例县发展和改革局', '示例县财政局']);
+    await expectRefused(db, caseId, d('joint_responded', '2025-11-27', { unit: '示例县公安局', measureCodes: [] }), 'joint_unit_unknown', /不是本案确定的实施部门/);
+
+    // J2 响应 with a measure from the published catalogue, J3 反馈
+    const measure = (await foldCase(db, caseId, TODAY))!.ctx.ruleSet.measureCodes[0]!;
+    const j2 = await step(d('joint_responded', '2025-11-27', { unit: '示例县财政局', measureCodes: [measure] }));
+    expect(j2.state.jointStage).toBe('J2');
+    const j3 = await step(d('joint_feedback', '2025-11-28', { unit: '示例县财政局', summary: '已限制其参与政府采购活动' }));
+    expect(j3.state.jointStage).toBe('J3');
+    const progress = jointProgress(j3.state, await loadEvents(db, caseId));
+    expect(progress.stageLabel).toBe('已反馈');
+    expect(progress.platformRef).toBe('示联惩〔2025〕7号');
+    expect(progress.units.map((u) => [u.unit, u.respondedOn, u.feedbackOn])).toEqual([
+      ['示例县发展和改革局', null, null],
+      ['示例县财政局', '2025-11-27', '2025-11-28'],
+    ]);
+    expect(progress.units[1]!.measureLabels).toHaveLength(1);
+    expect(windDownPrompts(j3.state)).toEqual([]);
+
+    // the listing ends (移出 on fulfilment): shared/ flags the joint sanction, the page prompts revocation
+    const removed = await step(d('removed', '2026-03-02', { reason: 'fulfilled', note: '已履行法定义务、消除不良影响' }));
+    expect(removed.state.flags).toContain('JOINT_REVOKE_PENDING');
+    const prompts = windDownPrompts(removed.state);
+    expect(prompts.map((p) => [p.key, p.action])).toEqual([['joint_revoke', 'joint_revoked']]);
+    expect(prompts[0]!.title).toMatch(/联合惩戒尚未撤销/);
+    expect(prompts[0]!.description).toMatch(/示例县财政局/);
+
+    // J4 撤销: a reason is required, then the flag clears
+    await expectRefused(db, caseId, d('joint_revoked', '2026-03-03', { reason: '  ' }), 'reason_missing', /理由/);
+    const j4 = await step(d('joint_revoked', '2026-03-03', { reason: '主体已移出失信名单' }));
+    expect(j4.state.jointStage).toBe('J4');
+    expect(j4.state.flags).not.toContain('JOINT_REVOKE_PENDING');
+    expect(windDownPrompts(j4.state)).toEqual([]);
+    await expectRefused(db, caseId, d('joint_revoked', '2026-03-04', { reason: '重复' }), 'joint_already_revoked', /已撤销/);
+
+    // every written step has its outbox row; the chain verifies
+    const events = await loadEvents(db, caseId);
+    expect(events.map((e) => e.type).filter((t) => t.startsWith('joint_'))).toEqual(['joint_initiated', 'joint_units_assigned', 'joint_responded', 'joint_feedback', 'joint_revoked']);
+    expect((await db.outbox.toArray()).filter((o) => o.kind === 'case-event')).toHaveLength(events.length);
+    expect((await verifyCase(db, caseId)).ok).toBe(true);
+    expect((await foldCase(db, caseId, TODAY))?.state.jointStage).toBe('J4');
+    db.close();
+  });
+
+  it('prompts to lift measures still applied after the listing ended', async () => {
+    const db = await officeDb();
+    const caseId = await listedCase(db);
+    const at = { today: TODAY };
+    for (const draft of [
+      { type: 'pre_notice_served', occurredOn: '2025-11-05', actor: ACTOR, payload: { documentNo: 'X', recipients: ['甲'], method: 'direct' } },
+      { type: 'listed', occurredOn: '2025-11-20', actor: ACTOR, payload: { decisionNo: 'Y', listType: 'dishonesty_list', priorRepairCompletedOn: null } },
+    ] as EventDraft[]) {
+      const r = await appendCaseEvent(db, caseId, draft, at);
+      if (!r.ok) throw new Error(r.reason);
+    }
+    const code = (await foldCase(db, caseId, TODAY))!.ctx.ruleSet.measureCodes[0]!;
+    const m = await appendCaseEvent(db, caseId, { type: 'measure_applied', occurredOn: '2025-11-21', actor: ACTOR, payload: { measureId: 'M1', measureCode: code, implementingUnit: '示例县财政局', justification: '与失信行为相关联且适度' } }, at);
+    expect(m.ok, !m.ok ? m.reason : '').toBe(true);
+    const r = await appendCaseEvent(db, caseId, { type: 'removed', occurredOn: '2026-03-02', actor: ACTOR, payload: { reason: 'fulfilled', note: '已履行' } }, at);
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.state.flags).toContain('MEASURES_PENDING_LIFT');
+    expect(windDownPrompts(r.state).map((p) => p.key)).toEqual(['measures_lift']);
+    db.close();
+  });
+});
