@@ -60,7 +60,8 @@ describe('day’s-end sync in browser mode', () => {
         }),
       rows,
     );
-    await platform!.store.publish(office.id, { id: 'cal-2027', kind: 'holiday-calendar', payload: { year: 2027, holidays: [] } });
+    // A test schedule in the holiday-cn shape (not the State Council's 2027 notice): applied through the office's import.
+    await platform!.store.publish(office.id, { id: 'cal-2027', kind: 'holiday-calendar', payload: { year: 2027, papers: [], days: [{ name: '元旦', date: '2027-01-01', isOffDay: true }] } });
     await app!.reload();
     await page.getByTestId('sync-page').waitFor();
     await expect.poll(() => page.getByTestId('sync-status-badge').getAttribute('data-unsent')).toBe(String(N));
@@ -84,9 +85,18 @@ describe('day’s-end sync in browser mode', () => {
     expect(await page.getByTestId('report-pulled').textContent()).toBe('1');
     expect(await platform!.store.countOperations(office.id)).toBe(N - 1);
     await page.getByTestId('quarantine').getByText('空字符').first().waitFor();
-    await page.getByTestId('inbox').getByText('节假日安排').waitFor();
+    await page.getByTestId('inbox').getByText('已采用（工作日历）').waitFor();
+    expect((await readStore<{ id: string }>(app!, 'calendars')).map((c) => c.id)).toContain('holidays-2027');
     await expect.poll(() => page.getByTestId('sync-status-badge').getAttribute('data-unsent')).toBe('1');
     expect(await page.getByTestId('sync-progress').textContent()).toContain('100%');
+
+    // 设置 → 数据维护 → 重置本机数据 is refused while the quarantined record is unsent and not exported.
+    await page.getByTestId('nav').getByRole('menuitem', { name: '设置' }).click();
+    await page.getByTestId('reset-local-data').click();
+    await expect.poll(() => page.getByTestId('reset-refused').textContent()).toMatch(/还有 1 条记录未报送到市平台，不能重置本机数据.*导出离线同步文件/);
+    expect(await readStore(app!, 'outbox')).toHaveLength(N);
+    await page.getByTestId('nav').getByRole('menuitem', { name: '同步' }).click();
+    await page.getByTestId('sync-page').waitFor();
 
     // Export what is unsent (the quarantined record), then import the file twice: nothing changes twice.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-sneakernet').click()]);
@@ -101,6 +111,18 @@ describe('day’s-end sync in browser mode', () => {
     expect(await platform!.store.countOperations(office.id)).toBe(N - 1);
     const unexpected = app!.pageErrors.filter((e) => !/Failed to load resource/.test(e));
     expect(unexpected).toEqual([]);
+
+    // Now the export covers it: the reset asks for 「确认重置」, deletes this device's database and reloads.
+    await page.getByTestId('nav').getByRole('menuitem', { name: '设置' }).click();
+    await page.getByTestId('reset-local-data').click();
+    await page.getByTestId('reset-confirm-input').fill('确认');
+    expect(await page.getByTestId('reset-confirm-ok').isDisabled()).toBe(true);
+    await page.getByTestId('reset-confirm-input').fill('确认重置');
+    await page.getByTestId('reset-confirm-ok').click();
+    // After the reload the app opens a fresh database (first run): nothing unsent, no office, no cases.
+    await expect.poll(() => page.getByTestId('sync-status-badge').getAttribute('data-unsent'), { timeout: 30_000 }).toBe('0');
+    expect(await readStore(app!, 'outbox')).toEqual([]);
+    expect(await readStore(app!, 'calendars')).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { Tag, Timeline, Typography } from 'antd';
-import { CASE_EVENT_LABELS } from '../../../shared/case/events';
+import { CASE_EVENT_LABELS, type RemovalReason } from '../../../shared/case/events';
 import { findMeasure } from '../../../shared/rules/measures';
+import { REMOVAL_REASON_LABELS } from './labels';
 import type { CaseEventRow } from '../db/types';
 
 /** A one-line summary of what an event recorded (document numbers, outcomes, reasons). */
@@ -9,7 +10,9 @@ function summary(e: CaseEventRow): string {
   const parts: string[] = [];
   for (const key of ['documentNo', 'decisionNo', 'behaviourText', 'applicant', 'toUnit', 'reasons', 'reason', 'note', 'summary', 'result', 'description', 'justification']) {
     const v = p[key];
-    if (typeof v === 'string' && v.trim()) parts.push(v.trim());
+    if (typeof v !== 'string' || !v.trim()) continue;
+    // 移出's reason is a code: show its Chinese label.
+    parts.push(key === 'reason' && e.type === 'removed' ? (REMOVAL_REASON_LABELS[v as RemovalReason] ?? v) : v.trim());
   }
   // 联合奖惩: the 实施部门, the platform entry and the measures applied.
   if (typeof p.platformRef === 'string' && p.platformRef.trim()) parts.unshift(`平台录入编号：${p.platformRef.trim()}`);
