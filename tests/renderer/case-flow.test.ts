@@ -1,47 +1,10 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { ACTOR, officeDb, OFFICE } from './fixtures';
-import { registerSubject, searchSubjects } from '../../renderer/src/db/repositories/subjects';
-import { appendCaseEvent, createCase, foldCase, loadEvents, searchCases, verifyAllCases, verifyCase } from '../../renderer/src/db/repositories/cases';
+import { ACTOR, newCase, OFFICE, officeDb } from './fixtures';
+import { searchSubjects } from '../../renderer/src/db/repositories/subjects';
+import { appendCaseEvent, foldCase, loadEvents, searchCases, verifyAllCases, verifyCase } from '../../renderer/src/db/repositories/cases';
 import { attentionCounts, listDeadlines } from '../../renderer/src/db/repositories/deadlines';
-import { ruleSetForCase } from '../../renderer/src/domain/rulesets';
-import type { CreditDeskDb } from '../../renderer/src/db/database';
 import type { EventDraft } from '../../shared/case/events';
-
-async function newCase(db: CreditDeskDb, determinedOn = '2025-11-03', behaviourCode = 'CY-RE-6-2') {
-  const s = await registerSubject(db, { kind: 'legal_person', name: '示例县虚构房地产开发有限公司', uscc: '91210000MA0000001B' }, ACTOR);
-  if (!s.ok) throw new Error(s.reason);
-  const sel = await ruleSetForCase(db, OFFICE, behaviourCode, determinedOn);
-  if (!sel.ok) throw new Error(sel.reason);
-  const r = await createCase(
-    db,
-    {
-      subjectId: s.subject.id,
-      subjectLabel: s.subject.name!,
-      behaviourLabel: '未取得商品房预售许可证预售商品房',
-      proportionalityNote: '情节与后果相当',
-      casePrefix: '示信案',
-      determined: {
-        type: 'determined',
-        occurredOn: determinedOn,
-        actor: ACTOR,
-        payload: {
-          subject: { subjectId: s.subject.id, kind: 'legal_person', name: s.subject.name!, uscc: s.subject.uscc! },
-          behaviourCode,
-          behaviourText: '未取得商品房预售许可证预售商品房',
-          facts: '2025年在示例县擅自预售',
-          severity: 'severe',
-          listType: 'dishonesty_list',
-          basisDocuments: [{ type: 'penalty_decision', documentNo: '示住建罚〔2025〕12号', issuer: '示例县住房和城乡建设局', decidedOn: '2025-10-20', effective: true }],
-          determiningDept: '示例县住房和城乡建设局',
-          ruleSet: sel.pin,
-        },
-      },
-    },
-    { today: '2026-10-12' },
-  );
-  return { subject: s.subject, result: r };
-}
 
 const at = (today: string) => ({ today });
 
@@ -140,7 +103,7 @@ describe('case workflow through the store', () => {
 
   it('refuses a case on the deny-list and a case whose rule set has an unset period', async () => {
     const db = await officeDb({ ...OFFICE, periodSettings: {}, preNotice: {} });
-    const { result } = await newCase(db, '2025-11-03', 'HLJ-29-4');
+    const { result } = await newCase(db, { determinedOn: '2025-11-03', behaviourCode: 'HLJ-29-4' });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toMatch(/未规定|设置/);
     db.close();

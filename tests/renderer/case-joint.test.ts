@@ -5,51 +5,13 @@
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { ACTOR, officeDb, OFFICE } from './fixtures';
-import { registerSubject } from '../../renderer/src/db/repositories/subjects';
-import { appendCaseEvent, createCase, foldCase, loadEvents, verifyCase } from '../../renderer/src/db/repositories/cases';
-import { ruleSetForCase } from '../../renderer/src/domain/rulesets';
+import { ACTOR, determinedCaseId, officeDb } from './fixtures';
+import { appendCaseEvent, foldCase, loadEvents, verifyCase } from '../../renderer/src/db/repositories/cases';
 import { jointProgress, windDownPrompts } from '../../renderer/src/domain/joint';
 import type { CreditDeskDb } from '../../renderer/src/db/database';
 import type { EventDraft } from '../../shared/case/events';
 
 const TODAY = '2026-10-12';
-
-async function listedCase(db: CreditDeskDb): Promise<string> {
-  const s = await registerSubject(db, { kind: 'legal_person', name: '示例县虚构房地产开发有限公司', uscc: '91210000MA0000001B' }, ACTOR);
-  if (!s.ok) throw new Error(s.reason);
-  const sel = await ruleSetForCase(db, OFFICE, 'CY-RE-6-2', '2025-11-03');
-  if (!sel.ok) throw new Error(sel.reason);
-  const r = await createCase(
-    db,
-    {
-      subjectId: s.subject.id,
-      subjectLabel: s.subject.name!,
-      behaviourLabel: '未取得商品房预售许可证预售商品房',
-      proportionalityNote: '情节与后果相当',
-      casePrefix: '示信案',
-      determined: {
-        type: 'determined',
-        occurredOn: '2025-11-03',
-        actor: ACTOR,
-        payload: {
-          subject: { subjectId: s.subject.id, kind: 'legal_person', name: s.subject.name!, uscc: s.subject.uscc! },
-          behaviourCode: 'CY-RE-6-2',
-          behaviourText: '未取得商品房预售许可证预售商品房',
-          facts: '2025年在示例县擅自预售',
-          severity: 'severe',
-          listType: 'dishonesty_list',
-          basisDocuments: [{ type: 'penalty_decision', documentNo: '示住建罚〔2025〕12号', issuer: '示例县住房和城乡建设局', decidedOn: '2025-10-20', effective: true }],
-          determiningDept: '示例县住房和城乡建设局',
-          ruleSet: sel.pin,
-        },
-      },
-    },
-    { today: TODAY },
-  );
-  if (!r.ok) throw new Error(r.reason);
-  return r.caseRow.id;
-}
 
 /** Appends and expects a refusal that writes nothing (no event, no outbox row). */
 async function expectRefused(db: CreditDeskDb, caseId: string, draft: EventDraft, code: string, reason: RegExp): Promise<void> {
@@ -67,7 +29,7 @@ async function expectRefused(db: CreditDeskDb, caseId: string, draft: EventDraft
 describe('联合奖惩 through the store', () => {
   it('runs J0 → J1 → J2 → J3 → J4 with shared/ refusals, and prompts revocation after removal', async () => {
     const db = await officeDb();
-    const caseId = await listedCase(db);
+    const caseId = await determinedCaseId(db, { today: TODAY });
     const step = async (draft: EventDraft) => {
       const r = await appendCaseEvent(db, caseId, draft, { today: TODAY });
       if (!r.ok) throw new Error(`${draft.type}: ${r.reason}`);
@@ -141,7 +103,7 @@ describe('联合奖惩 through the store', () => {
 
   it('prompts to lift measures still applied after the listing ended', async () => {
     const db = await officeDb();
-    const caseId = await listedCase(db);
+    const caseId = await determinedCaseId(db, { today: TODAY });
     const at = { today: TODAY };
     for (const draft of [
       { type: 'pre_notice_served', occurredOn: '2025-11-05', actor: ACTOR, payload: { documentNo: 'X', recipients: ['甲'], method: 'direct' } },

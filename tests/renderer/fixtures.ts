@@ -3,7 +3,11 @@ import { CreditDeskDb } from '../../renderer/src/db/database';
 import { saveOffice, type OfficeProfile } from '../../renderer/src/db/repositories/settings';
 import { syncOfficeRuleSets } from '../../renderer/src/domain/rulesets';
 import { uniqueDbName } from '../helpers/dexie';
-import type { Actor } from '../../shared/case/events';
+import type { Actor, EventDraft } from '../../shared/case/events';
+import type { IsoDate } from '../../shared/util/dates';
+import { registerSubject } from '../../renderer/src/db/repositories/subjects';
+import { appendCaseEvent, createCase } from '../../renderer/src/db/repositories/cases';
+import { ruleSetForCase } from '../../renderer/src/domain/rulesets';
 
 export const ACTOR: Actor = { userId: 'staff:李办', name: '李办' };
 
@@ -30,4 +34,68 @@ export async function officeDb(profile: OfficeProfile = OFFICE): Promise<CreditD
   if (!r.ok) throw new Error(r.reason);
   await saveOffice(db, profile, ACTOR);
   return db;
+}
+
+/** The fixture company of the case tests (fictitious, check-digit-valid code). */
+export const FIXTURE_COMPANY = { kind: 'legal_person', name: '示例县虚构房地产开发有限公司', uscc: '91210000MA0000001B' } as const;
+
+export type NewCaseOptions = { today?: IsoDate; determinedOn?: IsoDate; behaviourCode?: string };
+
+/** Registers the fixture company and opens its case with the 认定 event, under the office's rule set. */
+export async function newCase(db: CreditDeskDb, options: NewCaseOptions = {}) {
+  const { today = '2026-10-12', determinedOn = '2025-11-03', behaviourCode = 'CY-RE-6-2' } = options;
+  const s = await registerSubject(db, { ...FIXTURE_COMPANY }, ACTOR);
+  if (!s.ok) throw new Error(s.reason);
+  const sel = await ruleSetForCase(db, OFFICE, behaviourCode, determinedOn);
+  if (!sel.ok) throw new Error(sel.reason);
+  const result = await createCase(
+    db,
+    {
+      subjectId: s.subject.id,
+      subjectLabel: s.subject.name!,
+      behaviourLabel: '未取得商品房预售许可证预售商品房',
+      proportionalityNote: '情节与后果相当',
+      casePrefix: '示信案',
+      determined: {
+        type: 'determined',
+        occurredOn: determinedOn,
+        actor: ACTOR,
+        payload: {
+          subject: { subjectId: s.subject.id, kind: 'legal_person', name: s.subject.name!, uscc: s.subject.uscc! },
+          behaviourCode,
+          behaviourText: '未取得商品房预售许可证预售商品房',
+          facts: '2025年在示例县擅自预售',
+          severity: 'severe',
+          listType: 'dishonesty_list',
+          basisDocuments: [{ type: 'penalty_decision', documentNo: '示住建罚〔2025〕12号', issuer: '示例县住房和城乡建设局', decidedOn: '2025-10-20', effective: true }],
+          determiningDept: '示例县住房和城乡建设局',
+          ruleSet: sel.pin,
+        },
+      },
+    },
+    { today },
+  );
+  return { subject: s.subject, result };
+}
+
+/** The id of a newly determined fixture case; fails the test if the store refuses it. */
+export async function determinedCaseId(db: CreditDeskDb, options: NewCaseOptions = {}): Promise<string> {
+  const { result } = await newCase(db, options);
+  if (!result.ok) throw new Error(result.reason);
+  return result.caseRow.id;
+}
+
+/** 事先告知 → 列入 → 送达 of the fixture case, in November 2025. */
+export const LISTING_STEPS: readonly EventDraft[] = [
+  { type: 'pre_notice_served', occurredOn: '2025-11-05', actor: ACTOR, payload: { documentNo: '示信告〔2025〕1号', recipients: [FIXTURE_COMPANY.name], method: 'direct' } },
+  { type: 'listed', occurredOn: '2025-11-20', actor: ACTOR, payload: { decisionNo: '示信决〔2025〕1号', listType: 'dishonesty_list', priorRepairCompletedOn: null } },
+  { type: 'served', occurredOn: '2025-11-21', actor: ACTOR, payload: { documentKind: 'listing_decision', documentNo: '示信决〔2025〕1号', recipients: [FIXTURE_COMPANY.name], method: 'direct', regardingId: null } },
+];
+
+/** Appends each step through the store; fails the test at the first refusal, naming it. */
+export async function appendSteps(db: CreditDeskDb, caseId: string, steps: readonly EventDraft[], today: IsoDate): Promise<void> {
+  for (const step of steps) {
+    const r = await appendCaseEvent(db, caseId, step, { today });
+    if (!r.ok) throw new Error(`${step.type}: ${r.reason}`);
+  }
 }

@@ -8,10 +8,9 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../platform/server/app';
 import type { CreditDeskDb } from '../../renderer/src/db/database';
-import { appendCaseEvent, createCase, foldCase } from '../../renderer/src/db/repositories/cases';
+import { foldCase } from '../../renderer/src/db/repositories/cases';
 import { listDeadlines } from '../../renderer/src/db/repositories/deadlines';
-import { registerSubject } from '../../renderer/src/db/repositories/subjects';
-import { allStoredRuleSets, ruleSetForCase } from '../../renderer/src/domain/rulesets';
+import { allStoredRuleSets } from '../../renderer/src/domain/rulesets';
 import { loadCalendar } from '../../renderer/src/domain/context';
 import { createPulledApplier } from '../../renderer/src/sync/apply-pulled';
 import { createSyncEngine } from '../../renderer/src/sync/engine';
@@ -23,7 +22,7 @@ import { parseRuleSetUpdate } from '../../shared/sync/rule-set-update';
 import { ruleSetEffectiveOn } from '../../shared/rules/select';
 import type { RuleSet } from '../../shared/rules/types';
 import type { EventDraft } from '../../shared/case/events';
-import { ACTOR, OFFICE, officeDb } from '../renderer/fixtures';
+import { ACTOR, appendSteps, determinedCaseId, LISTING_STEPS, officeDb } from '../renderer/fixtures';
 import { DB_TARGETS, makeOffice, seededRandom, startTestPlatform, testIdMaker, uniqueId } from './helpers';
 
 const TODAY = '2026-12-29';
@@ -43,54 +42,14 @@ const SCHEDULE_2027 = {
 };
 
 async function listedCase(db: CreditDeskDb): Promise<string> {
-  const s = await registerSubject(db, { kind: 'legal_person', name: '示例县虚构房地产开发有限公司', uscc: '91210000MA0000001B' }, ACTOR);
-  if (!s.ok) throw new Error(s.reason);
-  const sel = await ruleSetForCase(db, OFFICE, 'CY-RE-6-2', '2025-11-03');
-  if (!sel.ok) throw new Error(sel.reason);
-  const created = await createCase(
-    db,
-    {
-      subjectId: s.subject.id,
-      subjectLabel: s.subject.name!,
-      behaviourLabel: '未取得商品房预售许可证预售商品房',
-      proportionalityNote: '情节与后果相当',
-      casePrefix: '示信案',
-      determined: {
-        type: 'determined',
-        occurredOn: '2025-11-03',
-        actor: ACTOR,
-        payload: {
-          subject: { subjectId: s.subject.id, kind: 'legal_person', name: s.subject.name!, uscc: s.subject.uscc! },
-          behaviourCode: 'CY-RE-6-2',
-          behaviourText: '未取得商品房预售许可证预售商品房',
-          facts: '2025年在示例县擅自预售',
-          severity: 'severe',
-          listType: 'dishonesty_list',
-          basisDocuments: [{ type: 'penalty_decision', documentNo: '示住建罚〔2025〕12号', issuer: '示例县住房和城乡建设局', decidedOn: '2025-10-20', effective: true }],
-          determiningDept: '示例县住房和城乡建设局',
-          ruleSet: sel.pin,
-        },
-      },
-    },
-    { today: TODAY },
-  );
-  if (!created.ok) throw new Error(created.reason);
-  const caseId = created.caseRow.id;
-  const steps: EventDraft[] = [
-    { type: 'pre_notice_served', occurredOn: '2025-11-05', actor: ACTOR, payload: { documentNo: '示信告〔2025〕1号', recipients: ['示例县虚构房地产开发有限公司'], method: 'direct' } },
-    { type: 'listed', occurredOn: '2025-11-20', actor: ACTOR, payload: { decisionNo: '示信决〔2025〕1号', listType: 'dishonesty_list', priorRepairCompletedOn: null } },
-    { type: 'served', occurredOn: '2025-11-21', actor: ACTOR, payload: { documentKind: 'listing_decision', documentNo: '示信决〔2025〕1号', recipients: ['示例县虚构房地产开发有限公司'], method: 'direct', regardingId: null } },
-    {
+  const caseId = await determinedCaseId(db, { today: TODAY });
+  const objection: EventDraft = {
       type: 'objection_received',
       occurredOn: '2026-12-29',
       actor: ACTOR,
       payload: { objectionId: uniqueId('OBJ'), applicant: '示例县虚构房地产开发有限公司', grounds: ['error'], reasons: '认为认定事实有误', concernsListing: false, channel: 'written' },
-    },
-  ];
-  for (const step of steps) {
-    const r = await appendCaseEvent(db, caseId, step, { today: TODAY });
-    if (!r.ok) throw new Error(`${step.type}: ${r.reason}`);
-  }
+    };
+  await appendSteps(db, caseId, [...LISTING_STEPS, objection], TODAY);
   return caseId;
 }
 
