@@ -1,5 +1,5 @@
-import { Alert, Button, Card, Checkbox, Col, Descriptions, Empty, Input, Row, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Checkbox, Col, Descriptions, Empty, Row, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useAppStore, currentActor } from '../stores/app-store';
 import { addAttachment, foldCase, searchCases, verifyCase, setRepairMaterials, isActionable, type IntegrityReport } from '../db/repositories/cases';
@@ -10,6 +10,7 @@ import { OBJECTION_STAGE_LABELS, REPAIR_STAGE_LABELS } from '../../../shared/cas
 import type { CaseFlag, Deadline } from '../../../shared/case/state';
 import { navigate } from '../router';
 import { Pager } from '../components/Pager';
+import { SearchBox, usePagedSearch } from '../components/SearchBox';
 import { NewCaseForm } from '../components/NewCaseForm';
 import { ActionPanel } from '../components/ActionPanel';
 import { CaseTimeline } from '../components/CaseTimeline';
@@ -33,20 +34,9 @@ const FLAG_LABELS: Record<CaseFlag, string> = {
 /** Flags saying something must stop now that the listing has ended (DOMAIN.md §4.1: warn on overdue removals). */
 const URGENT_FLAGS: readonly CaseFlag[] = ['JOINT_REVOKE_PENDING', 'MEASURES_PENDING_LIFT'];
 
-function useDebounced<T>(value: T, ms = 250): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return v;
-}
-
 function CaseList() {
   const db = useAppStore((s) => s.db);
-  const [query, setQuery] = useState('');
-  const [page, setPage] = useState(0);
-  const q = useDebounced(query);
+  const { query, debouncedQuery: q, page, setPage, changeQuery } = usePagedSearch();
   const result = useLiveQuery(async () => {
     if (!db) return undefined;
     const subjects = q.trim() ? (await searchSubjects(db, q, 0, 50)).rows.map((s) => s.id) : [];
@@ -55,17 +45,7 @@ function CaseList() {
   return (
     <div>
       <Space style={{ marginBottom: 16 }} wrap>
-        <Input.Search
-          allowClear
-          placeholder="案件编号、依据文号、主体名称或代码"
-          style={{ width: 380 }}
-          value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setPage(0);
-          }}
-          data-testid="case-search"
-        />
+        <SearchBox value={query} onChange={changeQuery} placeholder="案件编号、依据文号、主体名称或代码" width={380} testId="case-search" />
         <Button type="primary" onClick={() => navigate('cases', 'new')} data-testid="case-new">
           新建案件
         </Button>

@@ -20,20 +20,12 @@ import { checkCitizenId } from '../../../shared/identifiers/citizen-id';
 import { SUBJECT_KIND_LABELS, type SubjectKind } from '../../../shared/case/events';
 import { navigate } from '../router';
 import { Pager } from '../components/Pager';
+import { SearchBox, useDebounced, usePagedSearch } from '../components/SearchBox';
 
 const ORG_TYPES: SubjectOrgType[] = ['企业', '个体工商户', '专业合作社', '社会组织', '国家机关', '事业单位', '其他组织'];
 const LINK_ROLES: LinkRole[] = ['法定代表人', '主要负责人', '主要责任人', '实际控制人', '直接责任人'];
 
 type RegisterValues = { kind: SubjectKind; name: string; uscc?: string; idNumber?: string; orgType?: SubjectOrgType; region?: string };
-
-function useDebounced<T>(value: T, ms = 250): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return v;
-}
 
 export function RegisterSubjectForm({ onDone, fixedKind }: { onDone: (s: SubjectRow) => void; fixedKind?: SubjectKind }) {
   const db = useAppStore((s) => s.db);
@@ -133,25 +125,13 @@ export function RegisterSubjectForm({ onDone, fixedKind }: { onDone: (s: Subject
 
 function SubjectList() {
   const db = useAppStore((s) => s.db);
-  const [query, setQuery] = useState('');
-  const [page, setPage] = useState(0);
+  const { query, debouncedQuery: q, page, setPage, changeQuery } = usePagedSearch();
   const [registering, setRegistering] = useState(false);
-  const q = useDebounced(query);
   const result = useLiveQuery(() => (db ? searchSubjects(db, q, page) : undefined), [db, q, page]);
   return (
     <div>
       <Space style={{ marginBottom: 16 }} wrap>
-        <Input.Search
-          allowClear
-          placeholder="名称、统一社会信用代码或公民身份号码"
-          style={{ width: 360 }}
-          value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setPage(0);
-          }}
-          data-testid="subject-search"
-        />
+        <SearchBox value={query} onChange={changeQuery} placeholder="名称、统一社会信用代码或公民身份号码" width={360} testId="subject-search" />
         <Button type="primary" onClick={() => setRegistering((v) => !v)} data-testid="subject-register-open">
           {registering ? '收起登记' : '登记主体'}
         </Button>
