@@ -7,11 +7,12 @@
  * + raw Dexie bulkPut of the same outbox rows (same chunks).
  * Target: ours ≤ 10 s and ≤ 3× the floor.
  */
+import { syntheticCaseEventRows } from '../tests/helpers/outbox-rows';
 import 'fake-indexeddb/auto';
 import { createServer } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { startPlatform, type Platform } from '../platform/server/app';
-import { buildOutboxRow, type OutboxRow } from '../shared/sync/outbox';
+import type { OutboxRow } from '../shared/sync/outbox';
 import type { PushRequest } from '../shared/sync/protocol';
 import { CreditDeskDb } from '../renderer/src/db/database';
 import { createSyncEngine } from '../renderer/src/sync/engine';
@@ -24,19 +25,7 @@ const TOTAL = 10_000;
 const BATCH = 500;
 
 function makeRows(deviceId: string): OutboxRow[] {
-  return Array.from({ length: TOTAL }, (_, i) => {
-    const caseId = `case-${i % 250}`;
-    return buildOutboxRow({
-      id: `${deviceId}-${String(i).padStart(6, '0')}`,
-      deviceId,
-      deviceSeq: i + 1,
-      kind: 'case-event',
-      entityId: caseId,
-      payloadSchemaVersion: 1,
-      payload: { type: 'statement_received', caseId, seq: i, occurredOn: '2026-11-20', summary: `第${i}号陈述申辩，当事人称已履行部分义务`, accepted: i % 2 === 0 },
-      recordedAt: new Date(Date.UTC(2026, 10, 20, 1, 0, 0) + i * 1000).toISOString(),
-    });
-  });
+  return syntheticCaseEventRows(deviceId, TOTAL, '2026-11-20T01:00:00.000Z');
 }
 
 type Round = { ours: number; rawPost: number; rawInsert: number; rawDexie: number; batches: number };

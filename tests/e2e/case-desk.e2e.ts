@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshotOnFailure, startApp, type E2eApp } from './harness';
+import { screenshotOnFailure, startApp, type E2eApp, loadDemoData } from './harness';
 
 const OFFICE_USCC = '11210000MB0000001M';
 const COMPANY_USCC = '91210000MA0000001B';
@@ -193,10 +193,7 @@ describe('case desk: demo data and a database from a newer version', () => {
 
   it('载入演示数据 loads a fictional county with a working work list', async () => {
     const page = app!.page;
-    await page.getByTestId('load-demo').click();
-    await page.getByTestId('load-demo-confirm').click();
-    await page.getByText(/已载入演示数据/).waitFor();
-    await page.getByTestId('nav').getByRole('menuitem', { name: /案件/ }).click();
+    await loadDemoData(page);
     await page.getByTestId('case-row').first().waitFor();
     await expect(page.getByTestId('case-row').count()).resolves.toBe(5);
     // search by subject name fragment, then by 文号 and case number (all through indexes)

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshotOnFailure, startApp, type E2eApp } from './harness';
+import { screenshotOnFailure, startApp, type E2eApp, loadDemoData } from './harness';
 
 const UNITS = ['示例县发展和改革局', '示例县财政局'];
 
@@ -43,10 +43,7 @@ describe('联合奖惩 on a demo case', () => {
 
   it('runs 公示 → 发起 → 确定实施部门 → 响应 → 反馈 and shows them on the timeline', async () => {
     const page = app!.page;
-    await page.getByTestId('load-demo').click();
-    await page.getByTestId('load-demo-confirm').click();
-    await page.getByText(/已载入演示数据/).waitFor();
-    await page.getByTestId('nav').getByRole('menuitem', { name: /案件/ }).click();
+    await loadDemoData(page);
     await page.getByTestId('case-search').locator('input').fill('示例县虚构置业');
     await expect.poll(() => page.getByTestId('case-row').count()).toBe(1);
     await page.getByTestId('case-row').first().click();

@@ -157,3 +157,11 @@ export function screenshotOnFailure(getPage: () => Page | undefined): void {
   });
   afterEach(() => undefined);
 }
+
+/** 设置 → 载入演示数据 (the fictional 示例县), then open 案件 with its first case row shown. */
+export async function loadDemoData(page: Page): Promise<void> {
+  await page.getByTestId('load-demo').click();
+  await page.getByTestId('load-demo-confirm').click();
+  await page.getByText(/已载入演示数据/).waitFor();
+  await page.getByTestId('nav').getByRole('menuitem', { name: /案件/ }).click();
+}

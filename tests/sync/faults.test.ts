@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startPlatform, type Platform } from '../../platform/server/app';
 import type { DatabaseConfig } from '../../platform/server/db';
-import { buildOutboxRow } from '../../shared/sync/outbox';
+import { syntheticCaseEventRows } from '../helpers/outbox-rows';
 import { CreditDeskDb } from '../../renderer/src/db/database';
 import { createSyncEngine } from '../../renderer/src/sync/engine';
 import { createDexieOutboxStore } from '../../renderer/src/sync/store';
@@ -47,19 +47,7 @@ for (const target of targets) {
       const db = new CreditDeskDb(uniqueId('faults'));
       await db.open();
       const deviceId = uniqueId('dev');
-      const rows = Array.from({ length: TOTAL }, (_, i) => {
-        const caseId = `case-${i % 250}`;
-        return buildOutboxRow({
-          id: `${deviceId}-${String(i).padStart(6, '0')}`,
-          deviceId,
-          deviceSeq: i + 1,
-          kind: 'case-event',
-          entityId: caseId,
-          payloadSchemaVersion: 1,
-          payload: { type: 'statement_received', caseId, seq: i, summary: `第${i}号陈述申辩摘要`, accepted: i % 2 === 0 },
-          recordedAt: new Date(Date.UTC(2026, 10, 21, 1, 0, 0) + i * 1000).toISOString(),
-        });
-      });
+      const rows = syntheticCaseEventRows(deviceId, TOTAL, '2026-11-21T01:00:00.000Z');
       await db.outbox.bulkAdd(rows);
 
       const rnd = seededRandom(20261122);

@@ -3,7 +3,7 @@
  * sneaker-net export, quarantined and conflicting records for review, what the platform sent down,
  * and the platform settings.
  */
-import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, Modal, Progress, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, Modal, Progress, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { desktopApi } from '../bridge/desktop';
@@ -47,6 +47,20 @@ const OUTCOME_ZH: Record<SyncReport['outcome'], string> = {
   error: '同步出错',
 };
 
+/** An ISO timestamp as 'YYYY-MM-DD HH:mm:ss' for the record tables. */
+function localTime(iso: string): string {
+  return iso.slice(0, 19).replace('T', ' ');
+}
+
+/** The columns every table of outbox records starts with: its id, the case or subject, when recorded. */
+function recordColumns(recordedAtTitle: string): TableColumnsType<OutboxRow> {
+  return [
+    { title: '记录编号', dataIndex: 'id', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    { title: '对象', dataIndex: 'entityId' },
+    { title: recordedAtTitle, dataIndex: 'recordedAt', render: (v: string) => localTime(v) },
+  ];
+}
+
 function ReportView({ report }: { report: SyncReport }) {
   const type = report.outcome === 'ok' ? 'success' : report.outcome === 'partial' || report.outcome === 'locked' ? 'warning' : 'error';
   return (
@@ -63,7 +77,7 @@ function ReportView({ report }: { report: SyncReport }) {
         <Descriptions.Item label="仍未报送"><span data-testid="report-remaining">{report.remaining}</span></Descriptions.Item>
       </Descriptions>
       <Typography.Text type="secondary">
-        {report.startedAt.slice(0, 19).replace('T', ' ')}（本机时钟，UTC）开始，网络重试 {report.transportRetries} 次
+        {localTime(report.startedAt)}（本机时钟，UTC）开始，网络重试 {report.transportRetries} 次
       </Typography.Text>
     </div>
   );
@@ -93,9 +107,7 @@ function QuarantineTable({ rows }: { rows: OutboxRow[] }) {
         dataSource={rows}
         pagination={{ pageSize: 10 }}
         columns={[
-          { title: '记录编号', dataIndex: 'id', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
-          { title: '对象', dataIndex: 'entityId' },
-          { title: '记录时间', dataIndex: 'recordedAt', render: (v: string) => v.slice(0, 19).replace('T', ' ') },
+          ...recordColumns('记录时间'),
           { title: '退回原因', render: (_, r) => <Typography.Text type="danger">{errorsOf(r)}</Typography.Text> },
           {
             title: '操作',
@@ -167,10 +179,8 @@ function ConflictTable({ rows }: { rows: OutboxRow[] }) {
         dataSource={rows}
         pagination={{ pageSize: 10 }}
         columns={[
-          { title: '记录编号', dataIndex: 'id', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
-          { title: '对象', dataIndex: 'entityId' },
-          { title: '本机记录时间', dataIndex: 'recordedAt', render: (v: string) => v.slice(0, 19).replace('T', ' ') },
-          { title: '平台收到时间', render: (_, r) => r.conflictWith?.receipt.receivedAt.slice(0, 19).replace('T', ' ') ?? '' },
+          ...recordColumns('本机记录时间'),
+          { title: '平台收到时间', render: (_, r) => (r.conflictWith ? localTime(r.conflictWith.receipt.receivedAt) : '') },
           { title: '校验值（本机 / 平台）', render: (_, r) => <Typography.Text code>{`${r.payloadHash.slice(0, 8)} / ${r.conflictWith?.payloadHash.slice(0, 8) ?? ''}`}</Typography.Text> },
           {
             title: '处理',
@@ -201,7 +211,7 @@ function InboxTable() {
         columns={[
           { title: '类别', dataIndex: 'kind', render: (k: InboxRow['kind']) => KIND_ZH[k] },
           { title: '案件', dataIndex: 'caseId' },
-          { title: '平台发布时间', dataIndex: 'publishedAt', render: (v: string) => v.slice(0, 19).replace('T', ' ') },
+          { title: '平台发布时间', dataIndex: 'publishedAt', render: (v: string) => localTime(v) },
           { title: '处理', render: (_, r) => (r.applied ? r.applied.ok ? <Tag color="green">{APPLIED_ZH[r.kind]}</Tag> : <Tag color="red">{r.applied.reasonZh}</Tag> : r.kind in APPLIED_ZH ? <Tag>待处理</Tag> : <Tag>已保存</Tag>) },
         ]}
       />
