@@ -16,7 +16,7 @@ import type { OutboxRow } from '../shared/sync/outbox';
 import type { PushRequest } from '../shared/sync/protocol';
 import { CreditDeskDb } from '../renderer/src/db/database';
 import { createSyncEngine } from '../renderer/src/sync/engine';
-import { createDexieOutboxStore } from '../renderer/src/sync/store';
+import { createDexieOutboxStore } from '../renderer/src/desk/sync/outbox-store';
 import { createHttpTransport } from '../renderer/src/sync/transport';
 
 type BenchRow = { name: string; ours: number; floor: number; ratio: number; unit: string; target?: number };

@@ -3,17 +3,15 @@ import zhCN from 'antd/locale/zh_CN';
 import 'dayjs/locale/zh-cn';
 import dayjs from 'dayjs';
 import { useEffect, useRef, type ReactNode } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { SECTIONS, navigate, useRoute, type SectionKey } from './router';
 import { CasesPage } from './pages/CasesPage';
 import { SubjectsPage } from './pages/SubjectsPage';
 import { DeadlinesPage } from './pages/DeadlinesPage';
-import { DocumentsPage } from './pages/DocumentsPage';
+import { DocumentsPage } from './features/documents/DocumentsPage';
 import { SyncPage } from './pages/SyncPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { useAppStore } from './stores/app-store';
-import { attentionCounts } from './db/repositories/deadlines';
-import { isTodayInjected } from './lib/clock';
+import { attentionCounts, useDeskQuery } from './desk';
 import { SyncStatusBadge } from './sync/SyncStatusBadge';
 
 dayjs.locale('zh-cn');
@@ -52,8 +50,8 @@ function StartupReminder({ overdue, dueToday }: { overdue: number; dueToday: num
 
 function Shell() {
   const route = useRoute();
-  const { status, message, db, office, staffName, today, setStaff } = useAppStore();
-  const counts = useLiveQuery(() => (db ? attentionCounts(db, today) : undefined), [db, today]);
+  const { status, message, office, staffName, today, fixedToday, setStaff } = useAppStore();
+  const counts = useDeskQuery((desk) => attentionCounts(desk), [today]);
   const badge = counts ? counts.overdue + counts.dueToday : 0;
 
   if (status === 'refused') {
@@ -92,7 +90,7 @@ function Shell() {
           <Typography.Text strong>{office?.name ?? '尚未设置办公室'}</Typography.Text>
           <Typography.Text type="secondary" data-testid="today">
             今天：{today}
-            {isTodayInjected() ? '（指定日期）' : ''}
+            {fixedToday ? '（指定日期）' : ''}
           </Typography.Text>
           <span style={{ flex: 1 }} />
           <SyncStatusBadge />

@@ -9,7 +9,7 @@ import { auditSeries, INTERRUPTED_REASON, type NumberBlock } from '../../shared/
 import type { DocumentKind } from '../../shared/documents/types';
 import { engineRenderer, sha256Hex } from '../../renderer/src/documents/engine';
 import { handOut, issueDocument, issueListingWithRepairNotice, openStored, printBatch, storedJob, type IssueDeps } from '../../renderer/src/documents/issue';
-import { createDexieDocumentStore, type DocumentStore } from '../../renderer/src/documents/store';
+import { createDexieDocumentStore, type DocumentStore } from '../../renderer/src/desk/documents/store';
 import type { CreditDeskDb } from '../../renderer/src/db/database';
 import { openTestDb } from '../helpers/dexie';
 import { COMPANY, listingInput, nodeFontRegistry, nodePdfMake, OFFICE, repairNoticeInput } from './fixtures';

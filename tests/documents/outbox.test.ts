@@ -7,10 +7,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { NumberBlock } from '../../shared/documents/numbering';
 import { engineRenderer } from '../../renderer/src/documents/engine';
 import { issueDocument, type IssueDeps } from '../../renderer/src/documents/issue';
-import { createDexieDocumentStore } from '../../renderer/src/documents/store';
-import { documentOutboxHook } from '../../renderer/src/documents/outbox-hook';
+import { createDexieDocumentStore } from '../../renderer/src/desk/documents/store';
+import { documentOutboxHook } from '../../renderer/src/desk/documents/outbox-hook';
 import type { CreditDeskDb } from '../../renderer/src/db/database';
 import { openTestDb } from '../helpers/dexie';
+import { testDesk } from '../renderer/fixtures';
 import { COMPANY, listingInput, nodeFontRegistry, nodePdfMake, OFFICE } from './fixtures';
 
 const renderer = engineRenderer(nodePdfMake(), nodeFontRegistry());
@@ -25,7 +26,7 @@ const BLOCK: NumberBlock = { id: 'dev-O-1', officeId: OFFICE.officeId, kind: 'li
 async function setUp(failInTransaction = false) {
   const db = await openTestDb(undefined, `outbox-doc-${failInTransaction}`);
   opened.push(db);
-  const hook = documentOutboxHook(db);
+  const hook = documentOutboxHook(testDesk(db));
   const store = createDexieDocumentStore(db, failInTransaction ? { tables: hook.tables, inTransaction: async () => { throw new Error('disk full'); } } : hook);
   expect(await store.addBlock(BLOCK)).toEqual({ ok: true });
   let n = 0;

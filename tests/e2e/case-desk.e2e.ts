@@ -36,7 +36,7 @@ describe('case desk in browser mode', () => {
   screenshotOnFailure(() => app?.page);
 
   beforeAll(async () => {
-    app = await startApp({ query: 'today=2026-10-12', hash: '#/settings' });
+    app = await startApp({ query: 'mode=training&today=2026-10-12', hash: '#/settings' });
   });
   afterAll(async () => {
     await app?.close();
@@ -72,7 +72,7 @@ describe('case desk in browser mode', () => {
 
   it('refuses an invalid 统一社会信用代码 naming the wrong character, then registers the subject', async () => {
     const page = app!.page;
-    await page.goto(`${app!.baseUrl}?today=2026-10-12#/subjects`);
+    await page.goto(`${app!.baseUrl}?mode=training&today=2026-10-12#/subjects`);
     await page.getByTestId('subject-register-open').click();
     await page.getByTestId('subject-name').fill('示例县虚构房地产开发有限公司');
     await page.getByTestId('subject-uscc').fill('91210000MA000I001B');
@@ -185,7 +185,7 @@ describe('case desk: demo data and a database from a newer version', () => {
   screenshotOnFailure(() => app?.page);
 
   beforeAll(async () => {
-    app = await startApp({ query: 'today=2026-10-12', hash: '#/settings' });
+    app = await startApp({ query: 'mode=training&today=2026-10-12', hash: '#/settings' });
   });
   afterAll(async () => {
     await app?.close();
@@ -218,11 +218,11 @@ describe('case desk: demo data and a database from a newer version', () => {
       () =>
         new Promise<void>((resolve, reject) => {
           // Simulate a newer app: bump the stored version (Dexie stores version × 10).
-          const probe = indexedDB.open('credit-desk');
+          const probe = indexedDB.open('credit-desk-training');
           probe.onsuccess = () => {
             const v = probe.result.version;
             probe.result.close();
-            const bump = indexedDB.open('credit-desk', v + 10_000);
+            const bump = indexedDB.open('credit-desk-training', v + 10_000);
             bump.onupgradeneeded = () => undefined;
             bump.onsuccess = () => {
               bump.result.close();
@@ -239,7 +239,7 @@ describe('case desk: demo data and a database from a newer version', () => {
     const subjects = await page.evaluate(
       () =>
         new Promise<number>((resolve) => {
-          const open = indexedDB.open('credit-desk');
+          const open = indexedDB.open('credit-desk-training');
           open.onsuccess = () => {
             const req = open.result.transaction('subjects').objectStore('subjects').count();
             req.onsuccess = () => resolve(req.result);

@@ -35,7 +35,7 @@ describe('联合奖惩 on a demo case', () => {
   screenshotOnFailure(() => app?.page);
 
   beforeAll(async () => {
-    app = await startApp({ query: 'today=2026-10-12', hash: '#/settings' });
+    app = await startApp({ query: 'mode=training&today=2026-10-12', hash: '#/settings' });
   });
   afterAll(async () => {
     await app?.close();

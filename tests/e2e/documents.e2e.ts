@@ -41,7 +41,7 @@ describe('documents in browser mode', () => {
   screenshotOnFailure(() => app?.page);
 
   beforeAll(async () => {
-    app = await startApp({ query: 'today=2026-11-22', hash: '#/documents' });
+    app = await startApp({ query: 'mode=training&today=2026-11-22', hash: '#/documents' });
   });
   afterAll(async () => {
     await app?.close();

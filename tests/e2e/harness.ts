@@ -2,7 +2,7 @@
  * End-to-end harness: serves the built renderer (dist/renderer) on loopback in browser mode and
  * drives Debian's Chromium through playwright-core. Never downloads a browser.
  *
- *   const app = await startApp({ query: 'today=2026-10-12' });
+ *   const app = await startApp({ query: 'mode=training&today=2026-10-12' });   // a fixed date exists only in training
  *   await app.page.getByText('案件').click();
  *   await app.close();
  *
@@ -88,7 +88,7 @@ export type E2eApp = {
 };
 
 export type StartAppOptions = {
-  /** Query string without '?', e.g. 'today=2026-10-12'. */
+  /** Query string without '?', e.g. 'mode=training&today=2026-10-12' (a fixed date is honoured only in training). */
   query?: string;
   /** Hash route, e.g. '#/cases'. */
   hash?: string;
@@ -158,10 +158,60 @@ export function screenshotOnFailure(getPage: () => Page | undefined): void {
   afterEach(() => undefined);
 }
 
-/** 设置 → 载入演示数据 (the fictional 示例县), then open 案件 with its first case row shown. */
+/** 设置 → 培训模式 → 载入演示数据 (the fictional 示例县, training database only), then open 案件. */
 export async function loadDemoData(page: Page): Promise<void> {
   await page.getByTestId('load-demo').click();
-  await page.getByTestId('load-demo-confirm').click();
-  await page.getByText(/已载入演示数据/).waitFor();
+  await page.getByText(/载入演示数据：/).waitFor();
   await page.getByTestId('nav').getByRole('menuitem', { name: /案件/ }).click();
+}
+
+async function pickOption(page: Page, testId: string, text: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}
+
+/** 设置: a first-run office on the 朝阳房地产 rule set with its unset periods set (on the page's current desk). */
+export async function setUpOfficeViaUi(page: Page): Promise<void> {
+  await page.getByTestId('office-form').waitFor();
+  await page.getByTestId('office-name').fill('示例县社会信用体系建设领导小组办公室');
+  await page.getByTestId('office-uscc').fill('11210000MB0000001M');
+  await page.getByTestId('office-region').fill('示例省示例市示例县');
+  await pickOption(page, 'assign-CY-RE-6', '朝阳房地产规定');
+  const preset = page.getByTestId('preset-settings-LN-CY-RE-2020');
+  await preset.waitFor();
+  await preset.getByTestId('period-LN-CY-RE-2020-repair_decision').fill('10');
+  await page.getByTestId('office-decision-ref').fill('示信办〔2026〕1号');
+  await page.getByTestId('office-case-prefix').fill('示信案');
+  await page.getByTestId('office-doc-prefix').fill('示信决');
+  await page.getByTestId('office-staff').click();
+  await page.keyboard.type('李办');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('office-save').click();
+  await page.getByText('办公室设置已保存').waitFor();
+}
+
+/** 主体 → 登记 a fictional company → 新建案件 (认定 on `determinedOn`); returns the case id from the URL. */
+export async function openCompanyCaseViaUi(page: Page, determinedOn: string): Promise<string> {
+  await page.getByTestId('nav').getByRole('menuitem', { name: /主体/ }).click();
+  await page.getByTestId('subject-register-open').click();
+  await page.getByTestId('subject-name').fill('示例县虚构房地产开发有限公司');
+  await page.getByTestId('subject-uscc').fill('91210000MA0000001B');
+  await page.getByTestId('subject-submit').click();
+  await page.getByTestId('subject-new-case').click();
+  const form = page.getByTestId('new-case-form');
+  await form.waitFor();
+  await page.getByTestId('case-behaviour').click();
+  await page.keyboard.type('未取得商品房预售许可证');
+  await page.keyboard.press('Enter');
+  await form.getByTestId('case-ruleset').waitFor();
+  await form.getByTestId('case-facts').fill('在示例县示例花园项目未取得商品房预售许可证即以认购方式预售（e2e，虚构）');
+  await form.getByTestId('case-determined-on').fill(determinedOn);
+  await form.getByTestId('case-dept').fill('示例县住房和城乡建设局');
+  await form.getByTestId('basis-0-docno').fill('示住建罚〔e2e〕1号');
+  await form.getByTestId('basis-0-issuer').fill('示例县住房和城乡建设局');
+  await form.getByTestId('basis-0-date').fill(determinedOn);
+  await form.getByTestId('case-proportionality').fill('与情节相当（e2e）');
+  await form.getByTestId('case-submit').click();
+  await page.getByTestId('case-detail').waitFor();
+  return decodeURIComponent(page.url().split('#/cases/')[1] ?? '');
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type Platform } from '../../platform/server/app';
 import { buildOutboxRow, type OutboxRow } from '../../shared/sync/outbox';
 import { makeOffice } from '../sync/helpers';
-import { screenshotOnFailure, startApp, type E2eApp } from './harness';
+import { loadDemoData, openCompanyCaseViaUi, screenshotOnFailure, setUpOfficeViaUi, startApp, type E2eApp } from './harness';
 
 const N = 120;
 
@@ -126,12 +126,12 @@ describe('day’s-end sync in browser mode', () => {
   });
 });
 
-/** Reads a whole object store of the app's IndexedDB from the page. */
-async function readStore<T>(app: E2eApp, store: string): Promise<T[]> {
+/** Reads a whole object store of the app's IndexedDB (the office database unless named) from the page. */
+async function readStore<T>(app: E2eApp, store: string, database = 'credit-desk'): Promise<T[]> {
   return app.page.evaluate(
-    (name) =>
+    ([name, dbName]) =>
       new Promise<unknown[]>((resolve, reject) => {
-        const open = indexedDB.open('credit-desk');
+        const open = indexedDB.open(dbName);
         open.onsuccess = () => {
           const req = open.result.transaction(name, 'readonly').objectStore(name).getAll();
           req.onsuccess = () => {
@@ -142,11 +142,17 @@ async function readStore<T>(app: E2eApp, store: string): Promise<T[]> {
         };
         open.onerror = () => reject(open.error);
       }),
-    store,
+    [store, database] as const,
   ) as Promise<T[]>;
 }
 
-describe('objections filed online reach the work list', () => {
+/** The local calendar date `days` before today (the office desk always runs on the real date). */
+function daysAgo(days: number): string {
+  const d = new Date(Date.now() - days * 86_400_000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+describe('training data never syncs; objections filed online reach the office work list', () => {
   let app: E2eApp | undefined;
   let platform: Platform | undefined;
   const office = makeOffice('示例县信用办');
@@ -154,50 +160,59 @@ describe('objections filed online reach the work list', () => {
 
   beforeAll(async () => {
     platform = await startPlatform({ port: 0, database: { kind: 'pglite' }, offices: [office] });
-    app = await startApp({ query: 'today=2026-10-12', hash: '#/settings' });
+    app = await startApp({ query: 'mode=training&today=2026-10-12', hash: '#/settings' });
   });
   afterAll(async () => {
     await app?.close();
     await platform?.close();
   });
 
-  it('pulls an objection for a demo case and shows its deadline on the 期限 page', async () => {
+  it('refuses to connect or sync the training database: nothing reaches the platform', async () => {
     const page = app!.page;
-    await page.getByTestId('load-demo').click();
-    await page.locator('.ant-popconfirm .ant-btn-primary').click();
-    await page.getByText(/已载入演示数据/).waitFor();
-    await expect.poll(async () => (await readStore(app!, 'cases')).length, { timeout: 30_000 }).toBeGreaterThan(0);
-    const cases = await readStore<{ id: string; caseNo: string }>(app!, 'cases');
-    for (const [i, c] of cases.entries()) {
-      await platform!.store.publish(office.id, {
-        id: `XYZG-${i}`,
-        kind: 'objection',
-        caseId: c.id,
-        payload: { objectionId: `E2E-OBJ-${i}`, filedOn: '2026-10-09', applicant: '网上异议申请人', reasons: '（e2e）认为认定事实有误', channel: 'credit_china' },
-      });
-    }
-    await page.goto(`${app!.baseUrl}?today=2026-10-12#/sync`);
+    await loadDemoData(page);
+    await page.goto(`${app!.baseUrl}?mode=training&today=2026-10-12#/sync`);
+    await page.getByTestId('platform-url').fill(platform!.url);
+    await page.getByTestId('platform-office').fill(office.id);
+    await page.getByTestId('platform-token').fill(office.token);
+    await page.getByTestId('platform-save').click();
+    await expect.poll(() => page.getByTestId('platform-config-error').textContent()).toContain('培训模式');
+    await page.getByTestId('sync-now').click();
+    await expect.poll(() => page.getByTestId('sync-report').textContent(), { timeout: 15_000 }).toContain('培训模式');
+    expect(await platform!.store.countOperations(office.id)).toBe(0);
+    expect((await readStore(app!, 'cases', 'credit-desk-training')).length).toBeGreaterThan(0);
+    // The office's own database was never even created by the training session.
+    const names = await app!.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+    expect(names).toContain('credit-desk-training');
+    expect(names).not.toContain('credit-desk');
+  });
+
+  it('pulls an objection filed online for an office case and shows its deadline on the 期限 page', async () => {
+    const page = app!.page;
+    await page.goto(`${app!.baseUrl}?mode=office#/settings`);
+    await setUpOfficeViaUi(page);
+    const caseId = await openCompanyCaseViaUi(page, daysAgo(40));
+    await platform!.store.publish(office.id, {
+      id: 'XYZG-OFFICE-1',
+      kind: 'objection',
+      caseId,
+      payload: { objectionId: 'E2E-OBJ-OFFICE', filedOn: daysAgo(1), applicant: '网上异议申请人', reasons: '（e2e）认为认定事实有误', channel: 'credit_china' },
+    });
+    await page.getByTestId('nav').getByRole('menuitem', { name: '同步' }).click();
     await page.getByTestId('platform-url').fill(platform!.url);
     await page.getByTestId('platform-office').fill(office.id);
     await page.getByTestId('platform-token').fill(office.token);
     await page.getByTestId('platform-save').click();
     await page.getByTestId('sync-now').click();
     await expect.poll(() => page.getByTestId('sync-report').getAttribute('data-outcome'), { timeout: 30_000 }).toBe('ok');
-    expect(await page.getByTestId('report-pulled').textContent()).toBe(String(cases.length));
-
-    const inbox = await readStore<{ id: string; caseId: string; applied?: { ok: boolean } }>(app!, 'syncInbox');
-    const applied = inbox.filter((i) => i.applied?.ok);
-    expect(applied.length).toBeGreaterThan(0);
+    expect(await page.getByTestId('report-pulled').textContent()).toBe('1');
     const deadlines = await readStore<{ caseId: string; caseNo: string; scopeId: string | null; dueDate: string }>(app!, 'deadlines');
-    const ours = deadlines.filter((d) => d.scopeId?.startsWith('E2E-OBJ-') && d.dueDate);
+    const ours = deadlines.filter((d) => d.scopeId === 'E2E-OBJ-OFFICE' && d.dueDate);
     expect(ours.length).toBeGreaterThan(0);
-    // The new objection events were themselves pushed back to the platform in the same run.
+    // The objection event and the office's own case were pushed; no training record was.
     expect(await platform!.store.countOperations(office.id)).toBeGreaterThan(0);
-
     await page.getByTestId('nav').getByRole('menuitem', { name: '期限' }).click();
     await page.getByTestId('deadline-table').waitFor();
-    const target = ours[0]!;
-    const row = page.locator(`[data-testid="deadline-row"][data-due="${target.dueDate}"]`).filter({ hasText: target.caseNo });
+    const row = page.locator(`[data-testid="deadline-row"][data-due="${ours[0]!.dueDate}"]`).filter({ hasText: ours[0]!.caseNo });
     await expect.poll(() => row.count(), { timeout: 15_000 }).toBeGreaterThan(0);
   });
 });

@@ -1,44 +1,44 @@
 /**
- * 联合奖惩 J0 发起 → J1 确定实施部门 → J2 响应 → J3 反馈 → J4 撤销 (DOMAIN.md §4.4) through the store:
+ * 联合奖惩 J0 发起 → J1 确定实施部门 → J2 响应 → J3 反馈 → J4 撤销 through the store:
  * every step goes through appendCaseEvent (shared/ canPerform), refusals write nothing, and once the
  * listing has ended the case carries JOINT_REVOKE_PENDING (and the page's prompt) until revoked.
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { ACTOR, determinedCaseId, officeDb } from './fixtures';
-import { appendCaseEvent, foldCase, loadEvents, verifyCase } from '../../renderer/src/db/repositories/cases';
+import { ACTOR, determinedCaseId, officeDesk, on } from './fixtures';
+import { foldStoredCase, loadEvents, recordAct, verifyCase } from '../../renderer/src/desk/cases';
 import { jointProgress, windDownPrompts } from '../../renderer/src/domain/joint';
-import type { CreditDeskDb } from '../../renderer/src/db/database';
+import type { Desk } from '../../renderer/src/desk/desk';
 import type { EventDraft } from '../../shared/case/events';
 
 const TODAY = '2026-10-12';
 
 /** Appends and expects a refusal that writes nothing (no event, no outbox row). */
-async function expectRefused(db: CreditDeskDb, caseId: string, draft: EventDraft, code: string, reason: RegExp): Promise<void> {
-  const [events, outbox] = [await db.caseEvents.count(), await db.outbox.count()];
-  const r = await appendCaseEvent(db, caseId, draft, { today: TODAY });
+async function expectRefused(desk: Desk, caseId: string, draft: EventDraft, code: string, reason: RegExp): Promise<void> {
+  const [events, outbox] = [await desk.db.caseEvents.count(), await desk.db.outbox.count()];
+  const r = await recordAct(on(desk, TODAY), caseId, draft);
   expect(r.ok).toBe(false);
   if (!r.ok) {
     expect(r.code).toBe(code);
     expect(r.reason).toMatch(reason);
   }
-  expect(await db.caseEvents.count()).toBe(events);
-  expect(await db.outbox.count()).toBe(outbox);
+  expect(await desk.db.caseEvents.count()).toBe(events);
+  expect(await desk.db.outbox.count()).toBe(outbox);
 }
 
 describe('联合奖惩 through the store', () => {
   it('runs J0 → J1 → J2 → J3 → J4 with shared/ refusals, and prompts revocation after removal', async () => {
-    const db = await officeDb();
-    const caseId = await determinedCaseId(db, { today: TODAY });
+    const desk = await officeDesk();
+    const caseId = await determinedCaseId(desk, { today: TODAY });
     const step = async (draft: EventDraft) => {
-      const r = await appendCaseEvent(db, caseId, draft, { today: TODAY });
+      const r = await recordAct(on(desk, TODAY), caseId, draft);
       if (!r.ok) throw new Error(`${draft.type}: ${r.reason}`);
       return r;
     };
     const d = <T extends EventDraft['type']>(type: T, occurredOn: string, payload: Extract<EventDraft, { type: T }>['payload']) => ({ type, occurredOn, actor: ACTOR, payload }) as EventDraft;
 
     // not before listing
-    await expectRefused(db, caseId, d('joint_initiated', '2025-11-04', { platformRef: null }), 'joint_not_listed', /列入名单后/);
+    await expectRefused(desk, caseId, d('joint_initiated', '2025-11-04', { platformRef: null }), 'joint_not_listed', /列入名单后/);
     await step(d('pre_notice_served', '2025-11-05', { documentNo: '示信告〔2025〕1号', recipients: ['示例县虚构房地产开发有限公司'], method: 'direct' }));
     await step(d('listed', '2025-11-20', { decisionNo: '示信决〔2025〕1号', listType: 'dishonesty_list', priorRepairCompletedOn: null }));
     await step(d('served', '2025-11-21', { documentKind: 'listing_decision', documentNo: '示信决〔2025〕1号', recipients: ['示例县虚构房地产开发有限公司'], method: 'direct', regardingId: null }));
@@ -48,25 +48,25 @@ describe('联合奖惩 through the store', () => {
     const j0 = await step(d('joint_initiated', '2025-11-25', { platformRef: '示联惩〔2025〕7号' }));
     expect(j0.state.jointStage).toBe('J0');
     expect(j0.caseRow.id).toBe(caseId);
-    await expectRefused(db, caseId, d('joint_initiated', '2025-11-25', { platformRef: null }), 'joint_already_initiated', /已发起/);
+    await expectRefused(desk, caseId, d('joint_initiated', '2025-11-25', { platformRef: null }), 'joint_already_initiated', /已发起/);
     // feedback and response before the 实施部门 are assigned are refused by shared/
-    await expectRefused(db, caseId, d('joint_feedback', '2025-11-26', { unit: '示例县发展和改革局', summary: '已实施' }), 'joint_wrong_stage', /响应后方可登记反馈/);
-    await expectRefused(db, caseId, d('joint_responded', '2025-11-26', { unit: '示例县发展和改革局', measureCodes: [] }), 'joint_wrong_stage', /确定实施部门/);
-    await expectRefused(db, caseId, d('joint_units_assigned', '2025-11-26', { units: [] }), 'joint_units_missing', /至少/);
+    await expectRefused(desk, caseId, d('joint_feedback', '2025-11-26', { unit: '示例县发展和改革局', summary: '已实施' }), 'joint_wrong_stage', /响应后方可登记反馈/);
+    await expectRefused(desk, caseId, d('joint_responded', '2025-11-26', { unit: '示例县发展和改革局', measureCodes: [] }), 'joint_wrong_stage', /确定实施部门/);
+    await expectRefused(desk, caseId, d('joint_units_assigned', '2025-11-26', { units: [] }), 'joint_units_missing', /至少/);
 
     // J1 确定实施部门 (a list)
     const j1 = await step(d('joint_units_assigned', '2025-11-26', { units: ['示例县发展和改革局', '示例县财政局'] }));
     expect(j1.state.jointStage).toBe('J1');
     expect(j1.state.jointUnits).toEqual(['示例县发展和改革局', '示例县财政局']);
-    await expectRefused(db, caseId, d('joint_responded', '2025-11-27', { unit: '示例县公安局', measureCodes: [] }), 'joint_unit_unknown', /不是本案确定的实施部门/);
+    await expectRefused(desk, caseId, d('joint_responded', '2025-11-27', { unit: '示例县公安局', measureCodes: [] }), 'joint_unit_unknown', /不是本案确定的实施部门/);
 
     // J2 响应 with a measure from the published catalogue, J3 反馈
-    const measure = (await foldCase(db, caseId, TODAY))!.ctx.ruleSet.measureCodes[0]!;
+    const measure = (await foldStoredCase(on(desk, TODAY), caseId))!.ctx.ruleSet.measureCodes[0]!;
     const j2 = await step(d('joint_responded', '2025-11-27', { unit: '示例县财政局', measureCodes: [measure] }));
     expect(j2.state.jointStage).toBe('J2');
     const j3 = await step(d('joint_feedback', '2025-11-28', { unit: '示例县财政局', summary: '已限制其参与政府采购活动' }));
     expect(j3.state.jointStage).toBe('J3');
-    const progress = jointProgress(j3.state, await loadEvents(db, caseId));
+    const progress = jointProgress(j3.state, await loadEvents(desk.db, caseId));
     expect(progress.stageLabel).toBe('已反馈');
     expect(progress.platformRef).toBe('示联惩〔2025〕7号');
     expect(progress.units.map((u) => [u.unit, u.respondedOn, u.feedbackOn])).toEqual([
@@ -85,40 +85,39 @@ describe('联合奖惩 through the store', () => {
     expect(prompts[0]!.description).toMatch(/示例县财政局/);
 
     // J4 撤销: a reason is required, then the flag clears
-    await expectRefused(db, caseId, d('joint_revoked', '2026-03-03', { reason: '  ' }), 'reason_missing', /理由/);
+    await expectRefused(desk, caseId, d('joint_revoked', '2026-03-03', { reason: '  ' }), 'reason_missing', /理由/);
     const j4 = await step(d('joint_revoked', '2026-03-03', { reason: '主体已移出失信名单' }));
     expect(j4.state.jointStage).toBe('J4');
     expect(j4.state.flags).not.toContain('JOINT_REVOKE_PENDING');
     expect(windDownPrompts(j4.state)).toEqual([]);
-    await expectRefused(db, caseId, d('joint_revoked', '2026-03-04', { reason: '重复' }), 'joint_already_revoked', /已撤销/);
+    await expectRefused(desk, caseId, d('joint_revoked', '2026-03-04', { reason: '重复' }), 'joint_already_revoked', /已撤销/);
 
     // every written step has its outbox row; the chain verifies
-    const events = await loadEvents(db, caseId);
+    const events = await loadEvents(desk.db, caseId);
     expect(events.map((e) => e.type).filter((t) => t.startsWith('joint_'))).toEqual(['joint_initiated', 'joint_units_assigned', 'joint_responded', 'joint_feedback', 'joint_revoked']);
-    expect((await db.outbox.toArray()).filter((o) => o.kind === 'case-event')).toHaveLength(events.length);
-    expect((await verifyCase(db, caseId)).ok).toBe(true);
-    expect((await foldCase(db, caseId, TODAY))?.state.jointStage).toBe('J4');
-    db.close();
+    expect((await desk.db.outbox.toArray()).filter((o) => o.kind === 'case-event')).toHaveLength(events.length);
+    expect((await verifyCase(desk, caseId)).ok).toBe(true);
+    expect((await foldStoredCase(on(desk, TODAY), caseId))?.state.jointStage).toBe('J4');
+    desk.db.close();
   });
 
   it('prompts to lift measures still applied after the listing ended', async () => {
-    const db = await officeDb();
-    const caseId = await determinedCaseId(db, { today: TODAY });
-    const at = { today: TODAY };
+    const desk = await officeDesk();
+    const caseId = await determinedCaseId(desk, { today: TODAY });
     for (const draft of [
       { type: 'pre_notice_served', occurredOn: '2025-11-05', actor: ACTOR, payload: { documentNo: 'X', recipients: ['甲'], method: 'direct' } },
       { type: 'listed', occurredOn: '2025-11-20', actor: ACTOR, payload: { decisionNo: 'Y', listType: 'dishonesty_list', priorRepairCompletedOn: null } },
     ] as EventDraft[]) {
-      const r = await appendCaseEvent(db, caseId, draft, at);
+      const r = await recordAct(on(desk, TODAY), caseId, draft);
       if (!r.ok) throw new Error(r.reason);
     }
-    const code = (await foldCase(db, caseId, TODAY))!.ctx.ruleSet.measureCodes[0]!;
-    const m = await appendCaseEvent(db, caseId, { type: 'measure_applied', occurredOn: '2025-11-21', actor: ACTOR, payload: { measureId: 'M1', measureCode: code, implementingUnit: '示例县财政局', justification: '与失信行为相关联且适度' } }, at);
+    const code = (await foldStoredCase(on(desk, TODAY), caseId))!.ctx.ruleSet.measureCodes[0]!;
+    const m = await recordAct(on(desk, TODAY), caseId, { type: 'measure_applied', occurredOn: '2025-11-21', actor: ACTOR, payload: { measureId: 'M1', measureCode: code, implementingUnit: '示例县财政局', justification: '与失信行为相关联且适度' } });
     expect(m.ok, !m.ok ? m.reason : '').toBe(true);
-    const r = await appendCaseEvent(db, caseId, { type: 'removed', occurredOn: '2026-03-02', actor: ACTOR, payload: { reason: 'fulfilled', note: '已履行' } }, at);
+    const r = await recordAct(on(desk, TODAY), caseId, { type: 'removed', occurredOn: '2026-03-02', actor: ACTOR, payload: { reason: 'fulfilled', note: '已履行' } });
     if (!r.ok) throw new Error(r.reason);
     expect(r.state.flags).toContain('MEASURES_PENDING_LIFT');
     expect(windDownPrompts(r.state).map((p) => p.key)).toEqual(['measures_lift']);
-    db.close();
+    desk.db.close();
   });
 });

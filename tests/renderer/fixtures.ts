@@ -1,13 +1,13 @@
 /** Shared set-up for renderer unit tests: an office on the 朝阳房地产 rule set with its unset periods configured. */
 import { CreditDeskDb } from '../../renderer/src/db/database';
-import { saveOffice, type OfficeProfile } from '../../renderer/src/db/repositories/settings';
-import { syncOfficeRuleSets } from '../../renderer/src/domain/rulesets';
+import { createDesk, fixedDateClock, staticSession, withToday, type Desk } from '../../renderer/src/desk/desk';
+import { saveOffice, type OfficeProfile } from '../../renderer/src/desk/settings';
+import { ruleSetForCase, syncOfficeRuleSets } from '../../renderer/src/desk/rules';
+import { registerSubject } from '../../renderer/src/desk/subjects';
+import { openCase, recordAct } from '../../renderer/src/desk/cases';
 import { uniqueDbName } from '../helpers/dexie';
 import type { Actor, EventDraft } from '../../shared/case/events';
 import type { IsoDate } from '../../shared/util/dates';
-import { registerSubject } from '../../renderer/src/db/repositories/subjects';
-import { appendCaseEvent, createCase } from '../../renderer/src/db/repositories/cases';
-import { ruleSetForCase } from '../../renderer/src/domain/rulesets';
 
 export const ACTOR: Actor = { userId: 'staff:李办', name: '李办' };
 
@@ -27,14 +27,25 @@ export const OFFICE: OfficeProfile = {
   configuredAt: '2026-01-01T00:00:00.000Z',
 };
 
-export async function officeDb(profile: OfficeProfile = OFFICE): Promise<CreditDeskDb> {
+/** A desk over a fresh database (fake-indexeddb), acting as ACTOR on `today`. */
+export function testDesk(db: CreditDeskDb, today: IsoDate = '2026-10-12', actor: Actor = ACTOR): Desk {
+  return createDesk(db, { clock: fixedDateClock(today), session: staticSession(actor) });
+}
+
+/** A desk for an office set up with `profile` (rule sets stored, office saved). */
+export async function officeDesk(profile: OfficeProfile = OFFICE, today: IsoDate = '2026-10-12'): Promise<Desk> {
   const db = new CreditDeskDb(uniqueDbName('flow'));
   await db.open();
-  const r = await syncOfficeRuleSets(db, profile);
+  const desk = testDesk(db, today);
+  const r = await syncOfficeRuleSets(desk, profile);
   if (!r.ok) throw new Error(r.reason);
-  await saveOffice(db, profile, ACTOR);
-  return db;
+  const saved = await saveOffice(desk, profile);
+  if (!saved.ok) throw new Error(saved.reason);
+  return desk;
 }
+
+/** The same desk on another legal date. */
+export const on = withToday;
 
 /** The fixture company of the case tests (fictitious, check-digit-valid code). */
 export const FIXTURE_COMPANY = { kind: 'legal_person', name: '示例县虚构房地产开发有限公司', uscc: '91210000MA0000001B' } as const;
@@ -42,26 +53,22 @@ export const FIXTURE_COMPANY = { kind: 'legal_person', name: '示例县虚构房
 export type NewCaseOptions = { today?: IsoDate; determinedOn?: IsoDate; behaviourCode?: string };
 
 /** Registers the fixture company and opens its case with the 认定 event, under the office's rule set. */
-export async function newCase(db: CreditDeskDb, options: NewCaseOptions = {}) {
+export async function newCase(desk: Desk, options: NewCaseOptions = {}) {
   const { today = '2026-10-12', determinedOn = '2025-11-03', behaviourCode = 'CY-RE-6-2' } = options;
-  const s = await registerSubject(db, { ...FIXTURE_COMPANY }, ACTOR);
+  const s = await registerSubject(desk, { ...FIXTURE_COMPANY });
   if (!s.ok) throw new Error(s.reason);
-  const sel = await ruleSetForCase(db, OFFICE, behaviourCode, determinedOn);
+  const sel = await ruleSetForCase(desk, OFFICE, behaviourCode, determinedOn);
   if (!sel.ok) throw new Error(sel.reason);
-  const result = await createCase(
-    db,
+  const result = await openCase(
+    withToday(desk, today),
     {
       subjectId: s.subject.id,
-      subjectLabel: s.subject.name!,
       behaviourLabel: '未取得商品房预售许可证预售商品房',
       proportionalityNote: '情节与后果相当',
       casePrefix: '示信案',
       determined: {
-        type: 'determined',
         occurredOn: determinedOn,
-        actor: ACTOR,
         payload: {
-          subject: { subjectId: s.subject.id, kind: 'legal_person', name: s.subject.name!, uscc: s.subject.uscc! },
           behaviourCode,
           behaviourText: '未取得商品房预售许可证预售商品房',
           facts: '2025年在示例县擅自预售',
@@ -73,14 +80,13 @@ export async function newCase(db: CreditDeskDb, options: NewCaseOptions = {}) {
         },
       },
     },
-    { today },
   );
   return { subject: s.subject, result };
 }
 
 /** The id of a newly determined fixture case; fails the test if the store refuses it. */
-export async function determinedCaseId(db: CreditDeskDb, options: NewCaseOptions = {}): Promise<string> {
-  const { result } = await newCase(db, options);
+export async function determinedCaseId(desk: Desk, options: NewCaseOptions = {}): Promise<string> {
+  const { result } = await newCase(desk, options);
   if (!result.ok) throw new Error(result.reason);
   return result.caseRow.id;
 }
@@ -93,9 +99,9 @@ export const LISTING_STEPS: readonly EventDraft[] = [
 ];
 
 /** Appends each step through the store; fails the test at the first refusal, naming it. */
-export async function appendSteps(db: CreditDeskDb, caseId: string, steps: readonly EventDraft[], today: IsoDate): Promise<void> {
+export async function appendSteps(desk: Desk, caseId: string, steps: readonly EventDraft[], today: IsoDate): Promise<void> {
   for (const step of steps) {
-    const r = await appendCaseEvent(db, caseId, step, { today });
+    const r = await recordAct(withToday(desk, today), caseId, step);
     if (!r.ok) throw new Error(`${step.type}: ${r.reason}`);
   }
 }

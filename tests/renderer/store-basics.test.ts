@@ -2,11 +2,12 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { CreditDeskDb } from '../../renderer/src/db/database';
 import { createUlidMaker } from '../../renderer/src/db/ids';
-import { ensureDevice, nextDeviceSeq } from '../../renderer/src/db/repositories/device';
-import { appendOutbox } from '../../renderer/src/db/repositories/outbox';
-import { endOfWeek, isOverdue, listDeadlines, attentionCounts } from '../../renderer/src/db/repositories/deadlines';
+import { ensureDevice, nextDeviceSeq } from '../../renderer/src/desk/device';
+import { deskWrite } from '../../renderer/src/desk/write';
+import { endOfWeek, isOverdue, listDeadlines, attentionCounts } from '../../renderer/src/desk/deadlines';
 import type { DeadlineRow } from '../../renderer/src/db/types';
 import { uniqueDbName } from '../helpers/dexie';
+import { testDesk } from './fixtures';
 
 describe('ids', () => {
   it('makes 26-character ULIDs that sort by time and stay ordered within one millisecond', () => {
@@ -25,19 +26,20 @@ describe('ids', () => {
 describe('device identity and outbox', () => {
   it('hands out strictly increasing deviceSeq, never reused after a rolled-back transaction', async () => {
     const db = new CreditDeskDb(uniqueDbName('device'));
-    const dev = await ensureDevice(db);
+    const desk = testDesk(db);
+    const dev = await ensureDevice(db, desk.ids);
     expect(dev.deviceId).toHaveLength(26);
     expect(dev.lookupSecret).toHaveLength(64);
-    await db.transaction('rw', db.device, db.outbox, async () => {
-      await appendOutbox(db, 'subject-upsert', 'S1', { a: 1 }, '2026-01-01T00:00:00Z');
+    await deskWrite(desk, [], async (w) => {
+      await w.outbox('subject-upsert', 'S1', { a: 1 });
     });
     await expect(
-      db.transaction('rw', db.device, db.outbox, async () => {
-        await appendOutbox(db, 'subject-upsert', 'S2', { a: 2 }, '2026-01-01T00:00:00Z');
+      deskWrite(desk, [], async (w) => {
+        await w.outbox('subject-upsert', 'S2', { a: 2 });
         throw new Error('abort');
       }),
     ).rejects.toThrow('abort');
-    const next = await db.transaction('rw', db.device, () => nextDeviceSeq(db));
+    const next = await db.transaction('rw', db.device, () => nextDeviceSeq(db, desk.ids));
     expect(next.deviceSeq).toBe(2);
     const rows = await db.outbox.toArray();
     expect(rows).toHaveLength(1);
@@ -55,6 +57,7 @@ describe('work list queries', () => {
 
   it('filters overdue / today / this week / provisional by index, sorts and pages', async () => {
     const db = new CreditDeskDb(uniqueDbName('deadlines'));
+    const desk = testDesk(db, '2026-10-12');
     await db.deadlines.bulkAdd([
       row('a', '2026-10-09'),
       row('b', '2026-10-10'),
@@ -66,16 +69,16 @@ describe('work list queries', () => {
     ]);
     const today = '2026-10-12'; // a Monday
     expect(endOfWeek(today)).toBe('2026-10-18');
-    expect((await listDeadlines(db, today, { filter: 'overdue' })).rows.map((r) => r.id)).toEqual(['a', 'b']);
-    expect((await listDeadlines(db, today, { filter: 'today' })).rows.map((r) => r.id)).toEqual(['c']);
-    expect((await listDeadlines(db, today, { filter: 'week' })).rows.map((r) => r.id)).toEqual(['c', 'd']);
-    expect((await listDeadlines(db, today, { filter: 'provisional' })).rows.map((r) => r.id).sort()).toEqual(['e', 'g']);
-    const page0 = await listDeadlines(db, today, { filter: 'all', pageSize: 3 });
+    expect((await listDeadlines(desk, { filter: 'overdue' })).rows.map((r) => r.id)).toEqual(['a', 'b']);
+    expect((await listDeadlines(desk, { filter: 'today' })).rows.map((r) => r.id)).toEqual(['c']);
+    expect((await listDeadlines(desk, { filter: 'week' })).rows.map((r) => r.id)).toEqual(['c', 'd']);
+    expect((await listDeadlines(desk, { filter: 'provisional' })).rows.map((r) => r.id).sort()).toEqual(['e', 'g']);
+    const page0 = await listDeadlines(desk, { filter: 'all', pageSize: 3 });
     expect(page0.rows.map((r) => r.id)).toEqual(['g', 'f', 'a']);
     expect(page0.hasMore).toBe(true);
     expect(page0.total).toBe(7);
-    expect((await listDeadlines(db, today, { filter: 'all', pageSize: 3, descending: true })).rows[0]!.id).toBe('e');
-    expect(await attentionCounts(db, today)).toEqual({ overdue: 2, dueToday: 1, week: 1 });
+    expect((await listDeadlines(desk, { filter: 'all', pageSize: 3, descending: true })).rows[0]!.id).toBe('e');
+    expect(await attentionCounts(desk)).toEqual({ overdue: 2, dueToday: 1, week: 1 });
     expect(isOverdue(row('x', '2026-10-11'), today)).toBe(true);
     expect(isOverdue(row('x', '2026-10-11', 'window_closes'), today)).toBe(false);
     db.close();

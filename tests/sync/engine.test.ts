@@ -14,7 +14,7 @@ import { createSyncEngine, type SyncEngineDeps } from '../../renderer/src/sync/e
 import { guardDestructiveAction } from '../../renderer/src/sync/guard';
 import { createLeaseLock, createMemoryLock, createWebLock } from '../../renderer/src/sync/lock';
 import { exportUnsent } from '../../renderer/src/sync/sneakernet';
-import { createDexieOutboxStore, type OutboxStore } from '../../renderer/src/sync/store';
+import { createDexieOutboxStore, type OutboxStore } from '../../renderer/src/desk/sync/outbox-store';
 import { assertSecurePlatformUrl, createHttpTransport, TransportError } from '../../renderer/src/sync/transport';
 import { DB_TARGETS, makeOffice, postJson, seededRandom, startTestPlatform, testIdMaker, uniqueId, type TestOffice } from './helpers';
 

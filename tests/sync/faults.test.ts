@@ -14,7 +14,7 @@ import type { DatabaseConfig } from '../../platform/server/db';
 import { syntheticCaseEventRows } from '../helpers/outbox-rows';
 import { CreditDeskDb } from '../../renderer/src/db/database';
 import { createSyncEngine } from '../../renderer/src/sync/engine';
-import { createDexieOutboxStore } from '../../renderer/src/sync/store';
+import { createDexieOutboxStore } from '../../renderer/src/desk/sync/outbox-store';
 import { createHttpTransport } from '../../renderer/src/sync/transport';
 import { startFaultProxy, type Fault, type FaultProxy } from './fault-proxy';
 import { makeOffice, postgresUrl, seededRandom, testIdMaker, uniqueId } from './helpers';

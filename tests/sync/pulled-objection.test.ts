@@ -5,19 +5,19 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../platform/server/app';
-import type { CreditDeskDb } from '../../renderer/src/db/database';
-import { loadEvents } from '../../renderer/src/db/repositories/cases';
-import { listDeadlines } from '../../renderer/src/db/repositories/deadlines';
-import { createPulledApplier } from '../../renderer/src/sync/apply-pulled';
+import type { Desk } from '../../renderer/src/desk/desk';
+import { loadEvents } from '../../renderer/src/desk/cases';
+import { listDeadlines } from '../../renderer/src/desk/deadlines';
+import { createPulledApplier } from '../../renderer/src/desk/sync/apply-pulled';
 import { createSyncEngine } from '../../renderer/src/sync/engine';
-import { createDexieOutboxStore } from '../../renderer/src/sync/store';
+import { createDexieOutboxStore } from '../../renderer/src/desk/sync/outbox-store';
 import { createHttpTransport } from '../../renderer/src/sync/transport';
-import { appendSteps, determinedCaseId, LISTING_STEPS, officeDb } from '../renderer/fixtures';
+import { appendSteps, determinedCaseId, LISTING_STEPS, officeDesk } from '../renderer/fixtures';
 import { DB_TARGETS, makeOffice, seededRandom, startTestPlatform, testIdMaker, uniqueId } from './helpers';
 
 const TODAY = '2026-10-12';
 
-async function listedCase(db: CreditDeskDb): Promise<string> {
+async function listedCase(db: Desk): Promise<string> {
   const caseId = await determinedCaseId(db, { today: TODAY });
   await appendSteps(db, caseId, LISTING_STEPS, TODAY);
   return caseId;
@@ -34,8 +34,9 @@ describe('pulled objections become case events with deadlines', () => {
   });
 
   it('shows an objection filed at 信用中国 in the work list with its decision deadline, and files number blocks', async () => {
-    const db = await officeDb();
-    const caseId = await listedCase(db);
+    const desk = await officeDesk(undefined, TODAY);
+    const db = desk.db;
+    const caseId = await listedCase(desk);
     await platform.store.publish(office.id, {
       id: 'XYZG-OBJ-0001',
       kind: 'objection',
@@ -55,14 +56,14 @@ describe('pulled objections become case events with deadlines', () => {
       random: seededRandom(3),
       makeId: testIdMaker('b'),
       sleep: async () => undefined,
-      onPulled: createPulledApplier(db, { today: () => TODAY }),
+      onPulled: createPulledApplier(desk),
     });
     const report = await engine.runOnce();
     expect(report.pulled).toBe(3);
     const events = await loadEvents(db, caseId);
     const received = events.find((e) => e.type === 'objection_received');
     expect(received).toMatchObject({ occurredOn: '2026-09-30', actor: { userId: 'city-platform' }, payload: { channel: 'credit_china' } });
-    const list = await listDeadlines(db, TODAY, { filter: 'all' });
+    const list = await listDeadlines(desk, { filter: 'all' });
     expect(list.rows.filter((r) => r.caseId === caseId).map((r) => `${r.kind}:${r.dueDate}`)).toContain('objection_decision:2026-10-10');
     const inbox = await db.table('syncInbox').toArray();
     expect(inbox.find((i) => i.id === 'XYZG-OBJ-0001')?.applied).toMatchObject({ ok: true });

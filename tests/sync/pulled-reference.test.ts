@@ -7,14 +7,13 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../platform/server/app';
-import type { CreditDeskDb } from '../../renderer/src/db/database';
-import { foldCase } from '../../renderer/src/db/repositories/cases';
-import { listDeadlines } from '../../renderer/src/db/repositories/deadlines';
-import { allStoredRuleSets } from '../../renderer/src/domain/rulesets';
-import { loadCalendar } from '../../renderer/src/domain/context';
-import { createPulledApplier } from '../../renderer/src/sync/apply-pulled';
+import type { Desk } from '../../renderer/src/desk/desk';
+import { foldStoredCase } from '../../renderer/src/desk/cases';
+import { listDeadlines } from '../../renderer/src/desk/deadlines';
+import { allStoredRuleSets, loadCalendar } from '../../renderer/src/desk/rules';
+import { createPulledApplier } from '../../renderer/src/desk/sync/apply-pulled';
 import { createSyncEngine } from '../../renderer/src/sync/engine';
-import { createDexieOutboxStore, type InboxRow } from '../../renderer/src/sync/store';
+import { createDexieOutboxStore, type InboxRow } from '../../renderer/src/desk/sync/outbox-store';
 import { createHttpTransport } from '../../renderer/src/sync/transport';
 import { PRESET_CY_RE_2020 } from '../../shared/rules/presets';
 import { period } from '../../shared/rules/periods';
@@ -22,7 +21,7 @@ import { parseRuleSetUpdate } from '../../shared/sync/rule-set-update';
 import { ruleSetEffectiveOn } from '../../shared/rules/select';
 import type { RuleSet } from '../../shared/rules/types';
 import type { EventDraft } from '../../shared/case/events';
-import { ACTOR, appendSteps, determinedCaseId, LISTING_STEPS, officeDb } from '../renderer/fixtures';
+import { ACTOR, appendSteps, determinedCaseId, LISTING_STEPS, officeDesk } from '../renderer/fixtures';
 import { DB_TARGETS, makeOffice, seededRandom, startTestPlatform, testIdMaker, uniqueId } from './helpers';
 
 const TODAY = '2026-12-29';
@@ -41,7 +40,7 @@ const SCHEDULE_2027 = {
   ],
 };
 
-async function listedCase(db: CreditDeskDb): Promise<string> {
+async function listedCase(db: Desk): Promise<string> {
   const caseId = await determinedCaseId(db, { today: TODAY });
   const objection: EventDraft = {
       type: 'objection_received',
@@ -75,7 +74,8 @@ describe('pulled holiday calendars and rule-set updates are applied', () => {
     await platform?.close();
   });
 
-  function engineFor(db: CreditDeskDb, o = office) {
+  function engineFor(desk: Desk, o = office) {
+    const db = desk.db;
     return createSyncEngine({
       store: createDexieOutboxStore(db),
       transport: createHttpTransport({ baseUrl: platform.url, token: o.token }),
@@ -84,14 +84,15 @@ describe('pulled holiday calendars and rule-set updates are applied', () => {
       random: seededRandom(5),
       makeId: testIdMaker('r'),
       sleep: async () => undefined,
-      onPulled: createPulledApplier(db, { today: () => TODAY }),
+      onPulled: createPulledApplier(desk),
     });
   }
 
   it('a pulled 2027 schedule makes a previously provisional deadline definite (case and work list)', async () => {
-    const db = await officeDb();
-    const caseId = await listedCase(db);
-    const before = (await listDeadlines(db, TODAY, { filter: 'all' })).rows.find((r) => r.caseId === caseId && r.kind === 'objection_decision');
+    const desk = await officeDesk(undefined, TODAY);
+    const db = desk.db;
+    const caseId = await listedCase(desk);
+    const before = (await listDeadlines(desk, { filter: 'all' })).rows.find((r) => r.caseId === caseId && r.kind === 'objection_decision');
     // 3 working days from 2026-12-29 without a 2027 schedule: 2027-01-01 (a Friday) counted as working, provisional.
     expect(before).toMatchObject({ dueDate: '2027-01-01', provisional: true, flagged: 1 });
     expect(before?.note).toMatch(/暂定/);
@@ -99,17 +100,17 @@ describe('pulled holiday calendars and rule-set updates are applied', () => {
     await platform.store.publish(office.id, { id: uniqueId('CAL'), kind: 'holiday-calendar', payload: SCHEDULE_2027 });
     const bad = uniqueId('CAL-BAD');
     await platform.store.publish(office.id, { id: bad, kind: 'holiday-calendar', payload: { year: 2028, papers: [], days: [{ name: '元旦', date: '2028-13-01', isOffDay: true }] } });
-    const report = await engineFor(db).runOnce();
+    const report = await engineFor(desk).runOnce();
     expect(report.outcome).toBe('ok');
     expect(report.pulled).toBe(2);
 
     expect((await loadCalendar(db)).covers(2027)).toBe(true);
     const calendarRow = await db.calendars.get('holidays-2027');
     expect(calendarRow?.data).toMatchObject({ year: 2027, days: SCHEDULE_2027.days });
-    const after = (await listDeadlines(db, TODAY, { filter: 'all' })).rows.find((r) => r.caseId === caseId && r.kind === 'objection_decision');
+    const after = (await listDeadlines(desk, { filter: 'all' })).rows.find((r) => r.caseId === caseId && r.kind === 'objection_decision');
     expect(after).toMatchObject({ dueDate: '2027-01-04', provisional: false, flagged: 0 });
     expect(after?.note).toBeUndefined();
-    const folded = await foldCase(db, caseId, TODAY);
+    const folded = await foldStoredCase(desk, caseId);
     expect(folded?.state.deadlines.find((d) => d.key === 'objection_decision')).toMatchObject({ dueOn: '2027-01-04', provisional: false });
 
     const inbox = await db.table<InboxRow, string>('syncInbox').toArray();
@@ -118,13 +119,14 @@ describe('pulled holiday calendars and rule-set updates are applied', () => {
     expect(refused).toMatchObject({ ok: false });
     expect(refused?.reasonZh).toMatch(/节假日安排.*2028-13-01/);
     expect(await db.calendars.get('holidays-2028')).toBeUndefined();
-    expect((await engineFor(db).runOnce()).pulled).toBe(0);
+    expect((await engineFor(desk).runOnce()).pulled).toBe(0);
   });
 
   it('a pulled rule-set update is stored as a new version; pinned versions and old cases do not change', async () => {
-    const db = await officeDb();
-    const caseId = await listedCase(db);
-    const pin = (await foldCase(db, caseId, TODAY))!.ctx.ruleSet;
+    const desk = await officeDesk(undefined, TODAY);
+    const db = desk.db;
+    const caseId = await listedCase(desk);
+    const pin = (await foldStoredCase(desk, caseId))!.ctx.ruleSet;
     const storedBefore = await db.ruleSets.toArray();
     const existing = storedBefore.map((r) => r.data as RuleSet).filter((r) => r.id === PRESET_CY_RE_2020.id);
     expect(existing.map((r) => r.version).sort()).toEqual([1, 2]); // preset + the office-derived version
@@ -138,7 +140,7 @@ describe('pulled holiday calendars and rule-set updates are applied', () => {
     await platform.store.publish(office2.id, { id: broken, kind: 'rule-set', payload: { ruleSet: { ...updatedRuleSet(), periods: [{ ...PRESET_CY_RE_2020.periods[0]!, unit: 'fortnights' }] } } });
     await platform.store.publish(office2.id, { id: foreign, kind: 'rule-set', payload: { ruleSet: updatedRuleSet({ jurisdictionKey: 'HLJ', version: 7 }) } });
     await platform.store.publish(office2.id, { id: uniqueId('CAL'), kind: 'holiday-calendar', payload: SCHEDULE_2027 });
-    const engine = engineFor(db, office2);
+    const engine = engineFor(desk, office2);
     const report = await engine.runOnce();
     expect(report.outcome).toBe('ok');
     expect(report.pulled).toBe(5);
@@ -158,7 +160,7 @@ describe('pulled holiday calendars and rule-set updates are applied', () => {
     expect(ruleSetEffectiveOn(versions, PRESET_CY_RE_2020.jurisdictionKey, '2026-06-01')?.version).toBe(2);
     // The old case keeps its pinned rules: 3 working days (the update's 5 would give 2027-01-08),
     // counted with the 2027 schedule pulled in the same run.
-    const folded = (await foldCase(db, caseId, TODAY))!;
+    const folded = (await foldStoredCase(desk, caseId))!;
     expect(folded.ctx.ruleSet).toEqual(pin);
     expect(folded.state.deadlines.find((d) => d.key === 'objection_decision')).toMatchObject({ dueOn: '2027-01-04', provisional: false });
 

@@ -4,7 +4,7 @@
  */
 import { Alert, Button, Card, Checkbox, Form, Input, Radio, Select, Space, Tooltip, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { CaseEventType, EventDraft } from '../../../shared/case/events';
+import type { CaseEventType } from '../../../shared/case/events';
 import { CASE_EVENT_LABELS, OBJECTION_OUTCOME_LABELS } from '../../../shared/case/events';
 import type { CaseState } from '../../../shared/case/state';
 import { OBJECTION_STAGE_LABELS, REPAIR_STAGE_LABELS } from '../../../shared/case/state';
@@ -12,13 +12,10 @@ import { PAUSE_KIND_LABELS } from '../../../shared/rules/types';
 import { findMeasure } from '../../../shared/rules/measures';
 import { PUBLICATION_PROFILE_LABELS } from '../../../shared/masking/types';
 import { isIsoDate } from '../../../shared/util/dates';
-import type { CaseEventRow, BasisDocumentRow } from '../db/types';
-import { appendCaseEvent, canDo } from '../db/repositories/cases';
-import type { CaseContext } from '../domain/engine';
-import { approvalGate } from '../domain/approval';
+import { recordAct, type BasisDocumentRow, type CaseEventRow, type CaseRulesContext } from '../desk';
+import { canPerform } from '../../../shared/case/can-perform';
 import { jointProgress } from '../domain/joint';
-import { newId } from '../db/ids';
-import { useAppStore, currentActor } from '../stores/app-store';
+import { useDesk } from '../stores/app-store';
 import {
   DOCUMENT_KIND_LABELS,
   LIST_TYPE_LABELS,
@@ -30,7 +27,9 @@ import {
   optionsOf,
 } from './labels';
 
-type Ctx = { state: CaseState; events: CaseEventRow[]; recipients: string[]; basisDocs: BasisDocumentRow[]; caseCtx: CaseContext };
+type Ctx = { state: CaseState; events: CaseEventRow[]; recipients: string[]; basisDocs: BasisDocumentRow[]; caseCtx: CaseRulesContext; ids: () => string };
+
+const canDo = (c: Ctx, type: CaseEventType) => canPerform(c.state, { type } as never, c.caseCtx);
 type Opt = { value: string; label: string };
 type Field = {
   name: string;
@@ -98,12 +97,12 @@ const SPECS: Spec[] = [
     { name: 'reasons', label: '异议理由（书面）', kind: 'textarea', required: true },
     { name: 'concernsListing', label: '针对列入决定本身（复核）', kind: 'bool', initial: () => false },
     { name: 'channel', label: '提出渠道', kind: 'select', options: () => [{ value: 'written', label: '书面' }, { value: 'credit_china', label: '信用中国网站' }, { value: 'platform', label: '信用平台' }, { value: 'other', label: '其他' }], initial: () => 'written' },
-  ], build: (v) => ({ objectionId: newId(), applicant: str(v.applicant), grounds: (v.grounds as string[]) ?? [], reasons: str(v.reasons), concernsListing: !!v.concernsListing, channel: v.channel }) },
+  ], build: (v, c) => ({ objectionId: c.ids(), applicant: str(v.applicant), grounds: (v.grounds as string[]) ?? [], reasons: str(v.reasons), concernsListing: !!v.concernsListing, channel: v.channel }) },
   { type: 'objection_marked', group: '异议', fields: [{ name: 'objectionId', label: '异议', kind: 'select', options: openObjections, initial: first(openObjections), required: true }], build: (v) => ({ objectionId: v.objectionId }) },
   { type: 'assist_requested', group: '异议', fields: [
     { name: 'objectionId', label: '异议', kind: 'select', options: openObjections, initial: first(openObjections), required: true },
     { name: 'toUnit', label: '协助核查单位', kind: 'text', required: true },
-  ], build: (v) => ({ objectionId: v.objectionId, assistId: newId(), toUnit: str(v.toUnit) }) },
+  ], build: (v, c) => ({ objectionId: v.objectionId, assistId: c.ids(), toUnit: str(v.toUnit) }) },
   { type: 'assist_replied', group: '异议', fields: [
     { name: 'assist', label: '协助核查请求', kind: 'select', required: true, options: (c) => c.state.objections.flatMap((o) => o.assists.filter((a) => a.repliedOn === null).map((a) => ({ value: `${o.objectionId}|${a.assistId}`, label: `${a.toUnit}（${a.requestedOn}）` }))) },
     { name: 'result', label: '核查结果', kind: 'textarea', required: true },
@@ -112,7 +111,7 @@ const SPECS: Spec[] = [
     { name: 'scopeId', label: '异议', kind: 'select', options: openObjections, initial: first(openObjections), required: true },
     { name: 'kind', label: '中止事由', kind: 'select', options: () => optionsOf(PAUSE_KIND_LABELS), initial: () => 'appraisal' },
     { name: 'note', label: '说明', kind: 'text' },
-  ], build: (v) => ({ pauseId: newId(), kind: v.kind, scopeId: v.scopeId, ...(str(v.note) ? { note: str(v.note) } : {}) }) },
+  ], build: (v, c) => ({ pauseId: c.ids(), kind: v.kind, scopeId: v.scopeId, ...(str(v.note) ? { note: str(v.note) } : {}) }) },
   { type: 'clock_resumed', group: '异议', fields: [
     { name: 'pauseId', label: '中止记录', kind: 'select', required: true, options: (c) => c.events.filter((e) => e.type === 'clock_paused' && !c.events.some((r) => r.type === 'clock_resumed' && r.payload.pauseId === (e.payload as { pauseId: string }).pauseId)).map((e) => ({ value: (e.payload as { pauseId: string }).pauseId, label: `${e.occurredOn} ${PAUSE_KIND_LABELS[(e.payload as { kind: keyof typeof PAUSE_KIND_LABELS }).kind]}` })) },
   ], build: (v) => ({ pauseId: v.pauseId }) },
@@ -137,7 +136,7 @@ const SPECS: Spec[] = [
     { name: 'methods', label: '修复方式及材料清单（勾选已提交的材料）', kind: 'checks', options: () => optionsOf(REPAIR_METHOD_LABELS), initial: () => ['commitment'] },
     { name: 'commitmentSigned', label: '已签署信用承诺书', kind: 'bool', initial: () => true },
     { name: 'note', label: '申请人/说明', kind: 'text', initial: (c) => c.recipients[0] ?? '' },
-  ], build: (v) => ({ repairId: newId(), methods: (v.methods as string[]) ?? [], commitmentSigned: !!v.commitmentSigned, ...(str(v.note) ? { note: str(v.note) } : {}) }) },
+  ], build: (v, c) => ({ repairId: c.ids(), methods: (v.methods as string[]) ?? [], commitmentSigned: !!v.commitmentSigned, ...(str(v.note) ? { note: str(v.note) } : {}) }) },
   { type: 'repair_reviewed', group: '信用修复', fields: [
     { name: 'repairId', label: '修复申请', kind: 'select', options: openRepairs, initial: first(openRepairs), required: true },
     { name: 'accepted', label: '初审结果', kind: 'radio', options: () => [{ value: 'yes', label: '通过' }, { value: 'no', label: '不通过（退回）' }], initial: () => 'yes' },
@@ -172,7 +171,7 @@ const SPECS: Spec[] = [
     { name: 'measureCode', label: '惩戒措施（仅限公布的措施清单）', kind: 'select', required: true, options: measureOptions },
     { name: 'implementingUnit', label: '实施部门', kind: 'text', required: true },
     { name: 'justification', label: '关联性与比例说明', kind: 'textarea', required: true },
-  ], build: (v) => ({ measureId: newId(), measureCode: v.measureCode, implementingUnit: str(v.implementingUnit), justification: str(v.justification) }) },
+  ], build: (v, c) => ({ measureId: c.ids(), measureCode: v.measureCode, implementingUnit: str(v.implementingUnit), justification: str(v.justification) }) },
   { type: 'measure_lifted', group: '惩戒措施与推送', fields: [
     { name: 'measureId', label: '措施', kind: 'select', required: true, options: (c) => c.state.measures.filter((m) => m.liftedOn === null).map((m) => ({ value: m.measureId, label: findMeasure(m.measureCode)?.label ?? m.measureCode })) },
     { name: 'reason', label: '解除理由', kind: 'textarea', required: true },
@@ -231,30 +230,24 @@ function FieldInput({ field, c, ...control }: { field: Field; c: Ctx } & Record<
 }
 
 function ActionForm({ spec, c, caseId, onDone }: { spec: Spec; c: Ctx; caseId: string; onDone: () => void }) {
-  const today = useAppStore((s) => s.today);
-  const db = useAppStore((s) => s.db);
+  const desk = useDesk();
+  const today = desk.clock.today();
   const [form] = Form.useForm();
   const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const availability = canDo(c.events, { type: spec.type } as never, c.caseCtx);
-  const gate = approvalGate(spec.type, currentActor());
+  const availability = canDo(c, spec.type);
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     box.current?.scrollIntoView?.({ block: 'nearest' });
   }, []);
   const initial = useMemo(() => Object.fromEntries([['occurredOn', today], ...spec.fields.map((f) => [f.name, f.initial?.(c)])]), [spec, c, today]);
   const submit = async (v: Record<string, unknown>) => {
-    if (!db) return;
     setRefusal(null);
-    if (!gate.ok) {
-      setRefusal(gate.reason);
-      return;
-    }
     setBusy(true);
     try {
-      const draft = { type: spec.type, occurredOn: str(v.occurredOn), actor: currentActor(), payload: spec.build(v, c) } as EventDraft;
+      const act = { type: spec.type, occurredOn: str(v.occurredOn), payload: spec.build(v, c) };
       const materials = spec.type === 'repair_applied' ? Object.entries(REPAIR_METHOD_LABELS).map(([key, label]) => ({ key, label, received: ((v.methods as string[]) ?? []).includes(key) })) : undefined;
-      const r = await appendCaseEvent(db, caseId, draft, { today, ...(materials ? { repairMaterials: materials } : {}) });
+      const r = await recordAct(desk, caseId, act, materials ? { repairMaterials: materials } : {});
       if (!r.ok) setRefusal(r.reason);
       else {
         form.resetFields();
@@ -268,7 +261,6 @@ function ActionForm({ spec, c, caseId, onDone }: { spec: Spec; c: Ctx; caseId: s
     <div ref={box}>
       <Card size="small" title={`办理：${CASE_EVENT_LABELS[spec.type]}`} data-testid={`action-form-${spec.type}`} style={{ marginTop: 12 }}>
         {!availability.ok && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`当前可能不能办理：${availability.reason}`} data-testid="action-availability" />}
-        {gate.ok && gate.note && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={gate.note} data-testid="approval-placeholder" />}
         <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => void submit(v)}>
           <Form.Item label="办理日期" name="occurredOn" rules={[{ validator: async (_, value: string) => { if (!isIsoDate(value)) throw new Error('请按 YYYY-MM-DD 填写日期'); } }]}>
             <Input style={{ width: 160 }} data-testid="field-occurredOn" />
@@ -315,7 +307,7 @@ export function ActionPanel({ caseId, c, active: activeProp, onActiveChange }: {
           </Typography.Text>
           <Space wrap size={[6, 6]}>
             {SPECS.filter((s) => s.group === g).map((s) => {
-              const check = canDo(c.events, { type: s.type } as never, c.caseCtx);
+              const check = canDo(c, s.type);
               const button = (
                 <Button key={s.type} size="small" type={active === s.type ? 'primary' : check.ok ? 'default' : 'dashed'} onClick={() => setActive(s.type)} data-testid={`action-${s.type}`}>
                   {CASE_EVENT_LABELS[s.type]}

@@ -2,7 +2,7 @@ import { Tag, Timeline, Typography } from 'antd';
 import { CASE_EVENT_LABELS, type RemovalReason } from '../../../shared/case/events';
 import { findMeasure } from '../../../shared/rules/measures';
 import { REMOVAL_REASON_LABELS } from './labels';
-import type { CaseEventRow } from '../db/types';
+import type { CaseEventRow } from '../desk';
 
 /** A one-line summary of what an event recorded (document numbers, outcomes, reasons). */
 function summary(e: CaseEventRow): string {

@@ -1,5 +1,5 @@
 import { Alert } from 'antd';
-import type { IntegrityReport } from '../db/repositories/cases';
+import type { IntegrityReport } from '../desk';
 import { navigate } from '../router';
 
 export function IntegrityResult({ report }: { report: IntegrityReport }) {

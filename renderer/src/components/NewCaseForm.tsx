@@ -1,16 +1,12 @@
 import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useAppStore, currentActor } from '../stores/app-store';
+import { useAppStore, useDesk } from '../stores/app-store';
 import { BEHAVIOUR_CATALOGUES, checkBehaviourAllowed, findBehaviour, type BehaviourItem } from '../../../shared/rules/catalogues';
 import { SEVERITY_LABELS, type Severity } from '../../../shared/rules/types';
 import { unsetPeriods, describeUnsetPeriods } from '../../../shared/rules/office';
 import { isIsoDate } from '../../../shared/util/dates';
-import type { BasisDocumentType, ListType, SubjectRef } from '../../../shared/case/events';
-import { ruleSetForCase } from '../domain/rulesets';
-import { createCase } from '../db/repositories/cases';
-import { linkedPersons, searchSubjects, subjectLabel } from '../db/repositories/subjects';
-import type { SubjectRow } from '../db/types';
+import type { BasisDocumentType, ListType } from '../../../shared/case/events';
+import { getSubject, openCase, ruleSetForCase, searchSubjects, subjectLabel, useDeskQuery, type SubjectRow } from '../desk';
 import { BASIS_TYPE_LABELS, LIST_TYPE_LABELS, optionsOf } from './labels';
 import { navigate } from '../router';
 
@@ -39,7 +35,8 @@ function needsText(code: string): boolean {
 }
 
 export function NewCaseForm({ subjectId }: { subjectId?: string }) {
-  const { db, office, today } = useAppStore();
+  const { office, today } = useAppStore();
+  const desk = useDesk();
   const [form] = Form.useForm<Values>();
   const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -49,8 +46,8 @@ export function NewCaseForm({ subjectId }: { subjectId?: string }) {
   const chosenId = Form.useWatch('subjectId', form) ?? subjectId;
   const behaviourCode = Form.useWatch('behaviourCode', form);
   const determinedOn = Form.useWatch('determinedOn', form) ?? today;
-  const subject = useLiveQuery(() => (db && chosenId ? db.subjects.get(chosenId) : undefined), [db, chosenId]);
-  const subjectOptions = useLiveQuery(() => (db ? searchSubjects(db, subjectQuery, 0, 20).then((p) => p.rows) : []), [db, subjectQuery]);
+  const subject = useDeskQuery((d) => (chosenId ? getSubject(d, chosenId) : undefined), [chosenId]);
+  const subjectOptions = useDeskQuery((d) => searchSubjects(d, subjectQuery, 0, 20).then((p) => p.rows), [subjectQuery]);
   const [ruleInfo, setRuleInfo] = useState<{ title: string; unset: string | null } | { error: string } | null>(null);
 
   const catalogues = BEHAVIOUR_CATALOGUES.filter((c) => office?.assignments.some((a) => a.catalogueId === c.id));
@@ -64,12 +61,12 @@ export function NewCaseForm({ subjectId }: { subjectId?: string }) {
   );
 
   useEffect(() => {
-    if (!db || !office || !behaviourCode || !isIsoDate(determinedOn)) {
+    if (!office || !behaviourCode || !isIsoDate(determinedOn)) {
       setRuleInfo(null);
       return;
     }
     let live = true;
-    void ruleSetForCase(db, office, behaviourCode, determinedOn).then((r) => {
+    void ruleSetForCase(desk, office, behaviourCode, determinedOn).then((r) => {
       if (!live) return;
       if (!r.ok) setRuleInfo({ error: r.reason });
       else {
@@ -80,48 +77,34 @@ export function NewCaseForm({ subjectId }: { subjectId?: string }) {
     return () => {
       live = false;
     };
-  }, [db, office, behaviourCode, determinedOn]);
+  }, [desk, office, behaviourCode, determinedOn]);
 
   if (!office) return <Alert type="warning" showIcon title="请先在“设置”中完成办公室设置，再办理案件。" />;
 
   const onFinish = async (v: Values) => {
-    if (!db || !subject) return;
+    if (!subject) return;
     setRefusal(null);
     setBusy(true);
     try {
-      const sel = await ruleSetForCase(db, office, v.behaviourCode, v.determinedOn);
+      const sel = await ruleSetForCase(desk, office, v.behaviourCode, v.determinedOn);
       if (!sel.ok) {
         setRefusal(sel.reason);
         return;
       }
       const item = findBehaviour(v.behaviourCode)?.item;
       const behaviourText = needsText(v.behaviourCode) ? (v.behaviourText ?? '').trim() : (item?.text ?? '');
-      const persons = subject.kind === 'natural_person' ? [] : await linkedPersons(db, subject.id);
-      const legalRep = persons.find((p) => p.link.role === '法定代表人');
-      const ref: SubjectRef = {
-        subjectId: subject.id,
-        kind: subject.kind,
-        name: subject.kind === 'natural_person' ? (subject.pii?.name ?? '') : (subject.name ?? ''),
-        ...(subject.uscc ? { uscc: subject.uscc } : {}),
-        ...(legalRep ? { legalRepresentative: { name: legalRep.person.pii?.name ?? '', role: '法定代表人' } } : {}),
-        ...(persons.some((p) => p.link.role === '主要责任人') ? { responsiblePersons: persons.filter((p) => p.link.role === '主要责任人').map((p) => ({ name: p.person.pii?.name ?? '', role: '主要责任人' })) } : {}),
-      };
-      const r = await createCase(
-        db,
+      const r = await openCase(
+        desk,
         {
           subjectId: subject.id,
-          subjectLabel: subjectLabel(subject),
           behaviourLabel: behaviourText,
           proportionalityNote: v.proportionalityNote ?? '',
           casePrefix: office.numbering.casePrefix,
           basisFiles: v.basis.map((_, i) => basisFiles[i] ?? null),
           evidence: evidence.map((file) => ({ file, fileName: file.name })),
           determined: {
-            type: 'determined',
             occurredOn: v.determinedOn,
-            actor: currentActor(),
             payload: {
-              subject: ref,
               behaviourCode: v.behaviourCode,
               behaviourText,
               facts: v.facts.trim(),
@@ -133,7 +116,6 @@ export function NewCaseForm({ subjectId }: { subjectId?: string }) {
             },
           },
         },
-        { today },
       );
       if (!r.ok) setRefusal(r.reason);
       else navigate('cases', r.caseRow.id);

@@ -25,6 +25,8 @@ import type {
 } from './types';
 
 export const DB_NAME = 'credit-desk';
+/** Training mode's own database: fictional data that never syncs and never mixes with the office's. */
+export const TRAINING_DB_NAME = 'credit-desk-training';
 
 export type DbOptions = {
   migrations?: readonly Migration[];
@@ -116,16 +118,4 @@ export async function openDatabase(name: string = DB_NAME, options: DbOptions = 
     }
     return { ok: false, reason: 'unavailable', message: `无法打开本机数据库：${detail}。请确认浏览器未处于无痕模式且磁盘有空余空间。` };
   }
-}
-
-let appDb: CreditDeskDb | undefined;
-
-/** The app's database once opened by the start-up code (renderer/src/stores/app-store.ts). */
-export function getDb(): CreditDeskDb {
-  if (!appDb) throw new Error('database not opened yet');
-  return appDb;
-}
-
-export function setAppDb(db: CreditDeskDb): void {
-  appDb = db;
 }

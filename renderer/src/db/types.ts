@@ -191,7 +191,7 @@ export type AuditRow = {
   at: string;
   actor: Actor;
   action: string;
-  entity: 'subject' | 'subjectLink' | 'case' | 'attachment' | 'settings' | 'demo' | 'integrity' | 'ruleSet';
+  entity: 'subject' | 'subjectLink' | 'case' | 'attachment' | 'settings' | 'demo' | 'integrity' | 'ruleSet' | 'document' | 'numberBlock' | 'template' | 'sync';
   entityId: string;
   detail?: unknown;
 };

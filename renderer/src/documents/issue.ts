@@ -12,7 +12,7 @@ import { checkIssuable } from '../../../shared/documents/validate';
 import { yearOf } from '../../../shared/util/dates';
 import { refuse, type Check } from '../../../shared/util/result';
 import type { PdfMeta } from '../../../shared/documents/assemble';
-import type { DocumentStore } from './store';
+import type { DocumentStore } from '../desk/documents/store';
 
 export type RenderOutput = { bytes: Uint8Array; pages: number; sha256: string };
 

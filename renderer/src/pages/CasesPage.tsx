@@ -1,10 +1,7 @@
 import { Alert, Button, Card, Checkbox, Col, Descriptions, Empty, Row, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useAppStore, currentActor } from '../stores/app-store';
-import { addAttachment, foldCase, searchCases, verifyCase, setRepairMaterials, isActionable, type IntegrityReport } from '../db/repositories/cases';
-import { searchSubjects } from '../db/repositories/subjects';
-import type { CaseRow, RepairRow } from '../db/types';
+import { useAppStore, useDesk } from '../stores/app-store';
+import { addAttachment, caseView, isActionable, searchCases, searchSubjects, setRepairMaterials, useDeskQuery, verifyCase, type CaseRow, type IntegrityReport, type RepairRow } from '../desk';
 import { SEVERITY_LABELS } from '../../../shared/rules/types';
 import { OBJECTION_STAGE_LABELS, REPAIR_STAGE_LABELS } from '../../../shared/case/state';
 import type { CaseFlag, Deadline } from '../../../shared/case/state';
@@ -35,13 +32,11 @@ const FLAG_LABELS: Record<CaseFlag, string> = {
 const URGENT_FLAGS: readonly CaseFlag[] = ['JOINT_REVOKE_PENDING', 'MEASURES_PENDING_LIFT'];
 
 function CaseList() {
-  const db = useAppStore((s) => s.db);
   const { query, debouncedQuery: q, page, setPage, changeQuery } = usePagedSearch();
-  const result = useLiveQuery(async () => {
-    if (!db) return undefined;
-    const subjects = q.trim() ? (await searchSubjects(db, q, 0, 50)).rows.map((s) => s.id) : [];
-    return searchCases(db, q, subjects, page);
-  }, [db, q, page]);
+  const result = useDeskQuery(async (desk) => {
+    const subjects = q.trim() ? (await searchSubjects(desk, q, 0, 50)).rows.map((s) => s.id) : [];
+    return searchCases(desk, q, subjects, page);
+  }, [q, page]);
   return (
     <div>
       <Space style={{ marginBottom: 16 }} wrap>
@@ -108,14 +103,14 @@ function DeadlineTable({ deadlines, today }: { deadlines: Deadline[]; today: str
 }
 
 function RepairMaterials({ repair }: { repair: RepairRow }) {
-  const db = useAppStore((s) => s.db);
+  const desk = useDesk();
   return (
     <Space direction="vertical" size={0}>
       {repair.materials.map((m) => (
         <Checkbox
           key={m.key}
           checked={m.received}
-          onChange={(e) => db && void setRepairMaterials(db, repair.id, repair.materials.map((x) => (x.key === m.key ? { ...x, received: e.target.checked } : x)), currentActor())}
+          onChange={(e) => void setRepairMaterials(desk, repair.id, repair.materials.map((x) => (x.key === m.key ? { ...x, received: e.target.checked } : x)))}
         >
           {m.label}
         </Checkbox>
@@ -125,22 +120,9 @@ function RepairMaterials({ repair }: { repair: RepairRow }) {
 }
 
 function CaseDetail({ id }: { id: string }) {
-  const { db, office, today } = useAppStore();
-  const data = useLiveQuery(async () => {
-    if (!db) return undefined;
-    const folded = await foldCase(db, id, today);
-    if (!folded) return null;
-    const [basisDocs, attachments, repairs, subject, links] = await Promise.all([
-      db.basisDocuments.where('caseId').equals(id).toArray(),
-      db.attachments.where('caseId').equals(id).toArray(),
-      db.repairs.where('caseId').equals(id).toArray(),
-      db.subjects.get(folded.caseRow.subjectId),
-      db.subjectLinks.where('fromSubjectId').equals(folded.caseRow.subjectId).filter((l) => !l.voided).toArray(),
-    ]);
-    const persons = await db.subjects.bulkGet(links.map((l) => l.toSubjectId));
-    const recipients = [folded.state.subject?.name ?? folded.caseRow.subjectLabel, ...links.filter((l) => l.role === '主要责任人' || l.role === '法定代表人').map((l, i) => persons[i]?.pii?.name ?? '').filter(Boolean)];
-    return { ...folded, basisDocs, attachments, repairs, subject, recipients };
-  }, [db, id, today]);
+  const { office, today } = useAppStore();
+  const desk = useDesk();
+  const data = useDeskQuery((d) => caseView(d, id), [id, today]);
   const [integrity, setIntegrity] = useState<IntegrityReport | null>(null);
   const [action, setAction] = useState<CaseEventType | null>(null);
   if (data === undefined) return <Empty description="正在读取…" />;
@@ -151,7 +133,7 @@ function CaseDetail({ id }: { id: string }) {
       <Space style={{ marginBottom: 12 }} wrap>
         <Button onClick={() => navigate('cases')}>返回列表</Button>
         <Button onClick={() => navigate('subjects', caseRow.subjectId)}>查看主体</Button>
-        <Button onClick={() => db && void verifyCase(db, id).then(setIntegrity)} data-testid="verify-case">
+        <Button onClick={() => void verifyCase(desk, id).then(setIntegrity)} data-testid="verify-case">
           校验完整性
         </Button>
       </Space>
@@ -198,7 +180,7 @@ function CaseDetail({ id }: { id: string }) {
           <Typography.Title level={5}>期限</Typography.Title>
           <DeadlineTable deadlines={state.deadlines} today={today} />
           <div style={{ height: 16 }} />
-          {office ? <ActionPanel caseId={id} c={{ state, events, recipients, basisDocs, caseCtx: ctx }} active={action} onActiveChange={setAction} /> : <Alert type="warning" title="请先完成办公室设置" />}
+          {office ? <ActionPanel caseId={id} c={{ state, events, recipients, basisDocs, caseCtx: ctx, ids: desk.ids }} active={action} onActiveChange={setAction} /> : <Alert type="warning" title="请先完成办公室设置" />}
         </Col>
         <Col xs={24} xl={10}>
           <Card size="small" title="办案记录（时间线）" style={{ marginBottom: 16 }}>
@@ -247,7 +229,7 @@ function CaseDetail({ id }: { id: string }) {
                   onChange={(e) => {
                     const files = Array.from(e.target.files ?? []);
                     e.target.value = '';
-                    if (db) void Promise.all(files.map((f) => addAttachment(db, id, id, '证据', f, f.name, currentActor())));
+                    void Promise.all(files.map((f) => addAttachment(desk, id, id, '证据', f, f.name)));
                   }}
                 />
               </label>

@@ -1,22 +1,20 @@
 import { Button, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useAppStore } from '../stores/app-store';
-import { attentionCounts, isOverdue, listDeadlines, type DeadlineFilter } from '../db/repositories/deadlines';
-import type { DeadlineRow } from '../db/types';
+import { attentionCounts, isOverdue, listDeadlines, useDeskQuery, type DeadlineFilter, type DeadlineRow } from '../desk';
 import { PERIOD_TEMPLATES } from '../../../shared/rules/periods';
 import type { PeriodKey } from '../../../shared/rules/types';
 import { navigate } from '../router';
 import { Pager } from '../components/Pager';
 
 export function DeadlinesPage() {
-  const { db, today } = useAppStore();
+  const today = useAppStore((s) => s.today);
   const [filter, setFilter] = useState<DeadlineFilter>('all');
   const [descending, setDescending] = useState(false);
   const [kind, setKind] = useState<string | undefined>(undefined);
   const [page, setPage] = useState(0);
-  const result = useLiveQuery(() => (db ? listDeadlines(db, today, { filter, descending, page, pageSize: 20, ...(kind ? { kind } : {}) }) : undefined), [db, today, filter, descending, page, kind]);
-  const counts = useLiveQuery(() => (db ? attentionCounts(db, today) : undefined), [db, today]);
+  const result = useDeskQuery((desk) => listDeadlines(desk, { filter, descending, page, pageSize: 20, ...(kind ? { kind } : {}) }), [today, filter, descending, page, kind]);
+  const counts = useDeskQuery((desk) => attentionCounts(desk), [today]);
   return (
     <div>
       <Typography.Title level={3}>期限</Typography.Title>

@@ -1,17 +1,26 @@
 import { App as AntApp, Alert, Button, Card, Descriptions, Divider, Form, Input, InputNumber, Popconfirm, Progress, Radio, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import type { ButtonProps } from 'antd';
-import { useAppStore, currentActor } from '../stores/app-store';
-import { saveOffice, type OfficeProfile, type PeriodSetting } from '../db/repositories/settings';
+import { useAppStore, useDesk } from '../stores/app-store';
 import { checkUscc } from '../../../shared/identifiers/uscc';
 import { BEHAVIOUR_CATALOGUES } from '../../../shared/rules/catalogues';
 import { PERIOD_TEMPLATES } from '../../../shared/rules/periods';
 import { unsetPeriods } from '../../../shared/rules/office';
 import { PERIOD_UNIT_LABELS, type PeriodKey } from '../../../shared/rules/types';
-import { presetById, presetsForCatalogue, syncOfficeRuleSets } from '../domain/rulesets';
-import { importHolidaySchedule, loadCalendar } from '../domain/context';
-import { verifyAllCases, type IntegrityReport } from '../db/repositories/cases';
-import { loadDemoData } from '../db/demo';
+import {
+  importHolidaySchedule,
+  loadDemoData,
+  presetById,
+  presetsForCatalogue,
+  saveOffice,
+  syncOfficeRuleSets,
+  verifyAllCases,
+  useDeskQuery,
+  coveredCalendarYears,
+  wipeTrainingData,
+  type IntegrityReport,
+  type OfficeProfile,
+  type PeriodSetting,
+} from '../desk';
 import { IntegrityResult } from '../components/IntegrityResult';
 import { navigate } from '../router';
 import { DataMaintenanceCard } from '../sync/DataMaintenanceCard';
@@ -108,7 +117,8 @@ function PresetPeriods({ presetId }: { presetId: string }) {
 }
 
 function OfficeForm() {
-  const { db, office, reloadOffice } = useAppStore();
+  const { office, reloadOffice } = useAppStore();
+  const desk = useDesk();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<FormValues>();
   const [error, setError] = useState<string | null>(null);
@@ -118,7 +128,6 @@ function OfficeForm() {
   const assignedPresets = [...new Set(Object.values(assignments).filter((v): v is string => !!v))];
 
   const onFinish = async (v: FormValues) => {
-    if (!db) return;
     setError(null);
     setSaving(true);
     try {
@@ -139,14 +148,18 @@ function OfficeForm() {
         ...(v.settingsEffectiveFrom ? { settingsEffectiveFrom: v.settingsEffectiveFrom } : {}),
         numbering: { casePrefix: v.casePrefix.trim(), documentPrefix: v.documentPrefix.trim() },
         staff: v.staff.map((s) => s.trim()).filter(Boolean),
-        configuredAt: new Date().toISOString(),
+        configuredAt: desk.clock.now(),
       };
-      const synced = await syncOfficeRuleSets(db, profile);
+      const synced = await syncOfficeRuleSets(desk, profile);
       if (!synced.ok) {
         setError(synced.reason);
         return;
       }
-      await saveOffice(db, profile, currentActor());
+      const saved = await saveOffice(desk, profile);
+      if (!saved.ok) {
+        setError(saved.reason);
+        return;
+      }
       await reloadOffice();
       message.success('办公室设置已保存');
     } finally {
@@ -253,13 +266,12 @@ function StorageCard() {
 }
 
 function IntegrityCard() {
-  const db = useAppStore((s) => s.db);
+  const desk = useDesk();
   const [report, setReport] = useState<IntegrityReport | null>(null);
   const [progress, setProgress] = useState<[number, number] | null>(null);
   const run = async () => {
-    if (!db) return;
     setReport(null);
-    setReport(await verifyAllCases(db, (a, b) => setProgress([a, b])));
+    setReport(await verifyAllCases(desk, (a, b) => setProgress([a, b])));
     setProgress(null);
   };
   return (
@@ -275,10 +287,11 @@ function IntegrityCard() {
 }
 
 function CalendarCard() {
-  const db = useAppStore((s) => s.db);
+  const desk = useDesk();
   const { message } = AntApp.useApp();
-  const [covered, setCovered] = useState<number[] | null>(null);
-  const refresh = async () => db && setCovered((await loadCalendar(db)).coveredYears());
+  const [shown, setShown] = useState(false);
+  const covered = useDeskQuery((d) => (shown ? coveredCalendarYears(d) : null), [shown]);
+  const refresh = () => setShown(true);
   return (
     <Card title="工作日历" size="small" style={{ marginBottom: 16 }}>
       <Typography.Paragraph type="secondary">
@@ -298,7 +311,7 @@ function CalendarCard() {
             onChange={async (e) => {
               const file = e.target.files?.[0];
               e.target.value = '';
-              if (!db || !file) return;
+              if (!file) return;
               let json: unknown;
               try {
                 json = JSON.parse(await file.text());
@@ -306,10 +319,10 @@ function CalendarCard() {
                 message.error('文件不是有效的 JSON');
                 return;
               }
-              const r = await importHolidaySchedule(db, json, currentActor().name);
+              const r = await importHolidaySchedule(desk, json);
               if (r.ok) {
                 message.success(`已导入${r.year}年节假日安排`);
-                void refresh();
+                refresh();
               } else message.error(r.reason);
             }}
           />
@@ -320,30 +333,68 @@ function CalendarCard() {
   );
 }
 
-function DemoCard() {
-  const { db, reloadOffice } = useAppStore();
+/**
+ * 培训模式: the fictional 示例县 lives in its own database, so demo data can never mix with the
+ * office's real data or reach the city platform.
+ */
+function TrainingCard() {
+  const { mode, switchMode, reloadOffice } = useAppStore();
   const { message } = AntApp.useApp();
   const [busy, setBusy] = useState(false);
-  const load = async () => {
-    if (!db) return;
+  const enter = async () => {
     setBusy(true);
     try {
-      const r = await loadDemoData(db);
+      await switchMode('training');
+      const desk = useAppStore.getState().desk;
+      if (!desk) return;
+      const r = await loadDemoData(desk);
       await reloadOffice();
-      if (r.ok) message.success(`已载入演示数据：${r.subjects} 个主体，${r.cases} 件案件`);
-      else message.error(r.reason);
+      if (r.ok) message.success(`已进入培训模式并载入演示数据：${r.subjects} 个主体，${r.cases} 件案件`);
+      else if (!r.reason.includes('已经载入过')) message.error(r.reason);
+      else message.success('已进入培训模式');
     } finally {
       setBusy(false);
     }
   };
+  const wipe = async () => {
+    setBusy(true);
+    try {
+      const desk = useAppStore.getState().desk;
+      if (!desk) return;
+      await wipeTrainingData(desk);
+      useAppStore.setState({ desk: null });
+      await switchMode('training');
+      message.success('培训数据已清空');
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (mode === 'training') {
+    return (
+      <Card title="培训模式" size="small" style={{ marginBottom: 16 }}>
+        <Typography.Paragraph type="secondary">当前在培训模式：所有数据都是虚构的演示数据，保存在单独的培训数据库中，不会同步到市平台，也不会与办公室正式数据混在一起。</Typography.Paragraph>
+        <Space>
+          <Button loading={busy} onClick={() => void enter()} data-testid="load-demo">
+            载入演示数据
+          </Button>
+          <Button onClick={() => void switchMode('office')} data-testid="training-leave">
+            退出培训模式
+          </Button>
+          <Popconfirm title="清空全部培训数据？正式数据不受影响。" okText="清空" cancelText="取消" onConfirm={() => void wipe()}>
+            <Button danger loading={busy} data-testid="training-wipe">
+              清空培训数据
+            </Button>
+          </Popconfirm>
+        </Space>
+      </Card>
+    );
+  }
   return (
-    <Card title="演示数据" size="small" style={{ marginBottom: 16 }}>
-      <Typography.Paragraph type="secondary">载入一个虚构的“示例县”（主体、案件、期限），所有名称和代码均为虚构，仅供试用。已有数据不会被删除。</Typography.Paragraph>
-      <Popconfirm title="载入虚构的示例县演示数据？" okText="载入" cancelText="取消" okButtonProps={{ 'data-testid': 'load-demo-confirm' } as ButtonProps} onConfirm={() => void load()}>
-        <Button loading={busy} data-testid="load-demo">
-          载入演示数据
-        </Button>
-      </Popconfirm>
+    <Card title="培训模式（演示数据）" size="small" style={{ marginBottom: 16 }}>
+      <Typography.Paragraph type="secondary">在单独的培训数据库中载入一个虚构的“示例县”（主体、案件、期限）试用各项功能。培训数据不会同步到市平台，不会与正式数据混在一起，可一键清空。</Typography.Paragraph>
+      <Button loading={busy} onClick={() => void enter()} data-testid="load-demo">
+        进入培训模式并载入演示数据
+      </Button>
     </Card>
   );
 }
@@ -362,7 +413,7 @@ export function SettingsPage() {
       <StorageCard />
       <IntegrityCard />
       <CalendarCard />
-      <DemoCard />
+      <TrainingCard />
       <DataMaintenanceCard />
       {office && (
         <Card title="规则集" size="small">

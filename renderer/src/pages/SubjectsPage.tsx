@@ -1,20 +1,24 @@
 import { App as AntApp, Alert, Button, Card, Descriptions, Empty, Form, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useAppStore, currentActor } from '../stores/app-store';
+import { useDesk } from '../stores/app-store';
 import {
+  casesOfSubject,
+  findByCode,
   findSimilarSubjects,
+  getSubject,
   linkResponsiblePerson,
   linkedPersons,
-  maskedIdNumber,
   registerSubject,
   searchSubjects,
   subjectLabel,
-  findByCode,
+  useDeskQuery,
+  type LinkRole,
   type RegisterSubjectInput,
   type SimilarSubject,
-} from '../db/repositories/subjects';
-import type { LinkRole, SubjectOrgType, SubjectRow } from '../db/types';
+  type SubjectOrgType,
+  type SubjectRow,
+} from '../desk';
+import { maskCitizenId } from '../../../shared/masking/mask';
 import { checkUscc } from '../../../shared/identifiers/uscc';
 import { checkCitizenId } from '../../../shared/identifiers/citizen-id';
 import { SUBJECT_KIND_LABELS, type SubjectKind } from '../../../shared/case/events';
@@ -28,33 +32,32 @@ const LINK_ROLES: LinkRole[] = ['法定代表人', '主要负责人', '主要责
 type RegisterValues = { kind: SubjectKind; name: string; uscc?: string; idNumber?: string; orgType?: SubjectOrgType; region?: string };
 
 export function RegisterSubjectForm({ onDone, fixedKind }: { onDone: (s: SubjectRow) => void; fixedKind?: SubjectKind }) {
-  const db = useAppStore((s) => s.db);
-  const today = useAppStore((s) => s.today);
+  const desk = useDesk();
+  const today = desk.clock.today();
   const [form] = Form.useForm<RegisterValues>();
   const kind = Form.useWatch('kind', form) ?? fixedKind ?? 'legal_person';
   const name = useDebounced(Form.useWatch('name', form) ?? '');
   const [similar, setSimilar] = useState<SimilarSubject[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    if (!db || kind === 'natural_person' || name.trim().length < 2) {
+    if (kind === 'natural_person' || name.trim().length < 2) {
       setSimilar([]);
       return;
     }
     let live = true;
-    void findSimilarSubjects(db, name).then((r) => live && setSimilar(r));
+    void findSimilarSubjects(desk, name).then((r) => live && setSimilar(r));
     return () => {
       live = false;
     };
-  }, [db, name, kind]);
+  }, [desk, name, kind]);
 
   const onFinish = async (v: RegisterValues) => {
-    if (!db) return;
     setError(null);
     const input: RegisterSubjectInput =
       v.kind === 'natural_person'
         ? { kind: 'natural_person', pii: { name: v.name, idType: '居民身份证', idNumber: v.idNumber ?? '' }, ...(v.region ? { region: v.region } : {}) }
         : { kind: v.kind, name: v.name, uscc: v.uscc ?? '', ...(v.orgType ? { orgType: v.orgType } : {}), ...(v.region ? { region: v.region } : {}) };
-    const r = await registerSubject(db, input, currentActor());
+    const r = await registerSubject(desk, input);
     if (!r.ok) {
       if (r.field) form.setFields([{ name: r.field as keyof RegisterValues, errors: [r.reason] }]);
       setError(r.reason);
@@ -124,10 +127,9 @@ export function RegisterSubjectForm({ onDone, fixedKind }: { onDone: (s: Subject
 }
 
 function SubjectList() {
-  const db = useAppStore((s) => s.db);
   const { query, debouncedQuery: q, page, setPage, changeQuery } = usePagedSearch();
   const [registering, setRegistering] = useState(false);
-  const result = useLiveQuery(() => (db ? searchSubjects(db, q, page) : undefined), [db, q, page]);
+  const result = useDeskQuery((d) => searchSubjects(d, q, page), [q, page]);
   return (
     <div>
       <Space style={{ marginBottom: 16 }} wrap>
@@ -153,7 +155,7 @@ function SubjectList() {
         columns={[
           { title: '名称/姓名', render: (_, r) => <a data-testid="subject-row">{subjectLabel(r)}</a> },
           { title: '类型', render: (_, r) => SUBJECT_KIND_LABELS[r.kind] },
-          { title: '代码', render: (_, r) => (r.kind === 'natural_person' ? maskedIdNumber(r.pii?.idNumber ?? '') : r.uscc) },
+          { title: '代码', render: (_, r) => (r.kind === 'natural_person' ? maskCitizenId(r.pii?.idNumber ?? '') : r.uscc) },
           { title: '登记时间', dataIndex: 'createdAt', render: (v: string) => v.slice(0, 10) },
         ]}
       />
@@ -163,7 +165,7 @@ function SubjectList() {
 }
 
 function LinkPersonForm({ org }: { org: SubjectRow }) {
-  const db = useAppStore((s) => s.db);
+  const desk = useDesk();
   const { message } = AntApp.useApp();
   const [role, setRole] = useState<LinkRole>('法定代表人');
   const [idNumber, setIdNumber] = useState('');
@@ -171,20 +173,18 @@ function LinkPersonForm({ org }: { org: SubjectRow }) {
   const [registerNew, setRegisterNew] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const lookup = async () => {
-    if (!db) return;
     const check = checkCitizenId(idNumber);
     if (!check.ok) {
       setError(check.reason);
       return;
     }
     setError(null);
-    const s = await findByCode(db, check.normalized);
+    const s = await findByCode(desk, check.normalized);
     setFound(s ?? null);
     setRegisterNew(!s);
   };
   const link = async (person: SubjectRow) => {
-    if (!db) return;
-    const r = await linkResponsiblePerson(db, org.id, person.id, role, currentActor());
+    const r = await linkResponsiblePerson(desk, org.id, person.id, role);
     if (!r.ok) setError(r.reason);
     else {
       message.success(`已关联${role}`);
@@ -205,7 +205,7 @@ function LinkPersonForm({ org }: { org: SubjectRow }) {
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 8 }} />}
       {found && (
         <div style={{ marginTop: 8 }}>
-          已登记：{subjectLabel(found, true)}（{maskedIdNumber(found.pii?.idNumber ?? '')}）
+          已登记：{subjectLabel(found)}（{maskCitizenId(found.pii?.idNumber ?? '')}）
           <Button size="small" type="primary" style={{ marginLeft: 8 }} onClick={() => void link(found)} data-testid="link-confirm">
             关联为{role}
           </Button>
@@ -222,10 +222,9 @@ function LinkPersonForm({ org }: { org: SubjectRow }) {
 }
 
 function SubjectDetail({ id }: { id: string }) {
-  const db = useAppStore((s) => s.db);
-  const subject = useLiveQuery(() => db?.subjects.get(id), [db, id]);
-  const links = useLiveQuery(() => (db && subject && subject.kind !== 'natural_person' ? linkedPersons(db, id) : Promise.resolve([])), [db, id, subject]);
-  const cases = useLiveQuery(() => (db ? db.cases.where('subjectId').equals(id).limit(100).toArray() : []), [db, id]);
+  const subject = useDeskQuery(async (d) => (await getSubject(d, id)) ?? null, [id]);
+  const links = useDeskQuery((d) => (subject && subject.kind !== 'natural_person' ? linkedPersons(d, id) : []), [id, subject]);
+  const cases = useDeskQuery((d) => casesOfSubject(d, id), [id]);
   const [reveal, setReveal] = useState(false);
   if (subject === undefined) return <Empty description="正在读取…" />;
   if (!subject) return <Empty description="主体不存在" />;
@@ -237,12 +236,12 @@ function SubjectDetail({ id }: { id: string }) {
           新建案件
         </Button>
       </Space>
-      <Typography.Title level={4}>{subjectLabel(subject, reveal)}</Typography.Title>
+      <Typography.Title level={4}>{subjectLabel(subject)}</Typography.Title>
       <Descriptions bordered size="small" column={2}>
         <Descriptions.Item label="类型">{SUBJECT_KIND_LABELS[subject.kind]}</Descriptions.Item>
         {subject.kind === 'natural_person' ? (
           <Descriptions.Item label="公民身份号码">
-            {reveal ? subject.pii?.idNumber : maskedIdNumber(subject.pii?.idNumber ?? '')}{' '}
+            {reveal ? subject.pii?.idNumber : maskCitizenId(subject.pii?.idNumber ?? '')}{' '}
             <a onClick={() => setReveal((v) => !v)}>{reveal ? '隐藏' : '显示完整信息'}</a>
           </Descriptions.Item>
         ) : (
@@ -267,7 +266,7 @@ function SubjectDetail({ id }: { id: string }) {
             columns={[
               { title: '身份', render: (_, r) => <Tag>{r.link.role}</Tag> },
               { title: '姓名', render: (_, r) => <a onClick={() => navigate('subjects', r.person.id)}>{subjectLabel(r.person)}</a> },
-              { title: '公民身份号码', render: (_, r) => maskedIdNumber(r.person.pii?.idNumber ?? '') },
+              { title: '公民身份号码', render: (_, r) => maskCitizenId(r.person.pii?.idNumber ?? '') },
             ]}
           />
           <LinkPersonForm org={subject} />

@@ -4,7 +4,6 @@
  * and the platform settings.
  */
 import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, Modal, Progress, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { desktopApi } from '../bridge/desktop';
 import { describeSkewZh, type SkewMeasurement } from '../../../shared/sync/clock';
@@ -12,8 +11,9 @@ import type { OutboxRow } from '../../../shared/sync/outbox';
 import { PULLED_KINDS } from '../../../shared/sync/protocol';
 import { useAppStore } from '../stores/app-store';
 import type { SyncProgress, SyncReport } from '../sync/engine';
-import { exportSneakernet, getPlatformConfig, outboxStore, requeueQuarantined, resolveConflict, runSync, savePlatformConfig, type PlatformConfig } from '../sync/service';
-import type { InboxRow } from '../sync/store';
+import { exportSneakernet, getPlatformConfig, outboxStore, requeueQuarantined, resolveConflict, runSync, savePlatformConfig, type PlatformConfig } from '../desk/sync';
+import { pulledItems, type InboxRow } from '../desk/sync';
+import { useDeskQuery } from '../desk';
 import { formatAgeZh } from '../sync/SyncStatusBadge';
 import { TransportError } from '../sync/transport';
 
@@ -93,7 +93,7 @@ function errorsOf(row: OutboxRow): string {
 }
 
 function QuarantineTable({ rows }: { rows: OutboxRow[] }) {
-  const db = useAppStore((s) => s.db);
+  const desk = useAppStore((s) => s.desk);
   const { message } = AntApp.useApp();
   const [editing, setEditing] = useState<OutboxRow | null>(null);
   const [text, setText] = useState('');
@@ -133,7 +133,7 @@ function QuarantineTable({ rows }: { rows: OutboxRow[] }) {
         width={720}
         onCancel={() => setEditing(null)}
         onOk={async () => {
-          if (!db || !editing) return;
+          if (!desk || !editing) return;
           let payload: unknown;
           try {
             payload = JSON.parse(text);
@@ -141,7 +141,7 @@ function QuarantineTable({ rows }: { rows: OutboxRow[] }) {
             message.error('内容不是有效的 JSON，请检查括号和引号');
             return;
           }
-          await requeueQuarantined(db, editing.id, payload);
+          await requeueQuarantined(desk, editing.id, payload);
           setEditing(null);
           message.success('已重新排队，下次同步时报送');
         }}
@@ -154,8 +154,7 @@ function QuarantineTable({ rows }: { rows: OutboxRow[] }) {
 }
 
 function ConflictTable({ rows }: { rows: OutboxRow[] }) {
-  const db = useAppStore((s) => s.db);
-  const staffName = useAppStore((s) => s.staffName);
+  const desk = useAppStore((s) => s.desk);
   const { message, modal } = AntApp.useApp();
   if (rows.length === 0) return null;
   const decide = (row: OutboxRow, resolution: 'keep-platform' | 'send-as-correction') =>
@@ -165,8 +164,8 @@ function ConflictTable({ rows }: { rows: OutboxRow[] }) {
       okText: '确认',
       cancelText: '取消',
       onOk: async () => {
-        if (!db) return;
-        await resolveConflict(db, row.id, resolution, staffName ?? '未署名');
+        if (!desk) return;
+        await resolveConflict(desk, row.id, resolution);
         message.success('已记录核对结果');
       },
     });
@@ -198,8 +197,7 @@ function ConflictTable({ rows }: { rows: OutboxRow[] }) {
 }
 
 function InboxTable() {
-  const db = useAppStore((s) => s.db);
-  const rows = useLiveQuery(() => (db ? db.table<InboxRow, string>('syncInbox').orderBy('publishedAt').reverse().limit(50).toArray() : []), [db]) ?? [];
+  const rows = useDeskQuery((d) => pulledItems(d, 50), []) ?? [];
   if (rows.length === 0) return null;
   return (
     <Card title="平台下发的事项（最近 50 项）" size="small" style={{ marginBottom: 16 }} data-testid="inbox">
@@ -220,7 +218,7 @@ function InboxTable() {
 }
 
 function SettingsCard({ config, onSaved }: { config: PlatformConfig | undefined; onSaved: () => void }) {
-  const db = useAppStore((s) => s.db);
+  const desk = useAppStore((s) => s.desk);
   const [form] = Form.useForm<PlatformConfig>();
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -229,9 +227,9 @@ function SettingsCard({ config, onSaved }: { config: PlatformConfig | undefined;
   return (
     <Card title="市平台连接设置" size="small" style={{ marginBottom: 16 }}>
       <Form form={form} layout="inline" onFinish={async (values) => {
-        if (!db) return;
+        if (!desk) return;
         try {
-          await savePlatformConfig(db, values);
+          await savePlatformConfig(desk, values);
           setError(null);
           onSaved();
         } catch (e) {
@@ -257,19 +255,20 @@ function SettingsCard({ config, onSaved }: { config: PlatformConfig | undefined;
 }
 
 export function SyncPage() {
-  const db = useAppStore((s) => s.db);
+  const desk = useAppStore((s) => s.desk);
   const deviceId = useAppStore((s) => s.deviceId);
   const { message } = AntApp.useApp();
+  const [runReport, setRunReport] = useState<SyncReport | null>(null);
   const [progress, setProgress] = useState<SyncProgress | null>(null);
   const [running, setRunning] = useState(false);
   const [configVersion, setConfigVersion] = useState(0);
-  const config = useLiveQuery(() => (db ? getPlatformConfig(db) : undefined), [db, configVersion]);
-  const counts = useLiveQuery(() => (db ? outboxStore(db).counts() : undefined), [db]);
-  const lastReport = useLiveQuery(() => (db ? outboxStore(db).getMeta<SyncReport>('lastReport') : undefined), [db]);
-  const skew = useLiveQuery(() => (db ? outboxStore(db).getMeta<SkewMeasurement>('clockSkew') : undefined), [db]);
-  const quarantined = useLiveQuery(() => (db ? outboxStore(db).list('quarantined', 500) : []), [db]) ?? [];
-  const conflicts = useLiveQuery(() => (db ? outboxStore(db).list('conflict', 500) : []), [db]) ?? [];
-  if (!db || !deviceId) return <Typography.Paragraph>正在打开本机数据…</Typography.Paragraph>;
+  const config = useDeskQuery((d) => getPlatformConfig(d), [configVersion]);
+  const counts = useDeskQuery((d) => outboxStore(d).counts(), []);
+  const lastReport = useDeskQuery((d) => outboxStore(d).getMeta<SyncReport>('lastReport'), []);
+  const skew = useDeskQuery((d) => outboxStore(d).getMeta<SkewMeasurement>('clockSkew'), []);
+  const quarantined = useDeskQuery((d) => outboxStore(d).list('quarantined', 500), []) ?? [];
+  const conflicts = useDeskQuery((d) => outboxStore(d).list('conflict', 500), []) ?? [];
+  if (!desk || !deviceId) return <Typography.Paragraph>正在打开本机数据…</Typography.Paragraph>;
 
   const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : progress?.phase === 'done' ? 100 : 0;
   const age = counts?.oldestUnsentRecordedAt ? formatAgeZh(Date.now() - Date.parse(counts.oldestUnsentRecordedAt)) : null;
@@ -291,7 +290,10 @@ export function SyncPage() {
               setRunning(true);
               setProgress({ phase: 'probe', done: 0, total: 1, messageZh: '正在连接市平台…' });
               try {
-                await runSync(db, deviceId, setProgress);
+                const report = await runSync(desk, deviceId, setProgress);
+                // A run refused before it started (training desk, no connection set) is shown at once.
+                setRunReport(report);
+                if (report.outcome !== 'ok' && report.outcome !== 'partial') setProgress({ phase: 'done', done: 0, total: 0, messageZh: report.messageZh });
               } finally {
                 setRunning(false);
               }
@@ -307,7 +309,7 @@ export function SyncPage() {
             data-testid="export-sneakernet"
             onClick={async () => {
               try {
-                const file = await exportSneakernet(db, deviceId);
+                const file = await exportSneakernet(desk, deviceId);
                 const saved = await desktopApi().saveFile({ suggestedName: file.fileName, mimeType: 'application/octet-stream', bytes: file.bytes });
                 if (saved.ok) message.success(`已导出 ${file.count} 条未报送记录（已加密签名），请交市平台导入`);
                 else message.error(saved.error.messageZh);
@@ -326,9 +328,9 @@ export function SyncPage() {
           </div>
         ) : null}
       </Card>
-      {lastReport ? (
+      {(runReport ?? lastReport) ? (
         <Card title="最近一次同步结果" size="small" style={{ marginBottom: 16 }}>
-          <ReportView report={lastReport} />
+          <ReportView report={(runReport ?? lastReport)!} />
         </Card>
       ) : null}
       <QuarantineTable rows={quarantined} />

@@ -7,12 +7,12 @@ import { App as AntApp, Alert, Button, Card, Input, Modal, Space, Typography } f
 import { useState } from 'react';
 import type { ButtonProps } from 'antd';
 import { useAppStore } from '../stores/app-store';
-import { resetLocalData, RESET_CONFIRMATION } from '../db/reset';
+import { resetLocalData, RESET_CONFIRMATION } from '../desk';
 import { navigate } from '../router';
-import { checkBeforeDestructive } from './service';
+import { checkBeforeDestructive } from '../desk/sync';
 
 export function DataMaintenanceCard() {
-  const db = useAppStore((s) => s.db);
+  const desk = useAppStore((s) => s.desk);
   const deviceId = useAppStore((s) => s.deviceId);
   const { message } = AntApp.useApp();
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -21,9 +21,9 @@ export function DataMaintenanceCard() {
   const [busy, setBusy] = useState(false);
 
   const start = async () => {
-    if (!db) return;
+    if (!desk) return;
     setRefusal(null);
-    const verdict = await checkBeforeDestructive(db, 'reset');
+    const verdict = await checkBeforeDestructive(desk, 'reset');
     if (!verdict.allowed) {
       setRefusal(verdict.reasonZh);
       return;
@@ -33,10 +33,10 @@ export function DataMaintenanceCard() {
   };
 
   const reset = async () => {
-    if (!db) return;
+    if (!desk) return;
     setBusy(true);
     try {
-      const r = await resetLocalData(db, typed, deviceId ? { deviceId } : {});
+      const r = await resetLocalData(desk, typed, deviceId ? { deviceId } : {});
       if (r.ok) {
         setConfirming(false);
         message.success('本机数据已清除，正在重新启动…');

@@ -4,11 +4,11 @@
  * in conflict. Clicking opens the 同步 page. Mounting it also starts the background sync (once).
  */
 import { Tag, Tooltip } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { navigate } from '../router';
 import { useAppStore } from '../stores/app-store';
-import { outboxStore, startBackgroundSync } from './service';
+import { outboxStore, startBackgroundSync } from '../desk/sync';
+import { useDeskQuery } from '../desk';
 
 export function formatAgeZh(ms: number): string {
   if (ms < 60_000) return '不到 1 分钟';
@@ -18,19 +18,19 @@ export function formatAgeZh(ms: number): string {
 }
 
 export function SyncStatusBadge({ autoSync = true }: { autoSync?: boolean }) {
-  const db = useAppStore((s) => s.db);
+  const desk = useAppStore((s) => s.desk);
   const deviceId = useAppStore((s) => s.deviceId);
-  const counts = useLiveQuery(() => (db ? outboxStore(db).counts() : undefined), [db]);
+  const counts = useDeskQuery((d) => outboxStore(d).counts(), []);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 60_000);
     return () => clearInterval(t);
   }, []);
   useEffect(() => {
-    if (!db || !deviceId || !autoSync) return;
-    return startBackgroundSync(db, deviceId);
-  }, [db, deviceId, autoSync]);
-  if (!db || !counts) return null;
+    if (!desk || !deviceId || !autoSync) return;
+    return startBackgroundSync(desk, deviceId);
+  }, [desk, deviceId, autoSync]);
+  if (!desk || !counts) return null;
   const pending = counts.queued + counts.sending;
   const age = counts.oldestUnsentRecordedAt ? Math.max(0, now - Date.parse(counts.oldestUnsentRecordedAt)) : 0;
   const alarm = counts.quarantined + counts.conflict > 0 || age > 24 * 3_600_000;

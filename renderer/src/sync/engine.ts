@@ -17,7 +17,7 @@ import { measureSkew, type SkewMeasurement } from '../../../shared/sync/clock';
 import { applyOpResult, toPushOperation, type OutboxRow } from '../../../shared/sync/outbox';
 import { MAX_BATCH_BYTES, MEDIA_CHUNK_BYTES, type OpResult, type PulledItem, type PushRequest } from '../../../shared/sync/protocol';
 import { createMemoryLock, type SyncLock } from './lock';
-import type { OutboxStore } from './store';
+import type { OutboxStore } from '../desk/sync/outbox-store';
 import { TransportError, type SyncTransport } from './transport';
 
 export type SyncOutcome = 'ok' | 'partial' | 'offline' | 'auth' | 'upgrade' | 'insecure' | 'locked' | 'error';

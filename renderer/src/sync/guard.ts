@@ -6,7 +6,7 @@
  *   if (!verdict.allowed) showError(verdict.reasonZh);
  */
 import { unsentCoveredByExport } from './sneakernet';
-import type { OutboxStore } from './store';
+import type { OutboxStore } from '../desk/sync/outbox-store';
 
 export type DestructiveAction = 'logout' | 'reset' | 'restore';
 

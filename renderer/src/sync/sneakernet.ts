@@ -7,7 +7,7 @@ import { canonicalize } from '../../../shared/sync/hash';
 import { toPushOperation, type OutboxRow } from '../../../shared/sync/outbox';
 import type { PushRequest } from '../../../shared/sync/protocol';
 import { FILE_KEY_INFO, headerText, macInput, SNEAKERNET_EXTENSION, SNEAKERNET_FORMAT, type SneakernetFile, type SneakernetHeader } from '../../../shared/sync/sneakernet';
-import type { OutboxStore } from './store';
+import type { OutboxStore } from '../desk/sync/outbox-store';
 
 const enc = new TextEncoder();
 

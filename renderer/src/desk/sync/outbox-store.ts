@@ -4,8 +4,8 @@
  */
 import type Dexie from 'dexie';
 import type { Table } from 'dexie';
-import type { OutboxRow, OutboxState } from '../../../shared/sync/outbox';
-import type { PulledItem } from '../../../shared/sync/protocol';
+import type { OutboxRow, OutboxState } from '../../../../shared/sync/outbox';
+import type { PulledItem } from '../../../../shared/sync/protocol';
 
 export type OutboxCounts = {
   queued: number;

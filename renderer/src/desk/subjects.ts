@@ -8,24 +8,20 @@
  * - Organisation names are searched through a multi-entry index of name bigrams (paged, never a
  *   table scan).
  */
-import type { CreditDeskDb } from '../database';
-import type { Actor, LinkRole, PersonalData, SubjectKind, SubjectLinkRow, SubjectOrgType, SubjectRow } from '../types';
-import { checkUscc } from '../../../../shared/identifiers/uscc';
-import { checkCitizenId } from '../../../../shared/identifiers/citizen-id';
-import { normalizeIdentifierInput } from '../../../../shared/identifiers/normalize';
-import { newId } from '../ids';
-import { hmacSha256Hex } from '../sha256';
-import { ensureDevice } from './device';
-import { appendAudit } from './audit';
-import { appendOutbox } from './outbox';
+import type { LinkRole, PersonalData, SubjectKind, SubjectLinkRow, SubjectOrgType, SubjectRow } from '../db/types';
+import { checkUscc } from '../../../shared/identifiers/uscc';
+import { checkCitizenId } from '../../../shared/identifiers/citizen-id';
+import { normalizeIdentifierInput } from '../../../shared/identifiers/normalize';
+import { hmacSha256Hex } from '../db/sha256';
+import type { Desk, Page } from './desk';
+import { lookupSecret } from './device';
+import { deskWrite, refuseWrite, type DeskRefused } from './write';
 
 export type RegisterSubjectInput =
   | { kind: Exclude<SubjectKind, 'natural_person'>; name: string; uscc: string; orgType?: SubjectOrgType; region?: string; categoryFlags?: string[] }
   | { kind: 'natural_person'; pii: PersonalData; region?: string; categoryFlags?: string[] };
 
-export type Refused = { ok: false; field?: string; reason: string; existingId?: string };
-
-export type RegisterResult = { ok: true; subject: SubjectRow } | Refused;
+export type RegisterResult = { ok: true; subject: SubjectRow } | DeskRefused;
 
 /** Name normalisation for search: full-width → half-width, no spaces or punctuation, upper case. */
 export function normalizeName(name: string): string {
@@ -41,11 +37,6 @@ export function nameGrams(name: string): string[] {
   return [...grams];
 }
 
-/** The device's lookup secret. Read-only when the device row exists, so it works inside liveQuery. */
-async function secret(db: CreditDeskDb): Promise<string> {
-  const row = await db.device.get('this');
-  return row ? row.lookupSecret : (await ensureDevice(db)).lookupSecret;
-}
 
 export function personCodeKey(secretHex: string, idNumber: string): string {
   return `P:${hmacSha256Hex(secretHex, `id:${normalizeIdentifierInput(idNumber)}`)}`;
@@ -55,32 +46,30 @@ export function personNameKey(secretHex: string, name: string): string {
   return `N:${hmacSha256Hex(secretHex, `name:${normalizeName(name)}`)}`;
 }
 
-/** Display label. Natural persons are masked (surname + *) outside their own detail view. */
-export function subjectLabel(s: SubjectRow, reveal = false): string {
-  if (s.kind !== 'natural_person') return s.name ?? '';
-  const name = s.pii?.name ?? '';
-  if (reveal) return name;
-  return name ? `${[...name][0]}${'*'.repeat(Math.max(1, [...name].length - 1))}` : '';
+/**
+ * Display label inside the office: the full name (the office's own staff work with its own
+ * subjects; masking applies to what leaves the office — publication lists, exports, sync).
+ */
+export function subjectLabel(s: SubjectRow): string {
+  return s.kind === 'natural_person' ? (s.pii?.name ?? '') : (s.name ?? '');
 }
 
-export function maskedIdNumber(id: string): string {
-  return id.length >= 18 ? `${id.slice(0, 6)}********${id.slice(14)}` : id;
-}
-
-export async function findByCode(db: CreditDeskDb, code: string): Promise<SubjectRow | undefined> {
+export async function findByCode(desk: Desk, code: string): Promise<SubjectRow | undefined> {
+  const db = desk.db;
   const n = normalizeIdentifierInput(code);
   if (n.length === 18 && checkUscc(n).ok) {
     const org = await db.subjects.get({ codeKey: `U:${n}` });
     if (org) return org;
   }
-  if (n.length === 18 && checkCitizenId(n).ok) return db.subjects.get({ codeKey: personCodeKey(await secret(db), n) });
+  if (n.length === 18 && checkCitizenId(n).ok) return db.subjects.get({ codeKey: personCodeKey(await lookupSecret(db, desk.ids), n) });
   return undefined;
 }
 
 export type SimilarSubject = { subject: SubjectRow; score: number };
 
 /** Organisations whose names share most bigrams with `name` (for flagging likely duplicates). */
-export async function findSimilarSubjects(db: CreditDeskDb, name: string, excludeId?: string): Promise<SimilarSubject[]> {
+export async function findSimilarSubjects(desk: Desk, name: string, excludeId?: string): Promise<SimilarSubject[]> {
+  const db = desk.db;
   const grams = nameGrams(name);
   if (grams.length === 0) return [];
   const counts = new Map<string, number>();
@@ -101,17 +90,19 @@ export async function findSimilarSubjects(db: CreditDeskDb, name: string, exclud
   return out.sort((a, b) => b.score - a.score);
 }
 
-export async function registerSubject(db: CreditDeskDb, input: RegisterSubjectInput, actor: Actor, ids: () => string = newId): Promise<RegisterResult> {
-  const key = await secret(db);
+/** 登记主体: checks the code (shared/identifiers), refuses a second subject with the same code. */
+export async function registerSubject(desk: Desk, input: RegisterSubjectInput): Promise<RegisterResult> {
+  const key = await lookupSecret(desk.db, desk.ids);
+  const actor = desk.session.actor();
   let row: SubjectRow;
-  const createdAt = new Date().toISOString();
+  const createdAt = desk.clock.now();
   if (input.kind === 'natural_person') {
     const name = input.pii.name.trim();
-    if (!name) return { ok: false, field: 'name', reason: '请填写姓名' };
+    if (!name) return { ok: false, code: 'name_missing', field: 'name', reason: '请填写姓名' };
     const check = checkCitizenId(input.pii.idNumber);
-    if (!check.ok) return { ok: false, field: 'idNumber', reason: check.reason };
+    if (!check.ok) return { ok: false, code: check.code, field: 'idNumber', reason: check.reason };
     row = {
-      id: ids(),
+      id: desk.ids(),
       kind: 'natural_person',
       codeKey: personCodeKey(key, check.normalized),
       pii: { ...input.pii, name, idNumber: check.normalized },
@@ -123,11 +114,11 @@ export async function registerSubject(db: CreditDeskDb, input: RegisterSubjectIn
     };
   } else {
     const name = input.name.trim();
-    if (!name) return { ok: false, field: 'name', reason: '请填写名称' };
+    if (!name) return { ok: false, code: 'name_missing', field: 'name', reason: '请填写名称' };
     const check = checkUscc(input.uscc);
-    if (!check.ok) return { ok: false, field: 'uscc', reason: check.reason };
+    if (!check.ok) return { ok: false, code: check.code, field: 'uscc', reason: check.reason };
     row = {
-      id: ids(),
+      id: desk.ids(),
       kind: input.kind,
       codeKey: `U:${check.normalized}`,
       uscc: check.normalized,
@@ -140,61 +131,68 @@ export async function registerSubject(db: CreditDeskDb, input: RegisterSubjectIn
       createdBy: actor.name,
     };
   }
-  try {
-    return await db.transaction('rw', [db.subjects, db.auditLog, db.outbox, db.device], async () => {
-      const existing = await db.subjects.get({ codeKey: row.codeKey });
-      if (existing) {
-        const what = row.kind === 'natural_person' ? '该公民身份号码' : '该统一社会信用代码';
-        return { ok: false, field: row.kind === 'natural_person' ? 'idNumber' : 'uscc', reason: `${what}已登记为主体「${subjectLabel(existing)}」，同一代码不能登记两个主体。`, existingId: existing.id } satisfies Refused;
-      }
-      await db.subjects.add(row);
-      await appendAudit(db, actor, '登记主体', 'subject', row.id);
-      await appendOutbox(db, 'subject-upsert', row.id, row, createdAt);
-      return { ok: true as const, subject: row };
-    });
-  } catch (error) {
-    if ((error as { name?: string }).name === 'ConstraintError') return { ok: false, reason: '该代码已登记，同一代码不能登记两个主体。' };
-    throw error;
-  }
+  return deskWrite(desk, ['subjects'], async (w) => {
+    const existing = await desk.db.subjects.get({ codeKey: row.codeKey });
+    if (existing) {
+      const what = row.kind === 'natural_person' ? '该公民身份号码' : '该统一社会信用代码';
+      refuseWrite('code_registered', `${what}已登记为主体「${subjectLabel(existing)}」，同一代码不能登记两个主体。`, { field: row.kind === 'natural_person' ? 'idNumber' : 'uscc', existingId: existing.id });
+    }
+    await desk.db.subjects.add(row);
+    await w.audit('登记主体', 'subject', row.id);
+    await w.outbox('subject-upsert', row.id, row);
+    return { ok: true as const, subject: row };
+  });
 }
 
-export async function linkResponsiblePerson(db: CreditDeskDb, orgId: string, personId: string, role: LinkRole, actor: Actor): Promise<{ ok: true; link: SubjectLinkRow } | Refused> {
-  return db.transaction('rw', [db.subjects, db.subjectLinks, db.auditLog], async () => {
+/** 关联责任人 (法定代表人、主要责任人…): an organisation and a registered natural person. */
+export async function linkResponsiblePerson(desk: Desk, orgId: string, personId: string, role: LinkRole): Promise<{ ok: true; link: SubjectLinkRow } | DeskRefused> {
+  const db = desk.db;
+  return deskWrite(desk, ['subjects', 'subjectLinks'], async (w) => {
     const [org, person] = await db.subjects.bulkGet([orgId, personId]);
-    if (!org || org.kind === 'natural_person') return { ok: false, reason: '只能为单位主体关联责任人' } satisfies Refused;
-    if (!person || person.kind !== 'natural_person') return { ok: false, reason: '责任人必须是已登记的自然人主体' } satisfies Refused;
+    if (!org || org.kind === 'natural_person') refuseWrite('link_not_org', '只能为单位主体关联责任人');
+    if (!person || person.kind !== 'natural_person') refuseWrite('link_not_person', '责任人必须是已登记的自然人主体');
     const existing = await db.subjectLinks.where('fromSubjectId').equals(orgId).filter((l) => l.toSubjectId === personId && l.role === role && !l.voided).first();
-    if (existing) return { ok: false, reason: `该自然人已是本单位的${role}` } satisfies Refused;
-    const link: SubjectLinkRow = { id: newId(), fromSubjectId: orgId, toSubjectId: personId, role, createdAt: new Date().toISOString(), createdBy: actor.name };
+    if (existing) refuseWrite('link_exists', `该自然人已是本单位的${role}`);
+    const link: SubjectLinkRow = { id: desk.ids(), fromSubjectId: orgId, toSubjectId: personId, role, createdAt: w.at, createdBy: w.actor.name };
     await db.subjectLinks.add(link);
-    await appendAudit(db, actor, `关联${role}`, 'subjectLink', link.id, { orgId, personId, role });
+    await w.audit(`关联${role}`, 'subjectLink', link.id, { orgId, personId, role });
     return { ok: true as const, link };
   });
 }
 
-export async function voidLink(db: CreditDeskDb, linkId: string, reason: string, actor: Actor): Promise<void> {
-  if (!reason.trim()) throw new Error('作废必须说明理由');
-  await db.transaction('rw', db.subjectLinks, db.auditLog, async () => {
-    await db.subjectLinks.update(linkId, { voided: { at: new Date().toISOString(), by: actor.name, reason } });
-    await appendAudit(db, actor, '作废关联', 'subjectLink', linkId, { reason });
+/** 作废关联 (never deleted: 黑龙江条例 第三十六条 forbids 违规删除); the reason is required. */
+export async function voidLink(desk: Desk, linkId: string, reason: string): Promise<{ ok: true } | DeskRefused> {
+  if (!reason.trim()) return { ok: false, code: 'void_reason_missing', reason: '作废关联必须说明理由' };
+  return deskWrite(desk, ['subjectLinks'], async (w) => {
+    const link = await desk.db.subjectLinks.get(linkId);
+    if (!link) refuseWrite('link_unknown', '找不到该关联');
+    if (link.voided) refuseWrite('link_voided', '该关联已作废');
+    await desk.db.subjectLinks.update(linkId, { voided: { at: w.at, by: w.actor.name, reason: reason.trim() } });
+    await w.audit('作废关联', 'subjectLink', linkId, { reason: reason.trim() });
+    return { ok: true as const };
   });
 }
 
 export type LinkedPerson = { link: SubjectLinkRow; person: SubjectRow };
 
-export async function linkedPersons(db: CreditDeskDb, orgId: string): Promise<LinkedPerson[]> {
+export async function linkedPersons(desk: Desk, orgId: string): Promise<LinkedPerson[]> {
+  const db = desk.db;
   const links = await db.subjectLinks.where('fromSubjectId').equals(orgId).filter((l) => !l.voided).toArray();
   const persons = await db.subjects.bulkGet(links.map((l) => l.toSubjectId));
   return links.flatMap((link, i) => (persons[i] ? [{ link, person: persons[i]! }] : []));
 }
 
-export type Page<T> = { rows: T[]; hasMore: boolean };
+
+export async function getSubject(desk: Desk, id: string): Promise<SubjectRow | undefined> {
+  return desk.db.subjects.get(id);
+}
 
 /**
  * Search by name (bigram index; natural persons by exact full name), by code (统一社会信用代码 prefix;
  * 公民身份号码 exact), paged. Empty query → newest subjects first.
  */
-export async function searchSubjects(db: CreditDeskDb, query: string, page = 0, pageSize = 20): Promise<Page<SubjectRow>> {
+export async function searchSubjects(desk: Desk, query: string, page = 0, pageSize = 20): Promise<Page<SubjectRow>> {
+  const db = desk.db;
   const q = query.trim();
   const take = async (collection: { offset(n: number): { limit(n: number): { toArray(): Promise<SubjectRow[]> } } }) => {
     const rows = await collection.offset(page * pageSize).limit(pageSize + 1).toArray();
@@ -204,13 +202,13 @@ export async function searchSubjects(db: CreditDeskDb, query: string, page = 0, 
   const code = normalizeIdentifierInput(q);
   if (/^[0-9A-Z]{2,18}$/.test(code)) {
     if (code.length === 18 && checkCitizenId(code).ok) {
-      const person = await db.subjects.get({ codeKey: personCodeKey(await secret(db), code) });
+      const person = await db.subjects.get({ codeKey: personCodeKey(await lookupSecret(db, desk.ids), code) });
       if (person) return { rows: [person], hasMore: false };
     }
     const byCode = await take(db.subjects.where('codeKey').startsWith(`U:${code}`));
     if (byCode.rows.length || /^\d+$/.test(code) === false) return byCode;
   }
-  const key = await secret(db);
+  const key = await lookupSecret(db, desk.ids);
   const personKey = personNameKey(key, q);
   const norm = normalizeName(q);
   // Candidate keys = intersection of the bigrams' index key lists (keys only, never rows): first

@@ -12,29 +12,28 @@
  * Both return `{ ok: false, reasonZh }` for items the desk cannot use; the caller leaves those in
  * `syncInbox` with the reason (they never block the pull cursor).
  */
-import type { CreditDeskDb } from '../db/database';
-import type { DeadlineRow } from '../db/types';
-import { loadEvents } from '../db/repositories/cases';
-import { appendAudit } from '../db/repositories/audit';
-import { importHolidaySchedule, loadContext, ruleSetKey } from '../domain/context';
-import { foldEvents } from '../domain/engine';
-import { today as appToday } from '../lib/clock';
-import { canonicalize } from '../../../shared/sync/hash';
-import { parseRuleSetUpdate } from '../../../shared/sync/rule-set-update';
-import { PLATFORM_ACTOR } from '../../../shared/sync/pulled';
-import type { RuleSet } from '../../../shared/rules/types';
-import type { IsoDate } from '../../../shared/util/dates';
-import type { InboxRow } from './store';
+import type { DeadlineRow } from '../../db/types';
+import type { Desk } from '../desk';
+import { domainEvent, loadEvents } from '../cases';
+import { caseRulesContext, importHolidaySchedule, ruleSetKey } from '../rules';
+import { deskWrite, isRefused } from '../write';
+import { foldCase } from '../../../../shared/case/fold';
+import { canonicalize } from '../../../../shared/sync/hash';
+import { parseRuleSetUpdate } from '../../../../shared/sync/rule-set-update';
+import { PLATFORM_ACTOR } from '../../../../shared/sync/pulled';
+import type { RuleSet } from '../../../../shared/rules/types';
+import type { InboxRow } from './outbox-store';
 
 export type ReferenceApplication = { ok: boolean; reasonZh?: string; detail?: string };
 
 const PLATFORM_NAME = PLATFORM_ACTOR.name;
 
 /** A pulled 节假日安排: stored exactly as an office import, then provisional deadlines are recomputed. */
-export async function applyHolidayCalendar(db: CreditDeskDb, item: InboxRow, today: IsoDate = appToday()): Promise<ReferenceApplication> {
-  const imported = await importHolidaySchedule(db, item.payload, PLATFORM_NAME);
+export async function applyHolidayCalendar(desk: Desk, item: InboxRow): Promise<ReferenceApplication> {
+  const platform: Desk = { ...desk, session: { actor: () => PLATFORM_ACTOR } };
+  const imported = await importHolidaySchedule(platform, item.payload);
   if (!imported.ok) return { ok: false, reasonZh: `平台下发的节假日安排未采用：${imported.reason}` };
-  const refreshed = await refreshProvisionalDeadlines(db, today);
+  const refreshed = await refreshProvisionalDeadlines(desk);
   return { ok: true, detail: `${imported.year}年节假日安排已采用；${refreshed.updated} 个期限已重新计算` };
 }
 
@@ -44,11 +43,13 @@ function content(r: RuleSet): string {
 }
 
 /** A pulled rule-set update → a new stored version (never an overwrite of a pinned one). */
-export async function applyRuleSetUpdate(db: CreditDeskDb, item: InboxRow): Promise<ReferenceApplication> {
+export async function applyRuleSetUpdate(desk: Desk, item: InboxRow): Promise<ReferenceApplication> {
+  const db = desk.db;
   const parsed = parseRuleSetUpdate(item.payload);
   if (!parsed.ok) return { ok: false, reasonZh: parsed.reason };
   const incoming = parsed.update.ruleSet;
-  return db.transaction('rw', db.ruleSets, db.auditLog, async (): Promise<ReferenceApplication> => {
+  const platform: Desk = { ...desk, session: { actor: () => PLATFORM_ACTOR } };
+  const written = await deskWrite(platform, ['ruleSets'], async (w): Promise<ReferenceApplication> => {
     const versions = (await db.ruleSets.toArray()).map((r) => r.data as RuleSet).filter((r) => r.id === incoming.id);
     const other = versions.find((r) => r.jurisdictionKey !== incoming.jurisdictionKey || r.kind !== incoming.kind);
     if (other) {
@@ -62,10 +63,11 @@ export async function applyRuleSetUpdate(db: CreditDeskDb, item: InboxRow): Prom
     const origin = `${PLATFORM_NAME}${published}下发（平台版本号 ${incoming.version}${version === incoming.version ? '' : `，本机存为第${version}版`}）${parsed.update.note ? `：${parsed.update.note}` : ''}`;
     const stored: RuleSet = { ...incoming, version, notes: [...incoming.notes, origin] };
     // add(), not put(): a key that exists is never overwritten (it throws and the item stays in the inbox).
-    await db.ruleSets.add({ id: ruleSetKey(stored), name: stored.title, data: stored, updatedAt: new Date().toISOString() });
-    await appendAudit(db, PLATFORM_ACTOR, `采用平台下发的规则集 ${stored.shortTitle} 第${version}版`, 'settings', ruleSetKey(stored), { pulledItemId: item.id, platformVersion: incoming.version });
+    await db.ruleSets.add({ id: ruleSetKey(stored), name: stored.title, data: stored, updatedAt: w.at });
+    await w.audit(`采用平台下发的规则集 ${stored.shortTitle} 第${version}版`, 'ruleSet', ruleSetKey(stored), { pulledItemId: item.id, platformVersion: incoming.version });
     return { ok: true, detail: `已存为第${version}版，自${stored.effectiveFrom}起适用于新认定的案件` };
   });
+  return 'code' in written ? { ok: false, reasonZh: written.reason } : written;
 }
 
 /**
@@ -73,21 +75,21 @@ export async function applyRuleSetUpdate(db: CreditDeskDb, item: InboxRow): Prom
  * schedule makes them definite). Only date fields of rows that were provisional change; other
  * derived rows are rewritten by the case's next event as usual.
  */
-export async function refreshProvisionalDeadlines(db: CreditDeskDb, today: IsoDate = appToday()): Promise<{ cases: number; updated: number }> {
+export async function refreshProvisionalDeadlines(desk: Desk): Promise<{ cases: number; updated: number }> {
+  const db = desk.db;
   const provisional = (await db.deadlines.where('[flagged+dueDate]').between([1, ''], [1, '\uffff'], true, true).toArray()).filter((r) => r.provisional);
   const caseIds = [...new Set(provisional.map((r) => r.caseId))];
   let updated = 0;
   for (const caseId of caseIds) {
     try {
-      updated += await db.transaction('rw', [db.cases, db.caseEvents, db.deadlines, db.ruleSets, db.calendars], async () => {
+      const written = await deskWrite(desk, ['cases', 'caseEvents', 'deadlines', 'ruleSets', 'calendars'], async () => {
         const caseRow = await db.cases.get(caseId);
         const events = await loadEvents(db, caseId);
         const first = events[0];
         if (!caseRow || !first || first.type !== 'determined') return 0;
-        const others = await db.cases.where('subjectId').equals(caseRow.subjectId).filter((c) => c.id !== caseId && !!c.repairCompletedOn).toArray();
-        const previousRepairCompletedOn = others.map((c) => c.repairCompletedOn!).sort().at(-1) ?? null;
-        const ctx = await loadContext(db, first.payload.ruleSet, today);
-        const state = foldEvents(events, { ...ctx, previousRepairCompletedOn });
+        const ctx = await caseRulesContext(desk, first.payload.ruleSet, caseRow.subjectId, caseId);
+        if (isRefused(ctx)) return 0;
+        const state = foldCase(events.map(domainEvent), ctx.ruleSet, ctx.calendar, { today: ctx.today });
         const byId = new Map(state.deadlines.map((d) => [`${caseId}:${d.key}:${d.scopeId ?? ''}`, d]));
         const next: DeadlineRow[] = [];
         for (const row of await db.deadlines.where('caseId').equals(caseId).toArray()) {
@@ -102,6 +104,7 @@ export async function refreshProvisionalDeadlines(db: CreditDeskDb, today: IsoDa
         await db.deadlines.bulkPut(next);
         return next.length;
       });
+      updated += isRefused(written) ? 0 : written;
     } catch (error) {
       console.warn(`refreshProvisionalDeadlines: case ${caseId} skipped: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -9,15 +9,15 @@
  * applied once: an event already carrying the objection/repair id counts as applied (crash between
  * append and mark). A refused or malformed item stays in the inbox with the reason, never dropped.
  */
-import type { CreditDeskDb } from '../db/database';
-import { appendCaseEvent, loadEvents } from '../db/repositories/cases';
-import { getOffice } from '../db/repositories/settings';
-import { createDexieDocumentStore } from '../documents/store';
-import { documentOffice, loadDocumentSettings } from '../documents/service';
-import { caseEventFromPulled } from '../../../shared/sync/pulled';
-import { NumberBlockPayloadSchema, type PulledItem } from '../../../shared/sync/protocol';
-import { DOCUMENT_KINDS, type DocumentKind } from '../../../shared/documents/types';
-import type { InboxRow } from './store';
+import type { Desk } from '../desk';
+import { loadEvents, recordAct } from '../cases';
+import { getOffice } from '../settings';
+import { documentOffice, documentStore, loadDocumentSettings } from '../documents';
+import { deskWrite, refuseWrite } from '../write';
+import { caseEventFromPulled } from '../../../../shared/sync/pulled';
+import { NumberBlockPayloadSchema, type PulledItem } from '../../../../shared/sync/protocol';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../../../shared/documents/types';
+import type { InboxRow } from './outbox-store';
 import { applyHolidayCalendar, applyRuleSetUpdate } from './apply-reference';
 
 export type PulledApplication = { ok: boolean; eventId?: string; reasonZh?: string };
@@ -28,7 +28,8 @@ function scopeIdOf(payload: unknown): string | undefined {
 }
 
 /** A block of official document numbers (文号) reserved by the platform → the documents' number blocks. */
-async function applyNumberBlock(db: CreditDeskDb, item: InboxRow): Promise<PulledApplication> {
+async function applyNumberBlock(desk: Desk, item: InboxRow): Promise<PulledApplication> {
+  const db = desk.db;
   const parsed = NumberBlockPayloadSchema.safeParse(item.payload);
   if (!parsed.success) return { ok: false, reasonZh: '平台下发的文号段格式不正确' };
   const p = parsed.data;
@@ -37,7 +38,7 @@ async function applyNumberBlock(db: CreditDeskDb, item: InboxRow): Promise<Pulle
   if (!device) return { ok: false, reasonZh: '本机设备信息缺失' };
   if (p.deviceId && p.deviceId !== device.deviceId) return { ok: false, reasonZh: '该文号段分配给其他设备，本机不使用' };
   const office = documentOffice((await getOffice(db)) ?? null, await loadDocumentSettings(db));
-  const check = await createDexieDocumentStore(db).addBlock({
+  const block = {
     id: `platform-${item.id}`,
     officeId: office.officeId,
     kind: p.docKind as DocumentKind,
@@ -47,23 +48,30 @@ async function applyNumberBlock(db: CreditDeskDb, item: InboxRow): Promise<Pulle
     last: p.to,
     assignedAt: item.publishedAt,
     assignedBy: '市公共信用信息平台',
-    source: 'platform',
+    source: 'platform' as const,
+  };
+  const added = await deskWrite(desk, ['numberBlocks'], async (w) => {
+    const check = await documentStore(desk).addBlock(block);
+    if (!check.ok) refuseWrite(check.code, check.reason);
+    await w.audit('采用平台下发的文号段', 'numberBlock', block.id, { kind: block.kind, year: block.year, first: block.first, last: block.last });
+    return { ok: true as const };
   });
-  return check.ok ? { ok: true } : { ok: false, reasonZh: check.reason };
+  return added.ok ? { ok: true } : { ok: false, reasonZh: added.reason };
 }
 
-export function createPulledApplier(db: CreditDeskDb, options: { today?: () => string } = {}): (items: PulledItem[]) => Promise<void> {
+export function createPulledApplier(desk: Desk): (items: PulledItem[]) => Promise<void> {
+  const db = desk.db;
   const inbox = db.table<InboxRow, string>('syncInbox');
   return async () => {
     const blocks = await inbox.where('kind').equals('number-block').filter((r) => !r.applied).toArray();
-    for (const item of blocks) await inbox.update(item.id, { applied: await applyNumberBlock(db, item) });
+    for (const item of blocks) await inbox.update(item.id, { applied: await applyNumberBlock(desk, item) });
     // Calendars and rule sets before case events: an objection's deadline is then computed with them.
     const reference = await inbox.where('kind').anyOf('holiday-calendar', 'rule-set').filter((r) => !r.applied).toArray();
     reference.sort((a, b) => a.publishedAt.localeCompare(b.publishedAt));
     for (const item of reference) {
       let outcome: PulledApplication;
       try {
-        const applied = item.kind === 'holiday-calendar' ? await applyHolidayCalendar(db, item, options.today?.()) : await applyRuleSetUpdate(db, item);
+        const applied = item.kind === 'holiday-calendar' ? await applyHolidayCalendar(desk, item) : await applyRuleSetUpdate(desk, item);
         outcome = { ok: applied.ok, ...(applied.reasonZh ? { reasonZh: applied.reasonZh } : {}) };
         if (applied.detail) console.info(`pulled ${item.kind} ${item.id} applied: ${applied.detail}`);
       } catch (error) {
@@ -86,7 +94,8 @@ export function createPulledApplier(db: CreditDeskDb, options: { today?: () => s
         if (existing) {
           outcome = { ok: true, eventId: existing.id };
         } else {
-          const result = await appendCaseEvent(db, mapped.caseId, mapped.draft, options.today ? { today: options.today() } : {});
+          const { actor, ...act } = mapped.draft;
+          const result = await recordAct(desk, mapped.caseId, act, { actor });
           outcome = result.ok ? { ok: true, eventId: result.event.id } : { ok: false, reasonZh: result.reason };
         }
       }

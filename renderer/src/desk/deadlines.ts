@@ -3,9 +3,9 @@
  * (indexed by dueDate; rewritten per case in the same transaction as each event), so nothing is
  * folded on view. "Overdue" is decided at read time against today.
  */
-import type { CreditDeskDb } from '../database';
-import type { DeadlineRow } from '../types';
-import { addDays, dayOfWeek, type IsoDate } from '../../../../shared/util/dates';
+import type { DeadlineRow } from '../db/types';
+import { addDays, dayOfWeek, type IsoDate } from '../../../shared/util/dates';
+import type { Desk } from './desk';
 import { isActionable } from './cases';
 
 export type DeadlineFilter = 'all' | 'overdue' | 'today' | 'week' | 'provisional';
@@ -23,7 +23,9 @@ export function isOverdue(row: Pick<DeadlineRow, 'dueDate' | 'outcome'>, today: 
 
 export type DeadlineQuery = { filter: DeadlineFilter; descending?: boolean; page?: number; pageSize?: number; kind?: string };
 
-export async function listDeadlines(db: CreditDeskDb, today: IsoDate, q: DeadlineQuery): Promise<{ rows: DeadlineRow[]; hasMore: boolean; total: number }> {
+export async function listDeadlines(desk: Desk, q: DeadlineQuery): Promise<{ rows: DeadlineRow[]; hasMore: boolean; total: number }> {
+  const db = desk.db;
+  const today = desk.clock.today();
   const page = q.page ?? 0;
   const size = q.pageSize ?? 20;
   let coll;
@@ -54,7 +56,9 @@ export async function listDeadlines(db: CreditDeskDb, today: IsoDate, q: Deadlin
 }
 
 /** For the navigation badge and the start-up reminder: overdue and due-today counts (indexed ranges). */
-export async function attentionCounts(db: CreditDeskDb, today: IsoDate): Promise<{ overdue: number; dueToday: number; week: number }> {
+export async function attentionCounts(desk: Desk): Promise<{ overdue: number; dueToday: number; week: number }> {
+  const db = desk.db;
+  const today = desk.clock.today();
   const overdue = await db.deadlines.where('[attention+dueDate]').between([1, MIN_DATE], [1, today], true, false).count();
   const dueToday = await db.deadlines.where('dueDate').equals(today).count();
   const week = await db.deadlines.where('dueDate').between(today, endOfWeek(today), false, true).count();

@@ -20,12 +20,12 @@ import {
   type LedgerEntry,
   type NumberBlock,
   type NumberSeries,
-} from '../../../shared/documents/numbering';
-import type { IssuedDocument, PrintLogEntry } from '../../../shared/documents/issued';
-import { DEFAULT_TEMPLATES, type DocumentTemplate } from '../../../shared/documents/templates';
-import type { DocumentKind } from '../../../shared/documents/types';
-import type { Check } from '../../../shared/util/result';
-import { refuse } from '../../../shared/util/result';
+} from '../../../../shared/documents/numbering';
+import type { IssuedDocument, PrintLogEntry } from '../../../../shared/documents/issued';
+import { DEFAULT_TEMPLATES, type DocumentTemplate } from '../../../../shared/documents/templates';
+import type { DocumentKind } from '../../../../shared/documents/types';
+import type { Check } from '../../../../shared/util/result';
+import { refuse } from '../../../../shared/util/result';
 
 export type TemplateRow = DocumentTemplate & { id: string };
 

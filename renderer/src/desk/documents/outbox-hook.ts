@@ -3,9 +3,10 @@
  * the document's metadata and the SHA-256 of its PDF, not the bytes (the platform needs the
  * number, the kind and proof of what was served; the PDF stays in the office).
  */
-import type { CreditDeskDb } from '../db/database';
-import { appendOutbox } from '../db/repositories/outbox';
-import type { IssuedDocument } from '../../../shared/documents/issued';
+import type { Desk } from '../desk';
+import { appendOutboxRow } from '../outbox';
+import { appendAuditRow } from '../audit';
+import type { IssuedDocument } from '../../../../shared/documents/issued';
 import type { IssuedHook } from './store';
 
 export type IssuedDocumentPayload = {
@@ -51,11 +52,13 @@ export function issuedDocumentPayload(doc: IssuedDocument, supersededId?: string
   return payload;
 }
 
-export function documentOutboxHook(db: CreditDeskDb): IssuedHook {
+/** The outbox row and the audit row of an issued document, written in the issuing transaction. */
+export function documentOutboxHook(desk: Desk): IssuedHook {
   return {
-    tables: ['outbox', 'device'],
+    tables: ['outbox', 'device', 'auditLog'],
     async inTransaction(doc, supersededId) {
-      await appendOutbox(db, 'document-issued', doc.caseId || doc.id, issuedDocumentPayload(doc, supersededId), doc.issuedAt);
+      await appendOutboxRow(desk.db, desk.ids, 'document-issued', doc.caseId || doc.id, issuedDocumentPayload(doc, supersededId), doc.issuedAt);
+      await appendAuditRow(desk.db, desk.ids, desk.session.actor(), doc.issuedAt, supersededId ? `更正文书（作废原文书）` : '签发文书', 'document', doc.id, { numberText: doc.numberText, kind: doc.kind, caseId: doc.caseId, sha256: doc.sha256, ...(supersededId ? { supersededId } : {}) });
     },
   };
 }

@@ -1,21 +1,21 @@
 /**
- * 载入演示数据: a clearly fictional county (示例县) so a newcomer can try every screen. Codes are
- * fictitious but check-digit-valid (computed by shared/identifiers); region code 219900 is not a
- * real county. Dates are relative to the app's "today", so deadlines show due/overdue states.
- * Nothing existing is deleted; loading twice is refused.
+ * 载入演示数据: a clearly fictional county (示例县) so a newcomer can try every screen. It is loaded
+ * only into the TRAINING database (a separate IndexedDB database that never syncs), never into an
+ * office's real data. Codes are fictitious but check-digit-valid (computed by shared/identifiers);
+ * region code 219900 is not a real county. Dates are relative to the desk's "today", so deadlines
+ * show due/overdue states. Loading twice is refused.
  */
-import type { CreditDeskDb } from './database';
+import type { Desk } from './desk';
 import { computeUsccCheckChar } from '../../../shared/identifiers/uscc';
 import { computeCitizenIdCheckChar } from '../../../shared/identifiers/citizen-id';
 import { addDays, type IsoDate } from '../../../shared/util/dates';
 import type { Actor, EventDraft } from '../../../shared/case/events';
-import { getOffice, getSetting, putSetting, saveOffice, type OfficeProfile } from './repositories/settings';
-import { linkResponsiblePerson, registerSubject, subjectLabel } from './repositories/subjects';
-import { appendCaseEvent, createCase } from './repositories/cases';
-import { ruleSetForCase, syncOfficeRuleSets } from '../domain/rulesets';
+import { getOffice, getSetting, putPreference, saveOffice, type OfficeProfile } from './settings';
+import { linkResponsiblePerson, registerSubject, subjectLabel } from './subjects';
+import { openCase, recordAct } from './cases';
+import { ruleSetForCase, syncOfficeRuleSets } from './rules';
 import { findBehaviour } from '../../../shared/rules/catalogues';
-import { today as appToday } from '../lib/clock';
-import type { SubjectRow } from './types';
+import type { SubjectRow } from '../db/types';
 
 const DEMO_KEY = 'demoLoadedAt';
 const REGION = '219900';
@@ -61,24 +61,29 @@ const ORGS = [
 
 type Step = (caseId: string, d: (n: number) => IsoDate) => EventDraft[];
 
-export async function loadDemoData(db: CreditDeskDb, today: IsoDate = appToday()): Promise<{ ok: true; subjects: number; cases: number } | { ok: false; reason: string }> {
+export async function loadDemoData(trainingDesk: Desk): Promise<{ ok: true; subjects: number; cases: number } | { ok: false; reason: string }> {
+  if (trainingDesk.mode !== 'training') return { ok: false, reason: '演示数据只能载入培训模式，不能混入办公室的正式数据。' };
+  const db = trainingDesk.db;
+  const today = trainingDesk.clock.today();
   if (await getSetting<string>(db, DEMO_KEY)) return { ok: false, reason: '演示数据已经载入过，不会重复载入。' };
   let office = await getOffice(db);
   const actor: Actor = { userId: 'staff:演示经办人甲', name: office?.staff[0] ?? '演示经办人甲' };
+  const desk: Desk = { ...trainingDesk, session: { actor: () => actor } };
   if (!office) {
-    const synced = await syncOfficeRuleSets(db, DEMO_OFFICE);
+    const synced = await syncOfficeRuleSets(desk, DEMO_OFFICE);
     if (!synced.ok) return { ok: false, reason: synced.reason };
-    await saveOffice(db, DEMO_OFFICE, actor);
+    const saved = await saveOffice(desk, DEMO_OFFICE);
+    if (!saved.ok) return { ok: false, reason: saved.reason };
     office = DEMO_OFFICE;
   }
   const subjects: SubjectRow[] = [];
   for (const [i, o] of ORGS.entries()) {
-    const org = await registerSubject(db, { kind: 'legal_person', name: o.name, uscc: o.code, orgType: '企业', region: '示例县' }, actor);
+    const org = await registerSubject(desk, { kind: 'legal_person', name: o.name, uscc: o.code, orgType: '企业', region: '示例县' });
     if (!org.ok) return { ok: false, reason: `演示主体“${o.name}”未能登记：${org.reason}` };
-    const person = await registerSubject(db, { kind: 'natural_person', pii: { name: o.person, idType: '居民身份证', idNumber: citizenId(o.birth, `00${i + 1}`) } }, actor);
+    const person = await registerSubject(desk, { kind: 'natural_person', pii: { name: o.person, idType: '居民身份证', idNumber: citizenId(o.birth, `00${i + 1}`) } });
     if (!person.ok) return { ok: false, reason: `演示人员未能登记：${person.reason}` };
-    await linkResponsiblePerson(db, org.subject.id, person.subject.id, '法定代表人', actor);
-    await linkResponsiblePerson(db, org.subject.id, person.subject.id, '主要责任人', actor);
+    await linkResponsiblePerson(desk, org.subject.id, person.subject.id, '法定代表人');
+    await linkResponsiblePerson(desk, org.subject.id, person.subject.id, '主要责任人');
     subjects.push(org.subject);
   }
   const d = (n: number) => addDays(today, -n);
@@ -110,23 +115,19 @@ export async function loadDemoData(db: CreditDeskDb, today: IsoDate = appToday()
   ];
   let cases = 0;
   for (const plan of plans) {
-    const sel = await ruleSetForCase(db, office, plan.code, d(plan.ago));
+    const sel = await ruleSetForCase(desk, office, plan.code, d(plan.ago));
     if (!sel.ok) return { ok: false, reason: `演示案件未能创建：${sel.reason}` };
     const text = findBehaviour(plan.code)?.item.text ?? '';
-    const created = await createCase(
-      db,
+    const created = await openCase(
+      desk,
       {
         subjectId: plan.subject.id,
-        subjectLabel: subjectLabel(plan.subject),
         behaviourLabel: text,
         proportionalityNote: '（演示）措施与行为性质、情节相适应',
         casePrefix: office.numbering.casePrefix,
         determined: {
-          type: 'determined',
           occurredOn: d(plan.ago),
-          actor,
           payload: {
-            subject: { subjectId: plan.subject.id, kind: plan.subject.kind, name: plan.subject.name ?? '', ...(plan.subject.uscc ? { uscc: plan.subject.uscc } : {}) },
             behaviourCode: plan.code,
             behaviourText: text,
             facts: `（演示，虚构事实）${text}`,
@@ -138,15 +139,14 @@ export async function loadDemoData(db: CreditDeskDb, today: IsoDate = appToday()
           },
         },
       },
-      { today },
     );
     if (!created.ok) return { ok: false, reason: `演示案件未能创建：${created.reason}` };
     cases += 1;
     for (const step of plan.steps(created.caseRow.id, d)) {
-      const r = await appendCaseEvent(db, created.caseRow.id, step, { today });
+      const r = await recordAct(desk, created.caseRow.id, step);
       if (!r.ok) return { ok: false, reason: `演示案件步骤“${step.type}”未能登记：${r.reason}` };
     }
   }
-  await putSetting(db, DEMO_KEY, new Date().toISOString());
+  await putPreference(desk, DEMO_KEY, desk.clock.now());
   return { ok: true, subjects: subjects.length, cases };
 }

@@ -1,8 +1,8 @@
 /** Office profile and settings (key/value rows in `settings`). Every change is audited. */
-import type { CreditDeskDb } from '../database';
-import type { Actor } from '../types';
-import type { OfficeSettings, PeriodKey, PeriodUnit } from '../../../../shared/rules/types';
-import { appendAudit } from './audit';
+import type { CreditDeskDb } from '../db/database';
+import type { OfficeSettings, PeriodKey, PeriodUnit } from '../../../shared/rules/types';
+import type { Desk } from './desk';
+import { deskWrite, type DeskRefused } from './write';
 
 export type RuleSetAssignment = {
   /** Behaviour catalogue id (shared/rules). */
@@ -38,11 +38,12 @@ export async function getOffice(db: CreditDeskDb): Promise<OfficeProfile | undef
   return (await db.settings.get(OFFICE_KEY))?.value as OfficeProfile | undefined;
 }
 
-export async function saveOffice(db: CreditDeskDb, profile: OfficeProfile, actor: Actor): Promise<void> {
-  await db.transaction('rw', db.settings, db.auditLog, async () => {
-    const before = await db.settings.get(OFFICE_KEY);
-    await db.settings.put({ key: OFFICE_KEY, value: profile });
-    await appendAudit(db, actor, before ? '修改办公室设置' : '首次设置办公室', 'settings', OFFICE_KEY, { before: before?.value ?? null, after: profile });
+export async function saveOffice(desk: Desk, profile: OfficeProfile): Promise<{ ok: true } | DeskRefused> {
+  return deskWrite(desk, ['settings'], async (w) => {
+    const before = await desk.db.settings.get(OFFICE_KEY);
+    await desk.db.settings.put({ key: OFFICE_KEY, value: profile });
+    await w.audit(before ? '修改办公室设置' : '首次设置办公室', 'settings', OFFICE_KEY, { before: before?.value ?? null, after: profile });
+    return { ok: true as const };
   });
 }
 
@@ -50,8 +51,21 @@ export async function getSetting<T>(db: CreditDeskDb, key: string): Promise<T | 
   return (await db.settings.get(key))?.value as T | undefined;
 }
 
-export async function putSetting(db: CreditDeskDb, key: string, value: unknown): Promise<void> {
-  await db.settings.put({ key, value });
+/** A setting that is a preference of this device (not a legal fact): written without an audit row. */
+export async function putPreference(desk: Desk, key: string, value: unknown): Promise<void> {
+  await deskWrite(desk, ['settings'], async () => {
+    await desk.db.settings.put({ key, value });
+  });
+}
+
+/** A setting that changes how the office works: written with an audit row. */
+export async function putAuditedSetting(desk: Desk, key: string, value: unknown, action: string): Promise<{ ok: true } | DeskRefused> {
+  return deskWrite(desk, ['settings'], async (w) => {
+    const before = await desk.db.settings.get(key);
+    await desk.db.settings.put({ key, value });
+    await w.audit(action, 'settings', key, { before: before?.value ?? null, after: value });
+    return { ok: true as const };
+  });
 }
 
 /** The office settings (shared/rules OfficeSettings) for one preset, or null when nothing is set. */

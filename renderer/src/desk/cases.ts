@@ -1,0 +1,440 @@
+/**
+ * Cases: the append-only, hash-chained event log of each case and the rows derived from it.
+ *
+ * One path for every act (`recordAct`, `openCase`, and the documents' issuing hook): the draft is
+ * parsed with shared/'s schema, shared/'s `appendEvent` decides whether the act is allowed and seals
+ * it onto the chain, and ONE transaction (deskWrite) writes the event, its outbox row, the case row,
+ * the derived rows (open deadlines, objections, repairs) and nothing else. A refusal writes nothing.
+ * The renderer holds no copy of a legal rule: every date and every refusal comes from shared/.
+ */
+import type { CreditDeskDb } from '../db/database';
+import type { AttachmentRow, BasisDocumentRow, CaseEventRow, CaseRow, DeadlineRow, ObjectionRow, RepairRow, SubjectRow } from '../db/types';
+import type { Actor, CaseEvent, CaseEventType, EventDraft, SubjectRef } from '../../../shared/case/events';
+import { CASE_EVENT_TYPES } from '../../../shared/case/events';
+import type { CaseState, Deadline } from '../../../shared/case/state';
+import { appendEvent } from '../../../shared/case/append';
+import { canPerform, type PerformCheck } from '../../../shared/case/can-perform';
+import { foldCase } from '../../../shared/case/fold';
+import { verifyChain } from '../../../shared/case/hash-chain';
+import { PAYLOAD_SCHEMAS } from '../../../shared/case/schema';
+import { isIsoDate, type IsoDate } from '../../../shared/util/dates';
+import { sha256, toHex } from '../../../shared/sync/hash';
+import type { Desk, Page } from './desk';
+import { caseRulesContext, type CaseRulesContext } from './rules';
+import { linkedPersons, subjectLabel } from './subjects';
+import { deskWrite, isRefused, refuseWrite, type DeskRefused, type WriteScope } from './write';
+
+/** Outcomes that make a deadline a task for the office (red when past due). */
+const ACTIONABLE = new Set(['overdue', 'listing_expires', 'publication_ends']);
+/** Outcomes shown in the work list (a right of the subject ending is shown, eligibility dates are not). */
+const LISTED = new Set([...ACTIONABLE, 'window_closes']);
+
+export function isActionable(outcome: string): boolean {
+  return ACTIONABLE.has(outcome);
+}
+
+/** The tables a case write touches (callers that join a case write to their own add theirs). */
+export const CASE_TABLES = ['cases', 'caseEvents', 'deadlines', 'objections', 'repairs', 'ruleSets', 'calendars', 'settings', 'basisDocuments', 'attachments'] as const;
+
+export type ActDraft = { type: CaseEventType; occurredOn: IsoDate; payload: unknown };
+
+export type ActOk = { ok: true; event: CaseEventRow; state: CaseState; caseRow: CaseRow };
+export type ActResult = ActOk | DeskRefused;
+
+export type ActOptions = {
+  /** Who acts when it is not the session's officer (e.g. the platform for pulled filings). */
+  actor?: Actor;
+  /** Extra derived data for this act: the received-materials checklist of a repair application. */
+  repairMaterials?: RepairRow['materials'];
+  /** Runs inside the same transaction after the event is written (documents link their snapshot). */
+  after?: (result: ActOk, w: WriteScope) => Promise<void>;
+};
+
+/** The domain event only: storage extras (deviceId, deviceSeq, documentId) are not part of the chain. */
+export function domainEvent(event: CaseEvent): CaseEvent {
+  const { id, caseId, seq, type, occurredOn, recordedAt, actor, payload, prevHash, hash } = event;
+  return { id, caseId, seq, type, occurredOn, recordedAt, actor, payload, ...(prevHash === undefined ? {} : { prevHash }), ...(hash === undefined ? {} : { hash }) } as CaseEvent;
+}
+
+/**
+ * Parses what a form (or an import, or the platform) built into an event draft with shared/'s
+ * schema: the type must be known, the date valid, the payload exactly the event's shape.
+ */
+export function parseActDraft(value: unknown, actor: Actor): { ok: true; draft: EventDraft } | DeskRefused {
+  const v = value as Partial<ActDraft> | null;
+  if (!v || typeof v !== 'object' || typeof v.type !== 'string' || !(CASE_EVENT_TYPES as readonly string[]).includes(v.type)) {
+    return { ok: false, code: 'act_unknown', reason: '不认识的办理事项' };
+  }
+  if (!isIsoDate(v.occurredOn)) return { ok: false, code: 'date_invalid', field: 'occurredOn', reason: '请填写有效的办理日期' };
+  const parsed = PAYLOAD_SCHEMAS[v.type].safeParse(v.payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? issue.path.map(String).join('.') : '';
+    console.warn(`parseActDraft: ${v.type} payload invalid at ${where}: ${issue?.message ?? ''}`);
+    return { ok: false, code: 'act_invalid', ...(where ? { field: where } : {}), reason: `填写的内容不完整或格式不正确${where ? `（${where}）` : ''}：${issue?.message ?? ''}` };
+  }
+  return { ok: true, draft: { type: v.type, occurredOn: v.occurredOn, actor, payload: parsed.data } as EventDraft };
+}
+
+export async function loadEvents(db: CreditDeskDb, caseId: string): Promise<CaseEventRow[]> {
+  return db.caseEvents.where('[caseId+seq]').between([caseId, 0], [caseId, Infinity]).toArray();
+}
+
+function deadlineRows(caseRow: CaseRow, deadlines: readonly Deadline[]): DeadlineRow[] {
+  return deadlines
+    .filter((d) => LISTED.has(d.outcome) || d.unset)
+    .map((d): DeadlineRow => ({
+      id: `${caseRow.id}:${d.key}:${d.scopeId ?? ''}`,
+      caseId: caseRow.id,
+      caseNo: caseRow.caseNo,
+      subjectLabel: caseRow.subjectLabel,
+      kind: d.key,
+      label: d.label,
+      dueDate: d.dueOn ?? '',
+      provisional: d.provisional,
+      unset: d.unset,
+      paused: d.paused,
+      outcome: d.outcome,
+      scopeId: d.scopeId,
+      attention: ACTIONABLE.has(d.outcome) ? 1 : 0,
+      flagged: d.provisional || d.unset || d.paused ? 1 : 0,
+      basis: d.basis,
+      ...(d.unset ? { note: '规则集中此期限未设置，请在“设置”中配置后方可继续' } : d.paused ? { note: '计时中止中' } : d.provisional ? { note: '所涉年份的节假日安排尚未公布，日期为暂定' } : {}),
+    }));
+}
+
+/** Rewrites one case's derived rows from its fold (only the touched case changes: the work list stays incremental). */
+export async function rewriteDerived(db: CreditDeskDb, caseRow: CaseRow, state: CaseState, events: readonly CaseEvent[], at: string, repairMaterials?: RepairRow['materials']): Promise<void> {
+  await db.deadlines.where('caseId').equals(caseRow.id).delete();
+  await db.deadlines.bulkPut(deadlineRows(caseRow, state.deadlines));
+  for (const o of state.objections) {
+    const received = events.find((e) => e.type === 'objection_received' && e.payload.objectionId === o.objectionId);
+    const prev = await db.objections.get(o.objectionId);
+    const row: ObjectionRow = {
+      id: o.objectionId,
+      caseId: caseRow.id,
+      receivedDate: o.receivedOn,
+      applicant: received?.type === 'objection_received' ? received.payload.applicant : '',
+      grounds: received?.type === 'objection_received' ? received.payload.reasons : '',
+      state: o.stage,
+      createdAt: prev?.createdAt ?? at,
+      updatedAt: at,
+    };
+    await db.objections.put(row);
+  }
+  for (const r of state.repairs) {
+    const prev = await db.repairs.get(r.repairId);
+    const applied = events.find((e) => e.type === 'repair_applied' && e.payload.repairId === r.repairId);
+    const row: RepairRow = {
+      id: r.repairId,
+      caseId: caseRow.id,
+      applicationDate: r.appliedOn,
+      applicant: applied?.type === 'repair_applied' ? (applied.payload.note ?? '') : '',
+      materials: prev?.materials ?? repairMaterials ?? [],
+      state: r.stage,
+      createdAt: prev?.createdAt ?? at,
+      updatedAt: at,
+    };
+    await db.repairs.put(row);
+  }
+}
+
+/**
+ * Appends one event inside the current write. `caseRow` is the row before the act (for the first
+ * event, the new row). Shared's appendEvent is the only judge; a refusal aborts the whole write.
+ */
+export async function appendToCase(w: WriteScope, caseRow: CaseRow, isNew: boolean, draft: EventDraft, ctx: CaseRulesContext, options: ActOptions = {}): Promise<ActOk> {
+  const db = w.desk.db;
+  const stored = isNew ? [] : await loadEvents(db, caseRow.id);
+  const last = stored.at(-1);
+  if (!isNew && (last?.seq ?? 0) !== caseRow.lastSeq) {
+    refuseWrite('case_row_out_of_sync', '案件记录与事件链不一致，请先“校验完整性”。');
+  }
+  const events = stored.map(domainEvent);
+  const appended = appendEvent(events, draft, { ...ctx, caseId: caseRow.id, newId: w.desk.ids, recordedAt: w.at });
+  if (!appended.ok) refuseWrite(appended.code, appended.reason);
+  const seq = await w.deviceSeq();
+  const row = { ...appended.event, deviceId: seq.deviceId, deviceSeq: seq.deviceSeq } as CaseEventRow;
+  const state = appended.state;
+  await db.caseEvents.add(row);
+  await w.outbox('case-event', caseRow.id, appended.event, seq);
+  const nextRow: CaseRow = { ...caseRow, state: state.stage, stateLabel: state.stageLabel, lastSeq: row.seq, lastHash: row.hash ?? '', repairCompletedOn: state.repairCompletedOn, updatedAt: w.at };
+  if (isNew) await db.cases.add(nextRow);
+  else await db.cases.put(nextRow);
+  await rewriteDerived(db, nextRow, state, [...events, appended.event], w.at, options.repairMaterials);
+  const result: ActOk = { ok: true, event: row, state, caseRow: nextRow };
+  if (options.after) await options.after(result, w);
+  return result;
+}
+
+async function caseAndContext(desk: Desk, caseId: string): Promise<{ caseRow: CaseRow; ctx: CaseRulesContext } | DeskRefused> {
+  const caseRow = await desk.db.cases.get(caseId);
+  if (!caseRow) return { ok: false, code: 'case_not_found', reason: '案件不存在' };
+  const first = (await desk.db.caseEvents.where('[caseId+seq]').equals([caseId, 1]).first()) as CaseEventRow | undefined;
+  if (!first || first.type !== 'determined') return { ok: false, code: 'case_without_determination', reason: '案件缺少认定事件，请先“校验完整性”。' };
+  const ctx = await caseRulesContext(desk, first.payload.ruleSet, caseRow.subjectId, caseId);
+  if (isRefused(ctx)) return ctx;
+  return { caseRow, ctx };
+}
+
+/**
+ * Records one procedural act on a case (送达、公示、异议受理、修复申请 …). `act` is what the form
+ * built: it is parsed with shared/'s schema and judged by shared/; refusals carry a Chinese reason.
+ */
+export async function recordAct(desk: Desk, caseId: string, act: unknown, options: ActOptions = {}): Promise<ActResult> {
+  const parsed = parseActDraft(act, options.actor ?? desk.session.actor());
+  if (!parsed.ok) return parsed;
+  return deskWrite(desk, CASE_TABLES, async (w) => {
+    // Read again inside the write: another window may have appended meanwhile.
+    const loaded = await caseAndContext(desk, caseId);
+    if (isRefused(loaded)) refuseWrite(loaded.code, loaded.reason);
+    const result = await appendToCase(w, loaded.caseRow, false, parsed.draft, loaded.ctx, options);
+    await w.audit(`办理${parsed.draft.type}`, 'case', caseId, { eventId: result.event.id, seq: result.event.seq });
+    return result;
+  });
+}
+
+export type NewBasisDocument = Omit<BasisDocumentRow, 'id' | 'caseId' | 'createdAt' | 'createdBy'>;
+
+export type OpenCaseInput = {
+  subjectId: string;
+  behaviourLabel: string;
+  proportionalityNote: string;
+  /**
+   * The 认定 act without its subject (the desk records the subject as registered, with its
+   * 法定代表人 and 主要责任人): rule-set pin, behaviour, facts, severity, list, basis documents.
+   */
+  determined: { occurredOn: IsoDate; payload: Record<string, unknown> };
+  /** One optional file per basis document (same order). */
+  basisFiles?: (Blob | null)[];
+  evidence?: { file: Blob; fileName: string }[];
+  casePrefix: string;
+};
+
+async function allocateCaseNo(db: CreditDeskDb, prefix: string, date: IsoDate): Promise<string> {
+  const year = date.slice(0, 4);
+  const key = `caseSeq:${prefix}:${year}`;
+  const current = ((await db.settings.get(key))?.value as number | undefined) ?? 0;
+  await db.settings.put({ key, value: current + 1 });
+  return `${prefix}〔${year}〕${String(current + 1).padStart(4, '0')}号`;
+}
+
+/** An attachment row with its bytes hashed (read the Blob before the transaction: it is not an IndexedDB request). */
+export async function attachmentRow(desk: Desk, caseId: string, ownerId: string, purpose: AttachmentRow['purpose'], file: Blob, fileName: string): Promise<AttachmentRow> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return {
+    id: desk.ids(),
+    caseId,
+    ownerId,
+    purpose,
+    fileName,
+    mimeType: file.type || 'application/octet-stream',
+    size: file.size,
+    sha256: toHex(sha256(bytes)),
+    blob: file,
+    createdAt: desk.clock.now(),
+    createdBy: desk.session.actor().name,
+  };
+}
+
+/** The subject as a case records it: name and code, with its 法定代表人 and 主要责任人 (朝阳房地产规定 第八条). */
+export async function subjectRefOf(desk: Desk, subjectId: string): Promise<SubjectRef | undefined> {
+  const subject = await desk.db.subjects.get(subjectId);
+  if (!subject) return undefined;
+  const persons = subject.kind === 'natural_person' ? [] : await linkedPersons(desk, subject.id);
+  const legalRep = persons.find((p) => p.link.role === '法定代表人');
+  const responsible = persons.filter((p) => p.link.role === '主要责任人');
+  return {
+    subjectId: subject.id,
+    kind: subject.kind,
+    name: subjectLabel(subject),
+    ...(subject.uscc ? { uscc: subject.uscc } : {}),
+    ...(subject.kind === 'natural_person' && subject.pii ? { citizenId: subject.pii.idNumber } : {}),
+    ...(legalRep ? { legalRepresentative: { name: legalRep.person.pii?.name ?? '', role: '法定代表人' } } : {}),
+    ...(responsible.length > 0 ? { responsiblePersons: responsible.map((p) => ({ name: p.person.pii?.name ?? '', role: '主要责任人' })) } : {}),
+  };
+}
+
+/** 认定: opens a case for a subject; its basis documents and evidence are written in the same transaction. */
+export async function openCase(desk: Desk, input: OpenCaseInput): Promise<ActResult> {
+  const actor = desk.session.actor();
+  const subjectRef = await subjectRefOf(desk, input.subjectId);
+  if (!subjectRef) return { ok: false, code: 'subject_unknown', field: 'subjectId', reason: '主体不存在，请先登记主体' };
+  const parsed = parseActDraft({ type: 'determined', occurredOn: input.determined.occurredOn, payload: { ...input.determined.payload, subject: subjectRef } }, actor);
+  if (!parsed.ok) return parsed;
+  if (parsed.draft.type !== 'determined') return { ok: false, code: 'act_unknown', reason: '不认识的办理事项' };
+  const draft = parsed.draft;
+  const caseId = desk.ids();
+  const basisDocs = draft.payload.basisDocuments.map((b) => ({ ...b }));
+  const basisAttachments: AttachmentRow[] = [];
+  const basisRows: BasisDocumentRow[] = [];
+  const now = desk.clock.now();
+  for (const [i, b] of basisDocs.entries()) {
+    const id = desk.ids();
+    const file = input.basisFiles?.[i];
+    if (file) {
+      const att = await attachmentRow(desk, caseId, id, '依据文书', file, (file as File).name ?? `依据文书-${b.documentNo}`);
+      basisAttachments.push(att);
+      b.attachmentId = att.id;
+    }
+    basisRows.push({ id, caseId, type: b.type, docNo: b.documentNo, issuingAuthority: b.issuer, decisionDate: b.decidedOn, effective: b.effective, ...(b.attachmentId ? { attachmentId: b.attachmentId } : {}), createdAt: now, createdBy: actor.name });
+  }
+  const evidence = await Promise.all((input.evidence ?? []).map((e) => attachmentRow(desk, caseId, caseId, '证据', e.file, e.fileName)));
+  const finalDraft: EventDraft = { ...draft, payload: { ...draft.payload, basisDocuments: basisDocs } };
+  return deskWrite(desk, CASE_TABLES, async (w) => {
+    const ctx = await caseRulesContext(desk, draft.payload.ruleSet, input.subjectId, null);
+    if (isRefused(ctx)) refuseWrite(ctx.code, ctx.reason);
+    const caseRow: CaseRow = {
+      id: caseId,
+      caseNo: await allocateCaseNo(desk.db, input.casePrefix, draft.occurredOn),
+      subjectId: input.subjectId,
+      subjectLabel: subjectRef.name,
+      ruleSetId: draft.payload.ruleSet.id,
+      behaviourCode: draft.payload.behaviourCode ?? '',
+      behaviourLabel: input.behaviourLabel,
+      severity: draft.payload.severity,
+      determinationDate: draft.occurredOn,
+      proportionalityNote: input.proportionalityNote,
+      state: 'D0',
+      stateLabel: '',
+      docNos: basisDocs.map((b) => b.documentNo.trim()).filter(Boolean),
+      lastSeq: 0,
+      lastHash: '',
+      createdAt: w.at,
+      createdBy: actor.name,
+      updatedAt: w.at,
+    };
+    const result = await appendToCase(w, caseRow, true, finalDraft, ctx);
+    await desk.db.basisDocuments.bulkAdd(basisRows);
+    await desk.db.attachments.bulkAdd([...basisAttachments, ...evidence]);
+    await w.audit('新建案件（认定）', 'case', caseId, { caseNo: caseRow.caseNo, basisDocuments: basisRows.length, attachments: basisAttachments.length + evidence.length });
+    return result;
+  });
+}
+
+/** Adds an evidence or material attachment to a case (audited; the blob is not indexed). */
+export async function addAttachment(desk: Desk, caseId: string, ownerId: string, purpose: AttachmentRow['purpose'], file: Blob, fileName: string): Promise<{ ok: true; attachment: AttachmentRow } | DeskRefused> {
+  const row = await attachmentRow(desk, caseId, ownerId, purpose, file, fileName);
+  return deskWrite(desk, ['attachments', 'cases'], async (w) => {
+    if (!(await desk.db.cases.get(caseId))) refuseWrite('case_not_found', '案件不存在');
+    await desk.db.attachments.add(row);
+    await w.audit(`添加附件（${purpose}）`, 'attachment', caseId, { attachmentId: row.id, fileName, sha256: row.sha256 });
+    return { ok: true as const, attachment: row };
+  });
+}
+
+/** Updates the received-materials checklist of a repair application (audited). */
+export async function setRepairMaterials(desk: Desk, repairId: string, materials: RepairRow['materials']): Promise<{ ok: true } | DeskRefused> {
+  return deskWrite(desk, ['repairs'], async (w) => {
+    if (!(await desk.db.repairs.get(repairId))) refuseWrite('repair_unknown', '找不到该修复申请');
+    await desk.db.repairs.update(repairId, { materials, updatedAt: w.at });
+    await w.audit('更新修复材料清单', 'case', repairId, { materials });
+    return { ok: true as const };
+  });
+}
+
+export type FoldedCase = { caseRow: CaseRow; events: CaseEventRow[]; state: CaseState; ctx: CaseRulesContext };
+
+/** The case's state folded from its events as of the desk's today. */
+export async function foldStoredCase(desk: Desk, caseId: string): Promise<FoldedCase | undefined> {
+  const loaded = await caseAndContext(desk, caseId);
+  if (isRefused(loaded)) return undefined;
+  const events = await loadEvents(desk.db, caseId);
+  const state = foldCase(events.map(domainEvent), loaded.ctx.ruleSet, loaded.ctx.calendar, { today: loaded.ctx.today });
+  return { caseRow: loaded.caseRow, events, state, ctx: loaded.ctx };
+}
+
+/** Whether an act may be performed now (payload-independent: for enabling actions; refusals carry the reason). */
+export function availability(folded: FoldedCase, type: CaseEventType): PerformCheck {
+  return canPerform(folded.state, { type } as never, folded.ctx);
+}
+
+
+/** Cases by case number prefix, 文号, or subject (name/code via the subjects index); paged; newest first when empty. */
+export async function searchCases(desk: Desk, query: string, subjectIds: string[], page = 0, pageSize = 20): Promise<Page<CaseRow>> {
+  const db = desk.db;
+  const q = query.trim();
+  const take = async (rows: Promise<CaseRow[]>) => {
+    const r = await rows;
+    return { rows: r.slice(0, pageSize), hasMore: r.length > pageSize };
+  };
+  if (!q) return take(db.cases.orderBy('updatedAt').reverse().offset(page * pageSize).limit(pageSize + 1).toArray());
+  const byNo = await db.cases.where('caseNo').startsWith(q).offset(page * pageSize).limit(pageSize + 1).toArray();
+  if (byNo.length) return take(Promise.resolve(byNo));
+  const byDoc = await db.cases.where('docNos').startsWith(q).distinct().offset(page * pageSize).limit(pageSize + 1).toArray();
+  if (byDoc.length) return take(Promise.resolve(byDoc));
+  if (subjectIds.length) return take(db.cases.where('subjectId').anyOf(subjectIds).offset(page * pageSize).limit(pageSize + 1).toArray());
+  return { rows: [], hasMore: false };
+}
+
+export async function casesOfSubject(desk: Desk, subjectId: string, limit = 100): Promise<CaseRow[]> {
+  return desk.db.cases.where('subjectId').equals(subjectId).limit(limit).toArray();
+}
+
+export type IntegrityReport =
+  | { ok: true; casesChecked: number; eventsChecked: number }
+  | { ok: false; casesChecked: number; eventsChecked: number; caseId: string; caseNo: string; seq: number; eventId: string | null; reason: string };
+
+/** Verifies one case's hash chain and that the case row agrees with its last event. */
+export async function verifyCase(desk: Desk, caseId: string): Promise<IntegrityReport> {
+  const db = desk.db;
+  const caseRow = await db.cases.get(caseId);
+  if (!caseRow) return { ok: false, casesChecked: 0, eventsChecked: 0, caseId, caseNo: '', seq: 0, eventId: null, reason: '案件不存在' };
+  const events = await loadEvents(db, caseId);
+  const fail = (seq: number, eventId: string | null, reason: string): IntegrityReport => ({ ok: false, casesChecked: 1, eventsChecked: events.length, caseId, caseNo: caseRow.caseNo, seq, eventId, reason });
+  const chain = verifyChain(events.map(domainEvent));
+  if (!chain.ok) return fail(chain.index + 1, chain.eventId, chain.reason);
+  const last = events.at(-1);
+  if ((last?.seq ?? 0) !== caseRow.lastSeq || (last?.hash ?? '') !== caseRow.lastHash) {
+    return fail(caseRow.lastSeq, null, `案件记录显示共${caseRow.lastSeq}条事件，事件链只有${last?.seq ?? 0}条（末尾事件缺失或被替换）`);
+  }
+  return { ok: true, casesChecked: 1, eventsChecked: events.length };
+}
+
+/** Verifies every case, in primary-key pages (never the whole table in memory); stops at the first broken link. */
+export async function verifyAllCases(desk: Desk, onProgress?: (checked: number, total: number) => void, pageSize = 200): Promise<IntegrityReport> {
+  const db = desk.db;
+  const total = await db.cases.count();
+  let casesChecked = 0;
+  let eventsChecked = 0;
+  let lastKey: string | undefined;
+  for (;;) {
+    const keys = lastKey === undefined ? await db.cases.orderBy(':id').limit(pageSize).primaryKeys() : await db.cases.where(':id').above(lastKey).limit(pageSize).primaryKeys();
+    if (keys.length === 0) break;
+    for (const key of keys) {
+      const r = await verifyCase(desk, key);
+      eventsChecked += r.eventsChecked;
+      casesChecked += 1;
+      if (!r.ok) return { ...r, casesChecked, eventsChecked };
+    }
+    lastKey = keys.at(-1);
+    onProgress?.(casesChecked, total);
+  }
+  return { ok: true, casesChecked, eventsChecked };
+}
+
+export type CaseView = FoldedCase & {
+  basisDocs: BasisDocumentRow[];
+  attachments: AttachmentRow[];
+  repairs: RepairRow[];
+  subject: SubjectRow | undefined;
+  /** Who the case's notices go to (the subject, and its 主要责任人 where the rule set requires it). */
+  recipients: string[];
+};
+
+/** Everything the case page shows, read in one go. */
+export async function caseView(desk: Desk, caseId: string): Promise<CaseView | null> {
+  const folded = await foldStoredCase(desk, caseId);
+  if (!folded) return null;
+  const db = desk.db;
+  const [basisDocs, attachments, repairs, subject] = await Promise.all([
+    db.basisDocuments.where('caseId').equals(caseId).toArray(),
+    db.attachments.where('caseId').equals(caseId).toArray(),
+    db.repairs.where('caseId').equals(caseId).toArray(),
+    db.subjects.get(folded.caseRow.subjectId),
+  ]);
+  const s = folded.state.subject;
+  const responsible = folded.ctx.ruleSet.listingNoticeRecipients === 'subject_and_responsible' ? (s?.responsiblePersons ?? []).map((p) => p.name) : [];
+  const recipients = [s?.name ?? folded.caseRow.subjectLabel, ...responsible].filter((n, i, all) => n.trim() !== '' && all.indexOf(n) === i);
+  return { ...folded, basisDocs, attachments, repairs, subject, recipients };
+}

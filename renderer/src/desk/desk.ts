@@ -1,0 +1,95 @@
+/**
+ * The desk: everything a use case needs besides its input. Pages get it from the app store
+ * (`useDesk()`), tests build one over fake-indexeddb with `createDesk(db, …)`.
+ *
+ *  - `db`: the opened IndexedDB database (office data, or the separate training database);
+ *  - `clock`: the legal date (`today`) and the device time (`now`, evidence only);
+ *  - `session`: who acts (every event and audit row carries the actor);
+ *  - `ids`: client-made ULIDs;
+ *  - `vault`: seals personal data before it is stored (identity until encryption at rest lands);
+ *  - `mode`: 'office' or 'training' (a training desk never syncs and may fix its date).
+ *
+ * Only the desk layer (this folder) opens Dexie transactions; React components call use cases and
+ * read through the hooks in ./hooks.ts.
+ */
+import type { CreditDeskDb } from '../db/database';
+import { newId, type IdMaker } from '../db/ids';
+import type { Actor } from '../../../shared/case/events';
+import type { IsoDate } from '../../../shared/util/dates';
+
+export type DeskClock = {
+  /** The office's legal date (YYYY-MM-DD, local time zone). */
+  today(): IsoDate;
+  /** Device time as an ISO-8601 UTC timestamp (evidence: recordedAt, audit rows). */
+  now(): string;
+};
+
+export type DeskSession = {
+  /** The officer acting now. */
+  actor(): Actor;
+};
+
+/**
+ * Seals personal fields before they are written and opens them after they are read. Synchronous so
+ * that it can run inside an IndexedDB transaction (an async call would commit the transaction).
+ */
+export type Vault = {
+  readonly encrypting: boolean;
+  seal(value: unknown): unknown;
+  open(value: unknown): unknown;
+};
+
+export const PLAINTEXT_VAULT: Vault = { encrypting: false, seal: (v) => v, open: (v) => v };
+
+export type DeskMode = 'office' | 'training';
+
+/** One page of a paged list: `hasMore` says whether a next page exists. */
+export type Page<T> = { rows: T[]; hasMore: boolean };
+
+export type Desk = {
+  readonly db: CreditDeskDb;
+  readonly clock: DeskClock;
+  readonly session: DeskSession;
+  readonly ids: IdMaker;
+  readonly vault: Vault;
+  readonly mode: DeskMode;
+};
+
+/** The local calendar date of a device time (the machine's time zone). */
+export function localDateOf(ms: number): IsoDate {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+export const SYSTEM_CLOCK: DeskClock = {
+  today: () => localDateOf(Date.now()),
+  now: () => new Date().toISOString(),
+};
+
+/** A clock whose legal date is fixed (training and tests); device time stays real. */
+export function fixedDateClock(today: IsoDate): DeskClock {
+  return { today: () => today, now: () => new Date().toISOString() };
+}
+
+export function staticSession(actor: Actor): DeskSession {
+  return { actor: () => actor };
+}
+
+export type DeskOptions = Partial<Omit<Desk, 'db'>>;
+
+export function createDesk(db: CreditDeskDb, options: DeskOptions = {}): Desk {
+  return {
+    db,
+    clock: options.clock ?? SYSTEM_CLOCK,
+    session: options.session ?? staticSession({ userId: 'staff:未指定经办人', name: '未指定经办人' }),
+    ids: options.ids ?? newId,
+    vault: options.vault ?? PLAINTEXT_VAULT,
+    mode: options.mode ?? 'office',
+  };
+}
+
+/** The same desk with another legal date (tests, and the fold of a case "as of" a date). */
+export function withToday(desk: Desk, today: IsoDate): Desk {
+  return { ...desk, clock: { today: () => today, now: desk.clock.now } };
+}

@@ -1,0 +1,31 @@
+/**
+ * The desk's API for the user interface: use cases (writes) and reads, and the row types pages show.
+ * Pages and components import from here (or the module files of this folder), never from
+ * renderer/src/db or Dexie.
+ */
+export * from './desk';
+export { isRefused, type DeskRefused } from './write';
+export * from './subjects';
+export * from './cases';
+export * from './deadlines';
+export * from './settings';
+export * from './rules';
+export { loadDemoData, DEMO_OFFICE } from './demo';
+export { resetLocalData, wipeTrainingData, RESET_CONFIRMATION, type ResetOutcome } from './reset';
+export { useDeskQuery } from './hooks';
+export type {
+  AttachmentRow,
+  AuditRow,
+  BasisDocumentRow,
+  CaseEventRow,
+  CaseRow,
+  DeadlineRow,
+  LinkRole,
+  ObjectionRow,
+  PersonalData,
+  RepairRow,
+  SubjectKind,
+  SubjectLinkRow,
+  SubjectOrgType,
+  SubjectRow,
+} from '../db/types';

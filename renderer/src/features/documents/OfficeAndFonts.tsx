@@ -1,0 +1,122 @@
+/** 机关与字体: the office as printed on documents, and the fonts used. */
+import { App as AntApp, Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useDesk } from '../../stores/app-store';
+import { useDeskQuery } from '../../desk';
+import { loadDocumentSettings, saveDocumentSettings, type DocumentOfficeSettings } from '../../desk/documents';
+import { BUNDLED_BODY, BUNDLED_TITLE, type FontChoice } from '../../documents/engine';
+import { availableFonts, changeFontChoice, documentRenderer } from '../../documents/service';
+import { loadFontChoice } from '../../documents/fonts';
+
+export function OfficeAndFonts() {
+  const desk = useDesk();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<DocumentOfficeSettings>();
+  const settings = useDeskQuery((d) => loadDocumentSettings(d.db), []);
+  const [fonts, setFonts] = useState<{ family: string; label: string; source: string; glyphs: number }[]>([]);
+  const [choice, setChoice] = useState<FontChoice | null>(null);
+
+  useEffect(() => {
+    if (settings) form.setFieldsValue(settings);
+  }, [settings, form]);
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const r = await documentRenderer();
+      const ready = await r.ready.catch(() => []);
+      const available = await availableFonts();
+      if (!live) return;
+      setFonts(ready);
+      setChoice(loadFontChoice(available.map((f) => f.family)));
+    })();
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const fontOptions = fonts.map((f) => ({ value: f.family, label: `${f.label}（${f.glyphs}字）` }));
+  const pickRole = (role: keyof FontChoice, family: string) => {
+    if (!choice) return;
+    const fallback = role === 'body' ? [BUNDLED_BODY, BUNDLED_TITLE] : [BUNDLED_TITLE, BUNDLED_BODY];
+    const next = { ...choice, [role]: [family, ...fallback.filter((f) => f !== family)] };
+    setChoice(next);
+    void changeFontChoice(next).then(() => message.success('字体已更换，之后生成的文书使用新字体。'));
+  };
+
+  return (
+    <div style={{ maxWidth: 900 }}>
+      <Card size="small" title="机关信息（印在文书上）" style={{ marginBottom: 16 }}>
+        <Form
+          form={form}
+          layout="vertical"
+          data-testid="doc-office-form"
+          onFinish={(values) => void saveDocumentSettings(desk, { ...settings, ...values }).then((r) => (r.ok ? message.success('已保存。') : message.error(r.reason)))}
+        >
+          <Form.Item name="name" label="发文机关名称（留空则用“设置”中的机关名称）">
+            <Input data-testid="doc-office-name" />
+          </Form.Item>
+          <Form.Item name="numberPrefix" label="发文机关代字（文号前缀，如“某发改信用”→ 某发改信用〔2026〕15号）">
+            <Input data-testid="doc-office-prefix" />
+          </Form.Item>
+          <Form.Item name="letterhead" label="红色发文机关标志（可选，如“某某县发展和改革局文件”）">
+            <Input />
+          </Form.Item>
+          <Form.Item name="reviewBody" label="行政复议机关">
+            <Input data-testid="doc-office-review" />
+          </Form.Item>
+          <Form.Item name="court" label="行政诉讼法院">
+            <Input data-testid="doc-office-court" />
+          </Form.Item>
+          <Form.Item name="phone" label="联系电话">
+            <Input />
+          </Form.Item>
+          <Form.Item label="电子印章图片（可选，PNG；不设置则留出盖章位置）">
+            <input
+              type="file"
+              accept="image/png,image/jpeg"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (!file) return;
+                const reader = new FileReader();
+                reader.onload = () => form.setFieldValue('sealImage', String(reader.result));
+                reader.readAsDataURL(file);
+              }}
+            />
+          </Form.Item>
+          <Form.Item name="sealImage" hidden>
+            <Input />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" data-testid="doc-office-save">
+            保存
+          </Button>
+        </Form>
+      </Card>
+      <Card size="small" title="字体">
+        <Typography.Paragraph type="secondary">
+          内置开源字体（思源宋体、思源黑体）始终可用；桌面版可使用本机的仿宋、黑体、宋体等。某字在所选字体中没有时自动改用其他字体显示；所有字体都没有的字会拒绝签发并指出该字。
+        </Typography.Paragraph>
+        <Table
+          rowKey="family"
+          size="small"
+          pagination={false}
+          dataSource={fonts}
+          columns={[
+            { title: '字体', dataIndex: 'label' },
+            { title: '来源', dataIndex: 'source', render: (s: string) => (s === 'bundled' ? '内置' : '本机') },
+            { title: '字数', dataIndex: 'glyphs' },
+          ]}
+        />
+        {choice && (
+          <Space style={{ marginTop: 12 }} wrap>
+            <span>正文：</span>
+            <Select style={{ width: 240 }} value={choice.body[0]} options={fontOptions} onChange={(v) => pickRole('body', v)} />
+            <span>标题：</span>
+            <Select style={{ width: 240 }} value={choice.title[0]} options={fontOptions} onChange={(v) => pickRole('title', v)} />
+            <span>小标题：</span>
+            <Select style={{ width: 240 }} value={choice.heading[0]} options={fontOptions} onChange={(v) => pickRole('heading', v)} />
+          </Space>
+        )}
+      </Card>
+    </div>
+  );
+}
