@@ -3,8 +3,10 @@
 export * from './util/assert-never';
 export * from './util/result';
 export * from './util/dates';
+export * from './util/parse-date';
 export * from './util/sha256';
 export * from './util/canonical-json';
+export * from './util/versioned';
 
 export * from './identifiers/normalize';
 export * from './identifiers/uscc';
@@ -37,3 +39,24 @@ export * from './case/append';
 export * from './case/hash-chain';
 export * from './case/schema';
 export * from './case/describe';
+
+export * from './exchange/cells';
+export * from './exchange/code-tables';
+export * from './exchange/templates';
+export * from './exchange/mapping';
+export * from './exchange/validate';
+export * from './exchange/import';
+export * from './exchange/sheet';
+export * from './exchange/workbook';
+export * from './exchange/shuanggongshi';
+export * from './exchange/publication-list';
+
+export * from './credit/records';
+export * from './credit/hebei';
+export * from './credit/points';
+export * from './credit/sampling';
+export * from './credit/incentive';
+export * from './credit/commitments';
+export * from './credit/case-facts';
+export * from './credit/report';
+export * from './credit/stats';
