@@ -10,7 +10,7 @@
 import type { CreditDeskDb } from '../db/database';
 import type { AttachmentRow, BasisDocumentRow, CaseEventRow, CaseRow, DeadlineRow, ObjectionRow, RepairRow, SubjectRow } from '../db/types';
 import type { Actor, CaseEvent, CaseEventType, EventDraft, SubjectRef } from '../../../shared/case/events';
-import { CASE_EVENT_TYPES } from '../../../shared/case/events';
+import { CASE_EVENT_LABELS, CASE_EVENT_TYPES } from '../../../shared/case/events';
 import type { CaseState, Deadline } from '../../../shared/case/state';
 import { appendEvent } from '../../../shared/case/append';
 import { canPerform, type PerformCheck } from '../../../shared/case/can-perform';
@@ -189,7 +189,7 @@ export async function recordAct(desk: Desk, caseId: string, act: unknown, option
     const loaded = await caseAndContext(desk, caseId);
     if (isRefused(loaded)) refuseWrite(loaded.code, loaded.reason);
     const result = await appendToCase(w, loaded.caseRow, false, parsed.draft, loaded.ctx, options);
-    await w.audit(`办理${parsed.draft.type}`, 'case', caseId, { eventId: result.event.id, seq: result.event.seq });
+    await w.audit(`办理“${CASE_EVENT_LABELS[parsed.draft.type]}”`, 'case', caseId, { eventId: result.event.id, seq: result.event.seq });
     return result;
   });
 }
