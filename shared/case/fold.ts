@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from '../calendar/types';
-import { isListingDocument } from '../documents/kinds';
+import { isListingDocument, normalizeServedKind } from '../documents/kinds';
 import { findPeriod, resolvePeriodRule } from '../rules/periods';
 import type { RuleSet } from '../rules/types';
 import { addYears, maxDate, type IsoDate } from '../util/dates';
@@ -48,6 +48,7 @@ export function emptyCaseState(): CaseState {
     validUntil: null,
     publicationUntil: null,
     repairEligibleFrom: null,
+    repairEligibility: null,
     expired: false,
     endedOn: null,
     priorRepairCompletedOn: null,
@@ -140,14 +141,15 @@ function applyOne(f: Facts, e: CaseEvent): void {
       s.listingNoticeOutstanding = outstandingRecipients(f.requiredRecipients, f.servedRecipientLines);
       return;
     case 'served': {
-      const kind = e.payload.documentKind;
-      if (isListingDocument(kind) && s.listedOn !== null) {
+      // Stored events may carry the legacy snake-case spelling (never rewritten: they are hash-chained).
+      const kind = normalizeServedKind(e.payload.documentKind);
+      if (kind !== null && isListingDocument(kind) && s.listedOn !== null) {
         f.servedRecipientLines.push(...e.payload.recipients);
         s.listingNoticeOutstanding = outstandingRecipients(f.requiredRecipients, f.servedRecipientLines);
         if (s.servedOn === null) s.servedOn = e.occurredOn;
         if (s.stage === 'D3') setStage(s, 'D4');
       }
-      if ((kind === 'objection-decision' || (kind as string) === 'objection_decision') && e.payload.regardingId) {
+      if (kind === 'objection-decision' && e.payload.regardingId) {
         const o = s.objections.find((x) => x.objectionId === e.payload.regardingId);
         if (o && (o.stage === 'O5' || (o.stage === 'O4' && o.outcome !== 'upheld_correct'))) o.stage = 'O6';
       }
@@ -163,6 +165,8 @@ function applyOne(f: Facts, e: CaseEvent): void {
         objectionId: e.payload.objectionId,
         stage: 'O0',
         receivedOn: e.occurredOn,
+        applicant: e.payload.applicant,
+        claim: e.payload.reasons,
         concernsListing: e.payload.concernsListing,
         markedOn: null,
         assists: [],
@@ -436,6 +440,10 @@ export function foldCase(events: readonly CaseEvent[], ruleSet: RuleSet, calenda
     }
   }
   s.repairEligibleFrom = listed && !barred ? eligible : null;
+  if (s.listedOn !== null) {
+    const certainty = waits.some((w) => w.certainty === 'uncertain') ? 'uncertain' : (binding?.certainty ?? 'stated');
+    s.repairEligibility = { possibleFrom: barred ? null : eligible, label: binding?.label ?? null, basis: binding?.basis ?? null, certainty, unset: waits.some((w) => w.unset), barred };
+  }
   for (const r of s.repairs) {
     r.premature = !barred && eligible !== null && binding !== null && r.appliedOn < eligible ? { possibleFrom: eligible, label: binding.label, basis: binding.basis } : null;
   }

@@ -137,6 +137,9 @@ export type ObjectionState = {
   objectionId: string;
   stage: ObjectionStage;
   receivedOn: IsoDate;
+  applicant: string;
+  /** What the applicant contests (the objection's reasons). */
+  claim: string;
   concernsListing: boolean;
   markedOn: IsoDate | null;
   assists: { assistId: string; toUnit: string; requestedOn: IsoDate; repliedOn: IsoDate | null }[];
@@ -222,6 +225,12 @@ export type CaseState = {
   publicationUntil: IsoDate | null;
   /** First day the subject may apply for repair, or null when not applicable/unset. */
   repairEligibleFrom: IsoDate | null;
+  /**
+   * How repairEligibleFrom was found, once listed (also after the listing ended): the latest first
+   * possible day of every waiting period, the period that decides it, and whether a number is unset
+   * or uncertain, or the subject barred (朝阳房地产规定 第十九条).
+   */
+  repairEligibility: { possibleFrom: IsoDate | null; label: string | null; basis: string | null; certainty: Certainty; unset: boolean; barred: boolean } | null;
   /** today > validUntil or > publicationUntil. */
   expired: boolean;
   /** Date the listing ended (removal, revocation, archive), or null. */

@@ -30,8 +30,8 @@ function cyListed(ruleSet: RuleSet) {
   return b;
 }
 
-function hljListed(severity: 'general' | 'severe' = 'general') {
-  const b = caseBuilder(HLJ.ruleSet);
+function hljListed(severity: 'general' | 'severe' = 'general', ruleSet: RuleSet = HLJ.ruleSet) {
+  const b = caseBuilder(ruleSet);
   const listType = severity === 'severe' ? 'severe_dishonesty_list' : 'dishonesty_list';
   b.add('determined', '2026-04-10', determinedPayload(HLJ.pin, { severity, listType, basisDocuments: [{ type: 'penalty_decision', documentNo: 'x', issuer: 'y', decidedOn: '2026-04-10', effective: true }] }));
   b.add('pre_notice_served', '2026-04-10', { documentNo: '告知', recipients: ['某某公司'], method: 'direct' });
@@ -70,11 +70,7 @@ describe('a changed rule set (as a platform push could deliver) changes the fold
   });
   it('supersededBy decides once which objection period applies', () => {
     const receive = (ruleSet: RuleSet) => {
-      const b = caseBuilder(ruleSet);
-      b.add('determined', '2026-04-10', determinedPayload(pinOf(ruleSet), { severity: 'general', listType: 'dishonesty_list' }));
-      b.add('pre_notice_served', '2026-04-10', { documentNo: '告知', recipients: ['a'], method: 'direct' });
-      b.add('statement_received', '2026-04-10', { summary: '无', accepted: false });
-      b.add('listed', '2026-04-10', { decisionNo: '决定', listType: 'dishonesty_list', priorRepairCompletedOn: null });
+      const b = hljListed('general', ruleSet);
       b.add('objection_received', '2026-09-30', { objectionId: 'o1', applicant: 'a', grounds: ['listing'], reasons: 'r', concernsListing: true, channel: 'written' });
       return b.state('2026-10-01').deadlines.filter((d) => d.scopeId === 'o1').map((d) => d.key).sort();
     };
@@ -91,12 +87,7 @@ describe('filings are always registered; acts of the office that need an unset n
     expect(b.state('2024-04-01').deadlines.find((d) => d.key === 'objection_processing')).toMatchObject({ unset: true, dueOn: null });
   });
   it('the office act that opens an unset period is refused with the period named', () => {
-    const unsetAssist = withPeriod(HLJ.ruleSet, 'objection_decision_assisted', { amount: null, certainty: 'unset' });
-    const b = caseBuilder(unsetAssist);
-    b.add('determined', '2026-04-10', determinedPayload(pinOf(unsetAssist), { severity: 'general', listType: 'dishonesty_list' }));
-    b.add('pre_notice_served', '2026-04-10', { documentNo: '告知', recipients: ['a'], method: 'direct' });
-    b.add('statement_received', '2026-04-10', { summary: '无', accepted: false });
-    b.add('listed', '2026-04-10', { decisionNo: '决定', listType: 'dishonesty_list', priorRepairCompletedOn: null });
+    const b = hljListed('general', withPeriod(HLJ.ruleSet, 'objection_decision_assisted', { amount: null, certainty: 'unset' }));
     b.add('objection_received', '2026-09-30', { objectionId: 'o1', applicant: 'a', grounds: ['error'], reasons: 'r', concernsListing: false, channel: 'written' });
     const r = b.attempt('assist_requested', '2026-10-08', { objectionId: 'o1', assistId: 'a1', toUnit: '县市场监管局' });
     expect(r).toMatchObject({ ok: false, code: 'period_unset' });
