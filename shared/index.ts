@@ -1,5 +1,5 @@
 // Public API of the pure domain core. Other layers import from 'shared' (this file) or from the
-// module files directly. shared/documents and shared/sync are owned by other work streams.
+// module files directly (shared/documents and shared/sync are imported by path).
 export * from './util/assert-never';
 export * from './util/result';
 export * from './util/dates';
@@ -23,12 +23,16 @@ export * from './rules/catalogues';
 export * from './rules/measures';
 export * from './rules/presets';
 export * from './rules/select';
-export * from './rules/actions';
+export * from './rules/conditions';
 export * from './rules/office';
 export * from './rules/remedies';
 
 export * from './masking/types';
 export * from './masking/mask';
+export * from './masking/views';
+
+export * from './office/profile';
+export * from './documents/kinds';
 
 export * from './case/events';
 export * from './case/state';
@@ -39,6 +43,11 @@ export * from './case/append';
 export * from './case/hash-chain';
 export * from './case/schema';
 export * from './case/describe';
+export * from './case/periods-engine';
+export * from './case/recipients';
+export * from './case/explain';
+export * from './case/joint';
+export * from './case/labels';
 
 export * from './exchange/cells';
 export * from './exchange/code-tables';

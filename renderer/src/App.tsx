@@ -20,7 +20,7 @@ const PAGES: Record<SectionKey, (params: string[]) => ReactNode> = {
   cases: (params) => <CasesPage params={params} />,
   subjects: (params) => <SubjectsPage params={params} />,
   deadlines: () => <DeadlinesPage />,
-  documents: () => <DocumentsPage />,
+  documents: (params) => <DocumentsPage params={params} />,
   sync: () => <SyncPage />,
   settings: () => <SettingsPage />,
 };

@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from '../calendar/types';
-import { addDays, addYears, type IsoDate } from '../util/dates';
+import type { IsoDate } from '../util/dates';
 import { assertNever } from '../util/assert-never';
 import { refuse, type Refusal } from '../util/result';
 import { checkBehaviourAllowed, findBehaviour, BEHAVIOUR_CATALOGUES } from '../rules/catalogues';
@@ -7,12 +7,13 @@ import { findMeasure } from '../rules/measures';
 import { describeUnsetPeriods, unsetPeriods } from '../rules/office';
 import { findPeriod, formatPeriod } from '../rules/periods';
 import { isInForce } from '../rules/select';
-import type { RuleSet } from '../rules/types';
-import type { PublicationProfile } from '../masking/types';
-import { PUBLICATION_PROFILE_LABELS } from '../masking/types';
-import { CASE_EVENT_LABELS, type CaseAction } from './events';
-import { computePeriodEnd } from './deadlines';
-import { expiredOn, isListedStage, isTerminal } from './fold';
+import type { RuleSet, Severity } from '../rules/types';
+import { SEVERITY_LABELS } from '../rules/types';
+import { PROFILE_PROTECTION, PUBLICATION_PROFILE_LABELS } from '../masking/types';
+import { isListingDocument } from '../documents/kinds';
+import { CASE_EVENT_FILER, CASE_EVENT_LABELS, LIST_TYPE_LABELS, type CaseAction, type ListType } from './events';
+import { expiredOn, isListedStage, isTerminal, listedWithinRepairBar } from './fold';
+import { prematureRepairReason, proportionalityBasisOf } from './explain';
 import { CASE_STAGE_LABELS, type CaseState } from './state';
 
 /**
@@ -32,8 +33,6 @@ export type PerformCheck = { ok: true } | Refusal;
 
 const OK: PerformCheck = { ok: true };
 
-/** How protective a profile is; publishing may not be less protective than the rule set. */
-const PROFILE_RANK: Record<PublicationProfile, number> = { full: 0, masked: 1, offline: 2 };
 
 /** Acts still allowed after the listing ended (wind-down and record-keeping). */
 const AFTER_END = new Set<CaseAction['type']>(['voided', 'joint_revoked', 'measure_lifted', 'correction_pushed', 'served', 'platform_pushed', 'objection_decided', 'objection_marked', 'assist_replied', 'clock_resumed', 'corrected']);
@@ -43,9 +42,28 @@ function endedRefusal(state: CaseState, action: CaseAction['type']): Refusal {
   return refuse('case_ended', `案件已${CASE_STAGE_LABELS[state.stage]}${when}，不能再办理"${CASE_EVENT_LABELS[action]}"`);
 }
 
-function unsetRefusal(ctx: PerformContext, action: CaseAction['type'], state: CaseState): Refusal | null {
-  const unset = unsetPeriods(ctx.ruleSet, action, state.severity);
+/**
+ * An act of the office that opens a period unset in the rule set is refused (the document it produces
+ * must state the date). Filings of the subject and of other bodies are always registered: the period
+ * they open shows as 期限未设置 and the act that needs the number (e.g. the 受理通知书) stays blocked.
+ */
+function unsetRefusal(ctx: PerformContext, action: CaseAction, state: CaseState): Refusal | null {
+  if (CASE_EVENT_FILER[action.type] !== 'office') return null;
+  const determined = action.type === 'determined' ? action.payload : undefined;
+  const severity = determined?.severity ?? state.severity;
+  const sector = determined ? (determined.sector ?? null) : state.sector;
+  const unset = unsetPeriods(ctx.ruleSet, action.type, severity, action.payload, sector);
   return unset.length > 0 ? refuse('period_unset', describeUnsetPeriods(unset, ctx.ruleSet)) : null;
+}
+
+/** The rule set's allowed severities for a list type (e.g. 黑龙江 严重失信主体名单 = 严重 only). */
+function severityRefusal(ruleSet: RuleSet, listType: ListType, severity: Severity | null): Refusal | null {
+  const rule = ruleSet.severitiesByListType?.[listType];
+  if (!rule || severity === null || rule.severities.includes(severity)) return null;
+  return refuse(
+    'severity_not_allowed',
+    `${SEVERITY_LABELS[severity]}失信信息不能列入${LIST_TYPE_LABELS[listType]}：该名单只适用于${rule.severities.map((x) => SEVERITY_LABELS[x]).join('、')}失信信息（${rule.basis}）`,
+  );
 }
 
 function nonEmpty(text: string | undefined | null): boolean {
@@ -57,6 +75,12 @@ function nonEmpty(text: string | undefined | null): boolean {
  * without one the answer says whether the act is available at all (for enabling a button).
  */
 export function canPerform(state: CaseState, action: CaseAction, ctx: PerformContext): PerformCheck {
+  const check = checkAct(state, action, ctx);
+  if (!check.ok) return check;
+  return unsetRefusal(ctx, action, state) ?? OK;
+}
+
+function checkAct(state: CaseState, action: CaseAction, ctx: PerformContext): PerformCheck {
   const on = action.occurredOn ?? ctx.today;
   if (on > ctx.today) return refuse('date_in_future', `办理日期${on}晚于今天（${ctx.today}），不能预先登记`);
   const type = action.type;
@@ -105,8 +129,10 @@ export function canPerform(state: CaseState, action: CaseAction, ctx: PerformCon
           }
         }
         if (!nonEmpty(p.facts)) return refuse('facts_missing', '请填写认定的失信事实');
+        const severity = severityRefusal(ctx.ruleSet, p.listType, p.severity);
+        if (severity) return severity;
       }
-      return unsetRefusal(ctx, type, state) ?? OK;
+      return OK;
     }
     case 'exempted':
       if (state.stage !== 'D1' && state.stage !== 'D2') return refuse('exempt_wrong_stage', '只有在认定后、列入前才能决定免于惩戒（黑龙江省社会信用条例 第三十条）');
@@ -114,7 +140,7 @@ export function canPerform(state: CaseState, action: CaseAction, ctx: PerformCon
       return OK;
     case 'pre_notice_served':
       if (state.stage !== 'D1') return refuse('pre_notice_wrong_stage', state.stage === 'D2' ? '事先告知书已送达，不能重复送达' : `当前阶段（${state.stageLabel}）不能送达事先告知书`);
-      return unsetRefusal(ctx, type, state) ?? OK;
+      return OK;
     case 'statement_received':
       if (state.stage !== 'D2') return refuse('statement_wrong_stage', '只有在事先告知后、列入前才能登记陈述申辩');
       return OK;
@@ -126,21 +152,23 @@ export function canPerform(state: CaseState, action: CaseAction, ctx: PerformCon
         if (state.preNoticeServedOn === null) {
           return refuse('pre_notice_required', `列入前应当事先告知当事人并听取陈述申辩（${ctx.ruleSet.preNoticeBasis ?? ctx.ruleSet.shortTitle}），请先送达事先告知书`);
         }
-        if (state.statementReceivedOn === null) {
-          const rule = findPeriod(ctx.ruleSet.periods, 'pre_notice_statement');
-          if (rule) {
-            if (rule.amount === null) return refuse('period_unset', describeUnsetPeriods([rule], ctx.ruleSet));
-            const end = rule.unit === 'working_days' ? ctx.calendar.addWorkingDays(state.preNoticeServedOn, rule.amount) : ctx.calendar.addCalendarDays(state.preNoticeServedOn, rule.amount, rule.rollToWorkingDay);
-            if (on <= end) {
-              return refuse('statement_window_open', `陈述申辩期限至${end}届满（${formatPeriod(rule.amount, rule.unit)}），届满后或收到陈述申辩后方可列入`);
-            }
-          }
+        // The window as the fold computed it (one computation for the deadline list and this refusal).
+        const window = state.statementReceivedOn === null ? state.periods.find((d) => d.key === 'pre_notice_statement') : undefined;
+        const rule = findPeriod(ctx.ruleSet.periods, 'pre_notice_statement');
+        if (window?.unset && rule) return refuse('period_unset', describeUnsetPeriods([rule], ctx.ruleSet));
+        if (window && (window.dueOn === null || on <= window.dueOn)) {
+          const length = window.amount !== null ? `（${formatPeriod(window.amount, window.unit)}）` : '';
+          return refuse('statement_window_open', `陈述申辩期限至${window.dueOn ?? '（计时中止）'}届满${length}，届满后或收到陈述申辩后方可列入`);
         }
       }
-      return unsetRefusal(ctx, type, state) ?? OK;
+      if (action.payload) {
+        const severity = severityRefusal(ctx.ruleSet, action.payload.listType, state.severity);
+        if (severity) return severity;
+      }
+      return OK;
     }
     case 'served':
-      if (action.payload && (action.payload.documentKind === 'listing_decision' || action.payload.documentKind === 'listing_notice') && state.listedOn === null) {
+      if (action.payload && isListingDocument(action.payload.documentKind) && state.listedOn === null) {
         return refuse('serve_before_listing', '尚未列入，不能送达列入决定书或告知书');
       }
       if (action.payload && action.payload.recipients.length === 0) return refuse('recipients_missing', '请填写受送达人');
@@ -152,10 +180,16 @@ export function canPerform(state: CaseState, action: CaseAction, ctx: PerformCon
       if (state.stage !== 'D4' && state.stage !== 'D5') {
         return refuse('publish_wrong_stage', state.stage === 'D3' ? '列入决定尚未送达当事人，送达后方可公示' : `当前阶段（${state.stageLabel}）不能公示`);
       }
-      if (action.payload && PROFILE_RANK[action.payload.profile] < PROFILE_RANK[ctx.ruleSet.publicationProfile]) {
+      if (action.payload && PROFILE_PROTECTION[action.payload.profile] < PROFILE_PROTECTION[ctx.ruleSet.publicationProfile]) {
         return refuse('publish_profile_too_open', `公示方式"${PUBLICATION_PROFILE_LABELS[action.payload.profile]}"低于规则集要求的"${PUBLICATION_PROFILE_LABELS[ctx.ruleSet.publicationProfile]}"`);
       }
-      return unsetRefusal(ctx, type, state) ?? OK;
+      // 36号令: 轻微失信信息原则上不予公示 — only with the 行业主管部门's "确有必要" reasons, capped by the tier maximum.
+      const tier = ctx.ruleSet.publicationTiers.find((t) => t.severity === state.severity);
+      if (tier && !tier.publishedByDefault && action.payload && !nonEmpty(action.payload.necessity)) {
+        const cap = tier.maximum?.amount != null ? `，公示期最长${formatPeriod(tier.maximum.amount, tier.maximum.unit)}` : '';
+        return refuse('publish_not_by_default', `${SEVERITY_LABELS[tier.severity]}失信信息原则上不予公示；行业主管部门认为确有必要公示的，须写明理由${cap}（${tier.basis}）`);
+      }
+      return OK;
     }
     case 'objection_received': {
       const p = action.payload;
@@ -163,7 +197,7 @@ export function canPerform(state: CaseState, action: CaseAction, ctx: PerformCon
         if (!nonEmpty(p.reasons)) return refuse('objection_reasons_missing', '异议申请应当书面提出并说明理由（黑龙江省社会信用条例 第三十九条）');
         if (state.objections.some((o) => o.objectionId === p.objectionId)) return refuse('objection_duplicate', `异议编号${p.objectionId}已存在`);
       }
-      return unsetRefusal(ctx, type, state) ?? OK;
+      return OK;
     }
     case 'objection_referred':
     case 'objection_marked':
@@ -190,7 +224,7 @@ export function canPerform(state: CaseState, action: CaseAction, ctx: PerformCon
       }
       if (action.type === 'assist_requested') {
         if (action.payload && o.assists.some((a) => a.assistId === action.payload?.assistId)) return refuse('assist_duplicate', '协助核查编号已存在');
-        return unsetRefusal(ctx, type, state) ?? OK;
+        return OK;
       }
       return OK;
     }
@@ -227,7 +261,7 @@ export function canPerform(state: CaseState, action: CaseAction, ctx: PerformCon
         if (!o || o.outcome !== 'upheld_correct') return refuse('correction_without_decision', '只有决定采纳并更正的异议才能据以更正');
       }
       if (isTerminal(state.stage) && !(p && p.objectionId)) return endedRefusal(state, action.type);
-      return unsetRefusal(ctx, type, state) ?? OK;
+      return OK;
     }
     case 'correction_pushed':
       return OK;
@@ -235,24 +269,14 @@ export function canPerform(state: CaseState, action: CaseAction, ctx: PerformCon
       if (!isListedStage(state.stage)) return refuse('repair_not_listed', `当前阶段（${state.stageLabel}）不能申请信用修复`);
       const prior = state.priorRepairCompletedOn ?? ctx.previousRepairCompletedOn ?? null;
       const bar = findPeriod(ctx.ruleSet.periods, 'relisting_repair_bar');
-      const barred = state.flags.includes('NO_REPAIR') || (bar !== undefined && bar.amount !== null && prior !== null && state.listedOn !== null && state.listedOn <= addYears(prior, bar.amount));
+      const barred = state.flags.includes('NO_REPAIR') || (state.listedOn !== null && prior !== null && listedWithinRepairBar(state.listedOn, prior, ctx.ruleSet, ctx.calendar));
       if (barred) {
         return refuse('repair_barred', `该主体于${prior ?? ''}完成信用修复后一年内再次被列入失信名单（${state.listedOn ?? ''}），在新的失信记录有效期内${state.validUntil ? `（至${state.validUntil}）` : ''}不得申请信用修复（${bar?.basis ?? '朝阳市治理房地产领域失信行为若干规定(试行) 第十九条'}）`);
       }
-      const local = findPeriod(ctx.ruleSet.periods, 'repair_eligibility');
-      if (local && local.amount !== null && state.listedOn) {
-        const last = computePeriodEnd(state.listedOn, local.amount, local.unit, ctx.calendar, { roll: false }).dueOn ?? state.listedOn;
-        const from = addDays(last, 1);
-        if (on < from) {
-          return refuse('repair_too_early', `被列入失信名单满${formatPeriod(local.amount, local.unit)}方可申请信用修复（${local.basis}）：本案于${state.listedOn}列入，自${from}起可以申请`);
-        }
-      }
-      if (state.repairEligibleFrom !== null && on < state.repairEligibleFrom) {
-        const min = findPeriod(ctx.ruleSet.periods, 'publication_min');
-        return refuse('repair_before_min_publication', `尚未达到最短公示期限（${min?.basis ?? ''}），自${state.repairEligibleFrom}起可以申请信用修复`);
-      }
+      // An early application is registered (it is the subject's filing): the fold marks it premature and
+      // the lawful answer is 不予受理 with the date it becomes possible (prematureRepairReason).
       if (state.repairs.some((r) => r.stage === 'P1' || r.stage === 'P3')) return refuse('repair_open', '已有尚未办结的信用修复申请');
-      return unsetRefusal(ctx, type, state) ?? OK;
+      return OK;
     }
     case 'repair_reviewed':
     case 'repair_decided': {
@@ -265,8 +289,10 @@ export function canPerform(state: CaseState, action: CaseAction, ctx: PerformCon
       if (action.type === 'repair_reviewed') {
         if (r.stage !== 'P1') return refuse('repair_already_reviewed', `该修复申请已于${r.reviewedOn ?? ''}完成初审`);
         if (!action.payload?.accepted && !nonEmpty(action.payload?.reasons)) return refuse('repair_review_reasons', '初审不予受理的，应当说明理由');
+        if (action.payload?.accepted && r.premature) return refuse('repair_premature', prematureRepairReason(r));
         return OK;
       }
+      if (action.payload?.approved && r.premature) return refuse('repair_premature', prematureRepairReason(r));
       const hasInitialReview = findPeriod(ctx.ruleSet.periods, 'repair_initial_review') !== undefined;
       if (hasInitialReview && r.stage === 'P1') return refuse('repair_not_reviewed', '信用修复申请尚未完成初审');
       if (action.payload && !action.payload.approved && !nonEmpty(action.payload.reasons)) {
@@ -287,7 +313,7 @@ export function canPerform(state: CaseState, action: CaseAction, ctx: PerformCon
       return OK;
     }
     case 'basis_change_reported':
-      return unsetRefusal(ctx, type, state) ?? OK;
+      return OK;
     case 'basis_revoked':
     case 'basis_changed':
       if (action.payload && !nonEmpty(action.payload.basisDocumentNo)) return refuse('basis_missing', '请填写被撤销或变更的依据文书文号');
@@ -298,12 +324,12 @@ export function canPerform(state: CaseState, action: CaseAction, ctx: PerformCon
       if (!p) return OK;
       const m = findMeasure(p.measureCode);
       if (!m || !ctx.ruleSet.measureCodes.includes(p.measureCode)) {
-        return refuse('measure_not_published', `措施"${p.measureCode}"不在规则集公布的措施清单中；禁止实施未向社会公布的失信约束和惩戒措施（黑龙江省社会信用条例 第三十条）`);
+        return refuse('measure_not_published', `措施"${p.measureCode}"不在规则集《${ctx.ruleSet.shortTitle}》公布的措施清单中；不得实施清单以外的失信约束和惩戒措施（${proportionalityBasisOf(ctx.ruleSet)}）`);
       }
       if (m.duration.kind === 'fixed' && m.duration.amount === null) {
         return refuse('period_unset', `措施"${m.label}"须规定期限（${m.basis}；黑龙江省社会信用条例 第三十一条），原文未给出期限，请由办公室在"设置"中确定后再实施`);
       }
-      if (!nonEmpty(p.justification)) return refuse('measure_justification', '请说明措施与失信行为的关联和适度理由（合法、关联、比例原则，黑龙江省社会信用条例 第三十条）');
+      if (!nonEmpty(p.justification)) return refuse('measure_justification', `请说明措施与失信行为的关联和适度理由（${proportionalityBasisOf(ctx.ruleSet)}）`);
       if (state.measures.some((x) => x.measureId === p.measureId)) return refuse('measure_duplicate', '措施编号已存在');
       return OK;
     }
@@ -320,7 +346,7 @@ export function canPerform(state: CaseState, action: CaseAction, ctx: PerformCon
     case 'joint_initiated':
       if (!isListedStage(state.stage)) return refuse('joint_not_listed', '列入名单后方可发起联合奖惩');
       if (state.jointStage !== 'none') return refuse('joint_already_initiated', '本案已发起联合奖惩');
-      return unsetRefusal(ctx, type, state) ?? OK;
+      return OK;
     case 'joint_units_assigned':
       if (state.jointStage !== 'J0' && state.jointStage !== 'J1') return refuse('joint_wrong_stage', '须先发起联合奖惩，方可确定实施部门');
       if (action.payload && action.payload.units.length === 0) return refuse('joint_units_missing', '请至少填写一个实施部门');

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../util/dates';
-import type { PauseKind, RuleSetPin, Severity } from '../rules/types';
+import type { PauseKind, RuleSetPin, Sector, Severity } from '../rules/types';
 import type { PublicationProfile } from '../masking/types';
+import type { ServedDocumentKind } from '../documents/kinds';
 
 /**
  * A case is an APPEND-ONLY list of procedural events (黑龙江条例 第三十六条 forbids 篡改 and 违规删除).
@@ -80,7 +81,13 @@ export type RemovalReason = 'fulfilled' | 'other';
 
 export type BasisRevocationKind = 'revoked' | 'confirmed_illegal' | 'confirmed_void';
 
-export type DocumentKind = 'listing_decision' | 'listing_notice' | 'objection_decision' | 'repair_decision' | 'pre_notice' | 'other';
+/** The name of each list as printed (titles, intro sentences, publication). */
+export const LIST_TYPE_LABELS: Record<ListType, string> = {
+  dishonesty_list: '失信名单',
+  severe_dishonesty_list: '严重失信主体名单',
+  joint_sanction_list: '失信联合惩戒对象名单',
+  focus_list: '重点关注对象名单',
+};
 
 /** Payload of each event type. Keep field names stable: the store and sync persist them. */
 export type CaseEventPayloads = {
@@ -92,6 +99,8 @@ export type CaseEventPayloads = {
     behaviourText: string;
     facts: string;
     severity: Severity;
+    /** The sector of the conduct where rules depend on it (58号令: 食品、药品、特种设备、安全生产、消防). */
+    sector?: Sector;
     listType: ListType;
     basisDocuments: BasisDocument[];
     determiningDept: string;
@@ -107,15 +116,22 @@ export type CaseEventPayloads = {
   listed: { decisionNo: string; listType: ListType; priorRepairCompletedOn: IsoDate | null };
   /** 送达 of a document (listing decision/notice → D4). */
   served: {
-    documentKind: DocumentKind;
+    /**
+     * Kebab case (shared/documents/kinds.ts). Events stored by earlier versions may carry the old
+     * snake-case spelling; parseCaseEvent accepts it and the fold reads it through normalizeServedKind.
+     */
+    documentKind: ServedDocumentKind;
     documentNo: string;
     recipients: string[];
     method: ServiceMethod;
     /** objectionId / repairId the document answers (closes O5/O4 → O6), or null. */
     regardingId: string | null;
   };
-  /** 公示 (D4→D5). */
-  published: { channels: string[]; profile: PublicationProfile };
+  /**
+   * 公示 (D4→D5). `necessity`: the 行业主管部门's reasons why information that is in principle not
+   * published (36号令: 轻微失信信息) must be published all the same.
+   */
+  published: { channels: string[]; profile: PublicationProfile; necessity?: string };
   /** 异议受理 (O0). `objectionId` is made by the caller and names the objection everywhere below. */
   objection_received: {
     objectionId: string;
@@ -139,7 +155,13 @@ export type CaseEventPayloads = {
   /** 异议决定 (O3). `reasons` is required for every outcome and must be non-empty for 'rejected'. */
   objection_decided: { objectionId: string; outcome: ObjectionOutcome; reasons: string };
   /** 更正 (O4 / provider correction). */
-  corrected: { objectionId: string | null; changes: { field: string; before: string; after: string }[]; note?: string };
+  corrected: {
+    objectionId: string | null;
+    changes: { field: string; before: string; after: string }[];
+    note?: string;
+    /** When the provider found the error itself (黑龙江条例 第三十八条: 3 WD from discovery). */
+    discoveredOn?: IsoDate;
+  };
   /** 更正信息已推送下游 (closes T19). */
   correction_pushed: { correctedEventId: string; targets: string[] };
   /** 修复申请 (P1). */
@@ -223,6 +245,50 @@ export const CASE_EVENT_LABELS: Record<CaseEventType, string> = {
   joint_feedback: '联合奖惩反馈',
   joint_revoked: '联合奖惩撤销',
   voided: '作废',
+};
+
+/**
+ * Who files each act: the office's own acts, filings of the subject (陈述申辩, 异议, 修复申请) and of
+ * other bodies (协助核查反馈, 依据变更报告). A filing is always registered — an unset period it opens shows
+ * as 期限未设置 — while an act of the office that opens an unset period is refused until the office sets it.
+ */
+export type Filer = 'office' | 'subject' | 'other_body';
+
+export const CASE_EVENT_FILER: Record<CaseEventType, Filer> = {
+  determined: 'office',
+  exempted: 'office',
+  pre_notice_served: 'office',
+  statement_received: 'subject',
+  listed: 'office',
+  served: 'office',
+  published: 'office',
+  objection_received: 'subject',
+  objection_referred: 'office',
+  objection_marked: 'office',
+  assist_requested: 'office',
+  assist_replied: 'other_body',
+  clock_paused: 'office',
+  clock_resumed: 'office',
+  objection_decided: 'office',
+  corrected: 'office',
+  correction_pushed: 'office',
+  repair_applied: 'subject',
+  repair_reviewed: 'office',
+  repair_decided: 'office',
+  removed: 'office',
+  expired_archived: 'office',
+  basis_change_reported: 'other_body',
+  basis_revoked: 'office',
+  basis_changed: 'office',
+  measure_applied: 'office',
+  measure_lifted: 'office',
+  platform_pushed: 'office',
+  joint_initiated: 'office',
+  joint_units_assigned: 'office',
+  joint_responded: 'other_body',
+  joint_feedback: 'other_body',
+  joint_revoked: 'office',
+  voided: 'office',
 };
 
 export type Actor = { userId: string; name: string; unit?: string; role?: string };

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { isIsoDate } from '../util/dates';
-import type { CaseEvent, CaseEventType } from './events';
+import { ALL_SECTORS } from '../rules/types';
+import { LEGACY_SERVED_KINDS, SERVED_DOCUMENT_KINDS } from '../documents/kinds';
+import { CASE_EVENT_LABELS, CASE_EVENT_TYPES, type CaseEvent, type CaseEventType, type EventDraft } from './events';
 
 /**
  * Runtime validation of case events arriving from outside the process (IndexedDB rows written by an
- * older version, sync pulls, imports). The TypeScript types in events.ts are the contract; this schema
- * mirrors them, and a test asserts every event type has a payload schema. Messages are Chinese.
+ * older version, sync pulls, imports) and of drafts built by the UI. The TypeScript types in events.ts
+ * are the contract; these schemas mirror them, and a test asserts every event type has both a stored
+ * and a draft payload schema. Messages are Chinese.
  */
 const isoDate = z.string().refine(isIsoDate, { message: '日期必须是有效的 YYYY-MM-DD' });
 const text = z.string();
@@ -15,6 +18,16 @@ const listType = z.enum(['dishonesty_list', 'severe_dishonesty_list', 'joint_san
 const serviceMethod = z.enum(['direct', 'left_at_address', 'post', 'electronic', 'entrusted', 'public_notice']);
 const person = z.object({ name: text, citizenId: text.optional(), role: text.optional() });
 const ref = z.object({ id: nonEmpty, version: z.number().int() });
+
+function servedSchema(kinds: readonly string[]) {
+  return z.object({
+    documentKind: z.enum(kinds as [string, ...string[]], { error: '不认识的文书种类' }),
+    documentNo: text,
+    recipients: z.array(text),
+    method: serviceMethod,
+    regardingId: text.nullable(),
+  });
+}
 
 export const PAYLOAD_SCHEMAS: Record<CaseEventType, z.ZodType> = {
   determined: z.object({
@@ -31,6 +44,7 @@ export const PAYLOAD_SCHEMAS: Record<CaseEventType, z.ZodType> = {
     behaviourText: text,
     facts: text,
     severity,
+    sector: z.enum(ALL_SECTORS as unknown as [string, ...string[]], { error: '不认识的领域' }).optional(),
     listType,
     basisDocuments: z.array(z.object({
       type: z.enum(['judgment', 'ruling', 'arbitration', 'penalty_decision', 'coercion', 'adjudication', 'dishonest_judgment_debtor', 'other']),
@@ -47,14 +61,8 @@ export const PAYLOAD_SCHEMAS: Record<CaseEventType, z.ZodType> = {
   pre_notice_served: z.object({ documentNo: text, recipients: z.array(text), method: serviceMethod }),
   statement_received: z.object({ summary: text, accepted: z.boolean(), note: text.optional() }),
   listed: z.object({ decisionNo: text, listType, priorRepairCompletedOn: isoDate.nullable() }),
-  served: z.object({
-    documentKind: z.enum(['listing_decision', 'listing_notice', 'objection_decision', 'repair_decision', 'pre_notice', 'other']),
-    documentNo: text,
-    recipients: z.array(text),
-    method: serviceMethod,
-    regardingId: text.nullable(),
-  }),
-  published: z.object({ channels: z.array(text), profile: z.enum(['masked', 'full', 'offline']) }),
+  served: servedSchema([...SERVED_DOCUMENT_KINDS, ...Object.keys(LEGACY_SERVED_KINDS)]),
+  published: z.object({ channels: z.array(text), profile: z.enum(['masked', 'full', 'offline']), necessity: text.optional() }),
   objection_received: z.object({
     objectionId: nonEmpty,
     applicant: text,
@@ -70,7 +78,7 @@ export const PAYLOAD_SCHEMAS: Record<CaseEventType, z.ZodType> = {
   clock_paused: z.object({ pauseId: nonEmpty, kind: z.enum(['inspection', 'testing', 'quarantine', 'appraisal', 'expert_review']), scopeId: nonEmpty, note: text.optional() }),
   clock_resumed: z.object({ pauseId: nonEmpty }),
   objection_decided: z.object({ objectionId: nonEmpty, outcome: z.enum(['upheld_remove', 'upheld_correct', 'rejected']), reasons: text }),
-  corrected: z.object({ objectionId: text.nullable(), changes: z.array(z.object({ field: text, before: text, after: text })), note: text.optional() }),
+  corrected: z.object({ objectionId: text.nullable(), changes: z.array(z.object({ field: text, before: text, after: text })), note: text.optional(), discoveredOn: isoDate.optional() }),
   correction_pushed: z.object({ correctedEventId: nonEmpty, targets: z.array(text) }),
   repair_applied: z.object({
     repairId: nonEmpty,
@@ -96,6 +104,14 @@ export const PAYLOAD_SCHEMAS: Record<CaseEventType, z.ZodType> = {
   voided: z.object({ voidedEventId: nonEmpty, reason: text }),
 };
 
+/**
+ * Schemas of new drafts: like stored events, but only current spellings (the served document kind in
+ * kebab case); legacy spellings are accepted only from storage.
+ */
+export const DRAFT_PAYLOAD_SCHEMAS: Record<CaseEventType, z.ZodType> = { ...PAYLOAD_SCHEMAS, served: servedSchema(SERVED_DOCUMENT_KINDS) };
+
+const actor = z.object({ userId: nonEmpty, name: text, unit: text.optional(), role: text.optional() });
+
 const envelope = z.object({
   id: nonEmpty,
   caseId: nonEmpty,
@@ -103,7 +119,7 @@ const envelope = z.object({
   type: z.string(),
   occurredOn: isoDate,
   recordedAt: nonEmpty,
-  actor: z.object({ userId: nonEmpty, name: text, unit: text.optional(), role: text.optional() }),
+  actor,
   payload: z.unknown(),
   prevHash: z.string().optional(),
   hash: z.string().optional(),
@@ -113,6 +129,33 @@ export type ParseEventResult = { ok: true; event: CaseEvent } | { ok: false; cod
 
 function describeIssues(issues: readonly z.core.$ZodIssue[], prefix: string): string[] {
   return issues.map((i) => `${prefix}${i.path.map(String).join('.')}：${i.message}`);
+}
+
+const draftEnvelope = z.object({
+  type: z.enum(CASE_EVENT_TYPES as unknown as [CaseEventType, ...CaseEventType[]], { error: '未知的事件类型' }),
+  occurredOn: isoDate,
+  actor,
+  payload: z.unknown(),
+});
+
+export type ParseDraftResult = { ok: true; draft: EventDraft } | { ok: false; code: 'draft_invalid'; reason: string; errors: string[] };
+
+/**
+ * Validate what the UI built before asking canPerform/appendEvent (shape only). Returns zod's parsed
+ * copy: unknown fields are dropped, so nothing the form did not mean to write enters the hash chain.
+ */
+export function parseEventDraft(value: unknown): ParseDraftResult {
+  const env = draftEnvelope.safeParse(value);
+  if (!env.success) {
+    const errors = describeIssues(env.error.issues, '');
+    return { ok: false, code: 'draft_invalid', reason: `办理内容不正确：${errors[0] ?? ''}`, errors };
+  }
+  const payload = DRAFT_PAYLOAD_SCHEMAS[env.data.type].safeParse(env.data.payload);
+  if (!payload.success) {
+    const errors = describeIssues(payload.error.issues, 'payload.');
+    return { ok: false, code: 'draft_invalid', reason: `"${CASE_EVENT_LABELS[env.data.type]}"的办理内容不正确：${errors[0] ?? ''}`, errors };
+  }
+  return { ok: true, draft: { type: env.data.type, occurredOn: env.data.occurredOn, actor: env.data.actor, payload: payload.data } as EventDraft };
 }
 
 /** Validate an unknown value as a CaseEvent (shape only; legality is appendEvent/replayEvents). */

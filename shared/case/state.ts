@@ -1,9 +1,9 @@
 import type { IsoDate } from '../util/dates';
-import type { PeriodKey, PeriodOutcome, RuleSetPin, Severity } from '../rules/types';
+import type { Certainty, PeriodHolder, PeriodKey, PeriodOutcome, PeriodScope, PeriodUnit, RuleSetPin, Sector, Severity } from '../rules/types';
 import type { PublicationProfile } from '../masking/types';
-import type { ListType, ObjectionOutcome, SubjectRef } from './events';
+import type { CaseEventPayloads, ListType, ObjectionOutcome, SubjectRef } from './events';
 
-/** Case stages (DOMAIN.md §4.1). D6/D7 are not used by the spec's diagram. */
+/** Case stages (docs/domain-core.md). D6/D7 are not used. */
 export type CaseStage = 'D0' | 'D1' | 'X0' | 'D2' | 'D3' | 'D4' | 'D5' | 'D8' | 'D8F' | 'D9' | 'D10' | 'D11';
 
 export const CASE_STAGE_LABELS: Record<CaseStage, string> = {
@@ -24,7 +24,7 @@ export const CASE_STAGE_LABELS: Record<CaseStage, string> = {
 /** Stages after which nothing but voiding and joint-sanction wind-down may happen. */
 export const TERMINAL_STAGES: readonly CaseStage[] = ['X0', 'D8', 'D8F', 'D9', 'D10', 'D11'];
 
-/** Objection sub-machine (DOMAIN.md §4.2). OX = referred to the competent unit (closed). */
+/** Objection sub-machine (黑龙江条例 第三十五、三十九条). OX = referred to the competent unit (closed). */
 export type ObjectionStage = 'O0' | 'OX' | 'O1' | 'O2' | 'O2a' | 'O4' | 'O5' | 'O6';
 
 export const OBJECTION_STAGE_LABELS: Record<ObjectionStage, string> = {
@@ -38,7 +38,7 @@ export const OBJECTION_STAGE_LABELS: Record<ObjectionStage, string> = {
   O6: '结案',
 };
 
-/** Repair sub-machine (DOMAIN.md §4.3). P2R = 初审未通过 (returned), P4R = 决定不予修复. */
+/** Repair sub-machine. P2R = 初审未通过 / 不予受理 (returned), P4R = 决定不予修复. */
 export type RepairStage = 'P0' | 'P1' | 'P2' | 'P2R' | 'P3' | 'P4' | 'P4R';
 
 export const REPAIR_STAGE_LABELS: Record<RepairStage, string> = {
@@ -51,7 +51,7 @@ export const REPAIR_STAGE_LABELS: Record<RepairStage, string> = {
   P4R: '不予修复',
 };
 
-/** Joint reward/sanction sub-machine (DOMAIN.md §4.4). 'none' = not initiated. */
+/** Joint reward/sanction sub-machine (凌源联合奖惩 三、四、六; 庄河实施意见 四(十二)). 'none' = not initiated. */
 export type JointStage = 'none' | 'J0' | 'J1' | 'J2' | 'J3' | 'J4';
 
 export const JOINT_STAGE_LABELS: Record<JointStage, string> = {
@@ -77,8 +77,18 @@ export type CaseFlag =
 export type Deadline = {
   key: PeriodKey;
   label: string;
+  /** The date the period counts from (the day itself is not counted, 民法典 第二百零一条). */
+  startsOn: IsoDate;
+  /** The resolved number and unit (null when unset). */
+  amount: number | null;
+  unit: PeriodUnit;
   /** null when the period is unset in the rule set, or its clock is paused right now. */
   dueOn: IsoDate | null;
+  /**
+   * For outcome 'becomes_eligible': the first day the subject may act (the day after dueOn, the last
+   * day of the waiting period). null otherwise. This is the date to show and print.
+   */
+  eligibleFrom: IsoDate | null;
   provisional: boolean;
   /** dueOn < today (and the act is still outstanding). */
   overdue: boolean;
@@ -90,9 +100,25 @@ export type Deadline = {
   pausedDays: number;
   outcome: PeriodOutcome;
   sourceEventId: string;
-  /** objectionId / repairId / assistId the deadline belongs to, if any. */
+  scope: PeriodScope;
+  /** objectionId / repairId / assistId / corrected event id / basis document no. the deadline belongs to. */
   scopeId: string | null;
   basis: string;
+  /** How sure the number is; 'uncertain' numbers carry certaintyMarker() wherever shown or printed. */
+  certainty: Certainty;
+  /** Whose duty the act is ('other_body' periods are reported apart, as information). */
+  holder: PeriodHolder;
+};
+
+/** Every period instance of the case, open or closed (documents read the period they print from here). */
+export type PeriodInstance = Deadline & {
+  /** The objection an assist belongs to (its clock pauses with the objection). */
+  parentScopeId: string | null;
+  /** When the period ended (the closing event's date), null while open. */
+  closedOn: IsoDate | null;
+  closedByEventId: string | null;
+  /** Ended without the act being due any more (case ended, referral, 不予受理): never late. */
+  lapsed: boolean;
 };
 
 /** An act recorded after its deadline (the deadline is closed, but the delay stays visible). */
@@ -104,12 +130,16 @@ export type LateAct = {
   sourceEventId: string;
   scopeId: string | null;
   basis: string;
+  holder: PeriodHolder;
 };
 
 export type ObjectionState = {
   objectionId: string;
   stage: ObjectionStage;
   receivedOn: IsoDate;
+  applicant: string;
+  /** What the applicant contests (the objection's reasons). */
+  claim: string;
   concernsListing: boolean;
   markedOn: IsoDate | null;
   assists: { assistId: string; toUnit: string; requestedOn: IsoDate; repliedOn: IsoDate | null }[];
@@ -126,6 +156,32 @@ export type RepairState = {
   reviewedOn: IsoDate | null;
   decidedOn: IsoDate | null;
   reasons: string | null;
+  /**
+   * Set when the application came before the subject could apply: the first possible day and the
+   * waiting period that decides it. The lawful answer is 不予受理 (prematureRepairReason); accepting
+   * or granting it is refused.
+   */
+  premature: { possibleFrom: IsoDate; label: string; basis: string } | null;
+};
+
+export type JointUnitProgress = {
+  unit: string;
+  assignedOn: IsoDate;
+  /** The last 响应 of this unit (null: not responded yet) and the measures it reported. */
+  respondedOn: IsoDate | null;
+  measureCodes: string[];
+  /** The last 反馈 of this unit (null: no feedback yet). */
+  feedbackOn: IsoDate | null;
+  feedback: string | null;
+};
+
+/** 联合奖惩 发起 → 响应 → 反馈 → 撤销, as recorded. */
+export type JointState = {
+  initiatedOn: IsoDate | null;
+  platformRef: string | null;
+  revokedOn: IsoDate | null;
+  revokeReason: string | null;
+  units: JointUnitProgress[];
 };
 
 export type MeasureState = { measureId: string; measureCode: string; implementingUnit: string; appliedOn: IsoDate; liftedOn: IsoDate | null };
@@ -136,12 +192,22 @@ export type CaseState = {
   stageLabel: string;
   subject: SubjectRef | null;
   severity: Severity | null;
+  sector: Sector | null;
   listType: ListType | null;
   ruleSetPin: RuleSetPin | null;
+  /** The 认定 record: behaviour, facts, basis documents and the determining department. */
+  determination: Pick<CaseEventPayloads['determined'], 'behaviourCode' | 'behaviourText' | 'facts' | 'basisDocuments' | 'determiningDept'> | null;
   determinedOn: IsoDate | null;
+  /**
+   * The earliest decision date of the effective basis documents (e.g. the 行政处罚决定): national
+   * publication periods count from it (527号文, 58号令, 36号令).
+   */
+  basisDecidedOn: IsoDate | null;
   preNoticeServedOn: IsoDate | null;
   statementReceivedOn: IsoDate | null;
   listedOn: IsoDate | null;
+  /** 列入决定书 文号 as recorded by the listing. */
+  listingDecisionNo: string | null;
   /** Date the listing decision/notice was first served (D4). */
   servedOn: IsoDate | null;
   /**
@@ -159,6 +225,12 @@ export type CaseState = {
   publicationUntil: IsoDate | null;
   /** First day the subject may apply for repair, or null when not applicable/unset. */
   repairEligibleFrom: IsoDate | null;
+  /**
+   * How repairEligibleFrom was found, once listed (also after the listing ended): the latest first
+   * possible day of every waiting period, the period that decides it, and whether a number is unset
+   * or uncertain, or the subject barred (朝阳房地产规定 第十九条).
+   */
+  repairEligibility: { possibleFrom: IsoDate | null; label: string | null; basis: string | null; certainty: Certainty; unset: boolean; barred: boolean } | null;
   /** today > validUntil or > publicationUntil. */
   expired: boolean;
   /** Date the listing ended (removal, revocation, archive), or null. */
@@ -171,9 +243,15 @@ export type CaseState = {
   repairStage: RepairStage;
   jointStage: JointStage;
   jointUnits: string[];
+  joint: JointState;
   measures: MeasureState[];
   flags: CaseFlag[];
+  /** Open periods the office (or the subject) must watch, soonest first. */
   deadlines: Deadline[];
+  /** Open periods that are another body's duty (e.g. 黑龙江条例 第二十一条 push by the 公共信用工作机构): information only. */
+  otherBodyDeadlines: Deadline[];
+  /** Every period instance, open or closed, in the order they opened. */
+  periods: PeriodInstance[];
   /** Closed deadlines that were met late, e.g. an objection decided after its 3 working days. */
   lateActs: LateAct[];
   /** Legal date of the latest non-voided event; later acts may not be dated before it. */

@@ -1,7 +1,7 @@
 import { SUBJECT_KIND_LABELS } from '../case/events';
 import { SEVERITY_LABELS } from '../rules/types';
 import type { IsoDate } from '../util/dates';
-import { LIST_TYPE_LABELS } from '../exchange/code-tables';
+import { LIST_TYPE_LABELS } from '../case/events';
 import type { PublicationMasker, PublicationSubject } from '../exchange/publication-list';
 import { CASE_END_REASON_LABELS, describeBasisDocument, type CaseFacts } from './case-facts';
 import { COMMITMENT_STAGE_LABELS, COMMITMENT_TYPE_LABELS, type CommitmentState } from './commitments';

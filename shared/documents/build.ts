@@ -4,25 +4,30 @@
  */
 import { STATUTORY_REMEDY_PERIODS } from '../rules/remedies';
 import { assertNever } from '../util/assert-never';
+import { DOCUMENT_DATE_FIELDS } from './case-fields';
 import { chineseNumber, fillTemplate, formatChineseDate, formatDocNumber } from './format';
 import { blankLines, BODY_SIZE, CHAR, flushLine, heading, letterhead, LINE, paragraph, signature, SIZE, title, type DocNode } from './layout';
-import { resolveTemplate, type DocumentTemplate } from './templates';
+import { resolveTemplate, type DocumentTemplate, type TemplateParagraphs } from './templates';
+import { documentTitle, listNameOf } from './titles';
+import type { StoredDocumentKind } from './kinds';
 import {
-  DOCUMENT_KIND_NAMES,
+  REPAIR_NOTICE_NAME,
   type DocNumber,
-  type DocumentInput,
   type ListingDecisionInput,
   type MeasureInput,
   type ServiceProofInput,
+  type StoredDocumentInput,
   type SubjectInfo,
 } from './types';
 
 /** One unit of a printed batch: a document or a 送达回证. */
 export type BuiltUnit = {
   // Plain data only (sent to the PDF worker by structured clone): no functions in `content`.
-  kind: DocumentInput['kind'] | 'service-proof';
+  kind: StoredDocumentKind | 'service-proof';
   name: string;
   numberText: string;
+  /** Attachments printed with the document (附件, no number of their own), e.g. 信用修复告知书. */
+  attachments: string[];
   /** Page numbers are printed (documents) or not (the 回证 form). */
   numbered: boolean;
   content: DocNode[];
@@ -39,8 +44,8 @@ function subjectLines(subject: SubjectInfo): DocNode[] {
   return lines;
 }
 
-function head(input: DocumentInput, numberText: string): DocNode[] {
-  const name = DOCUMENT_KIND_NAMES[input.kind];
+function head(input: StoredDocumentInput, numberText: string): DocNode[] {
+  const name = documentTitle(input);
   if (input.office.letterhead?.trim()) {
     return [...letterhead(input.office.letterhead, numberText), title([name]), blankLines(1)];
   }
@@ -72,13 +77,50 @@ function remedyValues(input: { office: { reviewBody: string; court: string } }, 
   };
 }
 
-function bodyOf(input: DocumentInput, t: DocumentTemplate): DocNode[] {
-  const p = t.paragraphs;
-  const fill = (key: string, values: Record<string, string>): string => fillTemplate(p[key] ?? '', values);
+/** Uncertainty markers of the dates a paragraph prints (case-fields.ts says which paragraph prints which date). */
+function notesOf(input: StoredDocumentInput, paragraphKey: string): string {
+  if (input.kind === 'repair-notice' || !input.certaintyNotes) return '';
+  const notes = new Set<string>();
+  for (const f of DOCUMENT_DATE_FIELDS[input.kind]) {
+    const note = f.paragraph === paragraphKey ? input.certaintyNotes[f.field] : undefined;
+    if (note) notes.add(note);
+  }
+  return [...notes].map((n) => `（注：${n}）`).join('');
+}
+
+type Fill = (key: string, values: Record<string, string>) => string;
+
+function filler(input: StoredDocumentInput, paragraphs: TemplateParagraphs): Fill {
+  return (key, values) => fillTemplate(paragraphs[key] ?? '', values) + notesOf(input, key);
+}
+
+/** The 信用修复告知书 text; `keys` maps its parts to the paragraph keys of the template that holds them. */
+function repairNoticeBody(
+  fill: Fill,
+  keys: { intro: string; conditions: string; barred?: string; materials: string; window: string; contact: string },
+  n: { earliestApplyDate: string | null; latestEndDate: string; barBasis?: string; materials: readonly string[]; window: string; contact?: string },
+  intro: Record<string, string>,
+): DocNode[] {
   const date = formatChineseDate;
+  const conditions =
+    n.earliestApplyDate === null && keys.barred
+      ? fill(keys.barred, { latestEndDate: date(n.latestEndDate), barBasis: n.barBasis ?? '' })
+      : fill(keys.conditions, { earliestApplyDate: n.earliestApplyDate ? date(n.earliestApplyDate) : '', latestEndDate: date(n.latestEndDate) });
+  const out: DocNode[] = [paragraph(fill(keys.intro, intro)), paragraph(conditions), paragraph(fill(keys.materials, {})), ...n.materials.map((m, i) => paragraph(`${i + 1}. ${m}`)), paragraph(fill(keys.window, { window: n.window }))];
+  if (n.contact?.trim()) out.push(paragraph(fill(keys.contact, { contact: n.contact })));
+  return out;
+}
+
+/** Objection outcomes of snapshots made by earlier versions, mapped to their paragraph. */
+const LEGACY_OBJECTION_PARAGRAPHS: Readonly<Record<string, string>> = { adopted: 'adopted', 'partly-adopted': 'partlyAdopted', 'not-adopted': 'notAdopted' };
+const OBJECTION_PARAGRAPHS: Readonly<Record<string, string>> = { upheld_correct: 'adopted', upheld_remove: 'upheldRemove', rejected: 'notAdopted' };
+
+function bodyOf(input: StoredDocumentInput, t: DocumentTemplate): DocNode[] {
+  const fill = filler(input, t.paragraphs);
+  const date = formatChineseDate;
+  const listName = listNameOf(input);
   switch (input.kind) {
     case 'prior-notice': {
-      const listName = '严重失信主体名单';
       const out: DocNode[] = [paragraph(fill('intro', { listName })), heading('一、拟列入的事实和理由'), ...splitParagraphs(input.facts), heading('二、拟列入的依据'), ...splitParagraphs(input.basis)];
       if (input.intendedMeasures.length > 0) out.push(heading('三、拟采取的失信惩戒措施'), ...measuresList(input.intendedMeasures));
       out.push(heading(`${input.intendedMeasures.length > 0 ? '四' : '三'}、你（单位）依法享有的权利`));
@@ -87,15 +129,15 @@ function bodyOf(input: DocumentInput, t: DocumentTemplate): DocNode[] {
       return out;
     }
     case 'listing-decision': {
-      const listName = input.listName?.trim() || '严重失信主体名单';
+      const legacyName = (input as { listName?: string }).listName?.trim();
       const out: DocNode[] = [
-        paragraph(fill('intro', { listName })),
+        paragraph(fill('intro', { listName: legacyName || listName })),
         heading('一、列入理由'),
         ...splitParagraphs(input.facts),
         heading('二、列入依据'),
         ...splitParagraphs(input.basis),
         heading('三、列入期限'),
-        paragraph(fill('validity', { validityText: input.validity.text, validFrom: date(input.validity.from), validTo: date(input.validity.to) })),
+        paragraph(fill('validity', { validityText: input.validity.text, validFrom: date(input.validity.from), validTo: date(input.validity.to), validityBasis: input.validity.basis ?? '' })),
         heading('四、失信惩戒措施及其期限'),
       ];
       if (input.measures.length > 0) out.push(paragraph(fill('measures', {})), ...measuresList(input.measures));
@@ -105,31 +147,22 @@ function bodyOf(input: DocumentInput, t: DocumentTemplate): DocNode[] {
       out.push(heading('七、信用修复'), paragraph(fill('repair', { repairRoute: input.repairRoute })));
       return out;
     }
-    case 'repair-notice': {
-      const out: DocNode[] = [
-        paragraph(fill('intro', { decisionDate: date(input.date), decisionName: input.decisionName, decisionNumber: input.decisionNumber })),
-        paragraph(fill('conditions', { earliestApplyDate: date(input.earliestApplyDate), latestEndDate: date(input.latestEndDate) })),
-        paragraph(fill('materials', {})),
-        ...input.materials.map((m, i) => paragraph(`${i + 1}. ${m}`)),
-        paragraph(fill('window', { window: input.window })),
-      ];
-      if (input.contact?.trim()) out.push(paragraph(fill('contact', { contact: input.contact })));
-      return out;
-    }
+    case 'repair-notice':
+      return repairNoticeBody(fill, { intro: 'intro', conditions: 'conditions', materials: 'materials', window: 'window', contact: 'contact' }, input, { decisionDate: date(input.date), decisionName: input.decisionName, decisionNumber: input.decisionNumber });
     case 'objection-acceptance':
       return [
         paragraph(fill('intro', { receivedDate: date(input.receivedDate), objectionSummary: input.objectionSummary })),
         paragraph(fill('body', { replyDeadline: date(input.replyDeadline), markingNote: input.markingNote ?? '' })),
       ];
     case 'objection-decision': {
-      const values = { reasons: input.reasons, correction: input.correction ?? '' };
-      const key = input.outcome === 'adopted' ? 'adopted' : input.outcome === 'partly-adopted' ? 'partlyAdopted' : 'notAdopted';
+      const values = { reasons: input.reasons, correction: input.correction ?? '', listName };
+      const key = OBJECTION_PARAGRAPHS[input.outcome] ?? LEGACY_OBJECTION_PARAGRAPHS[input.outcome] ?? 'notAdopted';
       const out: DocNode[] = [
         paragraph(fill('intro', { receivedDate: date(input.receivedDate), objectionSummary: input.objectionSummary })),
         paragraph(fill('findings', { findings: input.findings })),
         paragraph(fill(key, values)),
       ];
-      if (input.outcome === 'partly-adopted' && input.correction?.trim()) out.push(paragraph(`已作如下更正：${input.correction}`));
+      if (key === 'partlyAdopted' && input.correction?.trim()) out.push(paragraph(`已作如下更正：${input.correction}`));
       out.push(paragraph(fill('remedies', remedyValues(input))));
       return out;
     }
@@ -149,12 +182,31 @@ function bodyOf(input: DocumentInput, t: DocumentTemplate): DocNode[] {
     }
     case 'removal-decision':
       return [
-        paragraph(fill('intro', { listingDate: date(input.listingDate), listingNumber: input.listingNumber })),
-        paragraph(fill('body', { reasonText: input.reasonText, removalDate: date(input.removalDate) })),
+        paragraph(fill('intro', { listingDate: date(input.listingDate), listingNumber: input.listingNumber, listName, listingTitle: `列入${listName}决定书` })),
+        paragraph(fill('body', { reasonText: input.reasonText, removalDate: date(input.removalDate), listName })),
       ];
     default:
       return assertNever(input);
   }
+}
+
+/**
+ * The 信用修复告知书 as 附件 of the listing decision (GB/T 9704-2012: the attachment starts a new page,
+ * "附件" in 3号黑体 顶格 at its top left, then its title). Snapshots of earlier versions have none.
+ */
+function repairNoticeAttachment(input: ListingDecisionInput, t: DocumentTemplate): DocNode[] {
+  const notice = (input as Partial<ListingDecisionInput>).repairNotice;
+  if (!notice) return [];
+  const fill = filler(input, t.paragraphs);
+  return [
+    { pageBreak: 'before', stack: [flushLine('附件', { font: 'heading' }), blankLines(1), title([REPAIR_NOTICE_NAME]), blankLines(1), flushLine(`${input.subject.name}：`)] },
+    ...repairNoticeBody(fill, { intro: 'noticeIntro', conditions: 'noticeConditions', barred: 'noticeBarred', materials: 'noticeMaterials', window: 'noticeWindow', contact: 'noticeContact' }, notice, {}),
+  ];
+}
+
+/** Names of the attachments a document carries (listed under it, printed after it, no number of their own). */
+export function attachmentNames(input: StoredDocumentInput): string[] {
+  return input.kind === 'listing-decision' && (input as Partial<ListingDecisionInput>).repairNotice ? [REPAIR_NOTICE_NAME] : [];
 }
 
 /** Short enough to move to the next page together with its heading (about five lines). */
@@ -174,17 +226,27 @@ function keepHeadingsWithNext(nodes: DocNode[]): DocNode[] {
   return out;
 }
 
-/** Build one document. The input must have passed `checkIssuable`. */
-export function buildDocument(input: DocumentInput, number: DocNumber, template?: DocumentTemplate): BuiltUnit {
-  const t = resolveTemplate(input.kind, template);
+function templateOf(input: StoredDocumentInput, template?: DocumentTemplate): DocumentTemplate {
+  // A legacy 信用修复告知书 is rebuilt from the template stored with it.
+  if (input.kind === 'repair-notice') return template ?? { kind: 'repair-notice', version: 1, paragraphs: {} };
+  return resolveTemplate(input.kind, template);
+}
+
+/** Build one document (and its attachments). The input must have passed `checkIssuable`. */
+export function buildDocument(input: StoredDocumentInput, number: DocNumber, template?: DocumentTemplate): BuiltUnit {
+  const t = templateOf(input, template);
   const numberText = formatDocNumber(number);
+  const attachments = attachmentNames(input);
   const body = bodyOf(input, t);
+  // 附件说明 (GB/T 9704-2012): one line below the body, indented two characters, before the signature.
+  if (attachments.length > 0) body.push(blankLines(1), paragraph(`附件：${attachments.join('、')}`));
   const last = body.pop();
   const lastHeading = body.length > 0 && body[body.length - 1]!.font === 'heading' ? body.pop() : undefined;
-  // The signature never stands alone on a page: it keeps the last paragraph with it (GB/T 9704 §7.3.5).
+  // The signature never stands alone on a page: it keeps the last paragraph with it (GB/T 9704-2012 7.3.5).
   const closing: DocNode = { unbreakable: true, stack: [...(lastHeading ? [lastHeading] : []), ...(last ? [last] : []), signature(input.office.name, formatChineseDate(input.date), input.office.sealImage)] };
   const content: DocNode[] = [...head(input, numberText), ...subjectLines(input.subject), ...keepHeadingsWithNext(body), closing];
-  return { kind: input.kind, name: DOCUMENT_KIND_NAMES[input.kind], numberText, numbered: true, content };
+  if (input.kind === 'listing-decision') content.push(...keepHeadingsWithNext(repairNoticeAttachment(input, t)));
+  return { kind: input.kind, name: documentTitle(input), numberText, attachments, numbered: true, content };
 }
 
 const FILL = '                    ';
@@ -197,8 +259,7 @@ function cell(text: string, extra: DocNode = {}): DocNode {
 }
 
 /**
- * 送达回证 (民事诉讼法 第八十七至八十九条; NATIONAL_RULES.md §5): one form may list several documents
- * served together (e.g. the listing decision and the 信用修复告知书, 两书同达).
+ * 送达回证 (民事诉讼法 第八十七至八十九条): one form may list several documents served together.
  */
 export function buildServiceProof(proof: ServiceProofInput): BuiltUnit {
   const label = (text: string): DocNode => cell(text, { font: 'heading', alignment: 'center', margin: [0, 5, 0, 5] });
@@ -210,7 +271,7 @@ export function buildServiceProof(proof: ServiceProofInput): BuiltUnit {
       cell('年    月    日    时    分', { alignment: 'right', margin: [4, relation ? 0 : 8, 12, 5] }),
     ],
   });
-  const docs = proof.documents.map((d) => `《${d.name}》${d.number}`).join('\n');
+  const docs = proof.documents.map((d) => `《${d.name}》${d.attachments?.length ? `（附件：${d.attachments.map((a) => `《${a}》`).join('')}）` : ''}${d.number}`).join('\n');
   const body: DocNode[][] = [
     [label('送达文书\n名称及文号'), value(docs)],
     [label('送达单位'), value(proof.servingUnit)],
@@ -226,6 +287,7 @@ export function buildServiceProof(proof: ServiceProofInput): BuiltUnit {
   return {
     kind: 'service-proof',
     name: '送达回证',
+    attachments: [],
     numberText: proof.documents.map((d) => d.number).join('、'),
     numbered: false,
     content: [
@@ -243,7 +305,7 @@ export function buildServiceProof(proof: ServiceProofInput): BuiltUnit {
   };
 }
 
-/** The 送达回证 for a set of documents served together on one recipient. */
+/** The 送达回证 for a set of documents served together on one recipient (attachments named with their document). */
 export function serviceProofFor(units: readonly BuiltUnit[], servingUnit: string, recipient: string, extra: Partial<ServiceProofInput> = {}): BuiltUnit {
-  return buildServiceProof({ ...extra, servingUnit, recipient, documents: units.map((u) => ({ name: u.name, number: u.numberText })) });
+  return buildServiceProof({ ...extra, servingUnit, recipient, documents: units.map((u) => ({ name: u.name, number: u.numberText, ...(u.attachments.length > 0 ? { attachments: u.attachments } : {}) })) });
 }

@@ -1,4 +1,4 @@
-/** Number and date formatting for official documents (GB/T 9704-2012, NATIONAL_RULES.md §4). */
+/** Number and date formatting for official documents (GB/T 9704-2012《党政机关公文格式》). */
 import { parseIsoDate, type IsoDate } from '../util/dates';
 import type { DocNumber } from './types';
 

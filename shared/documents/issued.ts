@@ -3,9 +3,10 @@
  * Snapshot fields (input, template, number, pdf, sha256) never change after issuing; only the
  * status fields (state, voidedAt, voidReason, correctedById) change when a correction voids it.
  */
-import { buildDocument, serviceProofFor, type BuiltUnit } from './build';
+import { attachmentNames, buildDocument, serviceProofFor, type BuiltUnit } from './build';
 import type { DocumentTemplate } from './templates';
-import type { DocNumber, DocumentInput, DocumentKind } from './types';
+import type { StoredDocumentKind } from './kinds';
+import type { DocNumber, StoredDocumentInput } from './types';
 
 export type ServiceDetails = { servingUnit: string; recipient: string; place?: string; method?: string; server?: string };
 
@@ -13,9 +14,12 @@ export type IssuedDocument = {
   id: string;
   /** '' when the document is not attached to a case. */
   caseId: string;
-  /** Documents issued together and served together (e.g. 列入决定书 + 信用修复告知书) share a group. */
+  /**
+   * Documents served together share a group. (The 信用修复告知书 is an attachment of the listing
+   * decision, inside the same document; snapshots of earlier versions issued it separately, same group.)
+   */
   groupId: string;
-  kind: DocumentKind;
+  kind: StoredDocumentKind;
   officeId: string;
   year: number;
   seq: number;
@@ -25,7 +29,7 @@ export type IssuedDocument = {
   numberText: string;
   subjectName: string;
   date: string;
-  input: DocumentInput;
+  input: StoredDocumentInput;
   template: DocumentTemplate;
   templateVersion: number;
   pdf: Uint8Array;
@@ -58,6 +62,11 @@ export type PrintLogEntry = {
   pages: number;
 };
 
+/** The attachments listed under an issued document (they have no number of their own). */
+export function attachmentsOf(doc: Pick<IssuedDocument, 'input'>): string[] {
+  return attachmentNames(doc.input);
+}
+
 export function docNumberOf(doc: Pick<IssuedDocument, 'prefix' | 'year' | 'seq'>): DocNumber {
   return { prefix: doc.prefix, year: doc.year, seq: doc.seq };
 }
@@ -89,8 +98,8 @@ export function batchUnits(docs: readonly IssuedDocument[]): BuiltUnit[] {
 
 /**
  * The served units of a selection: every selected valid document brings the valid documents issued
- * with it (same `groupId`, e.g. 列入决定书 + 信用修复告知书), since they are served together under one
- * 送达回证. Groups keep the order of their first selected document; within a group, issue order.
+ * with it (same `groupId`), since they are served together under one 送达回证. Groups keep the order of
+ * their first selected document; within a group, issue order.
  */
 export function servedDocuments(selected: readonly IssuedDocument[], all: readonly IssuedDocument[]): IssuedDocument[] {
   const out: IssuedDocument[] = [];

@@ -1,6 +1,6 @@
 /**
- * GB/T 9704-2012 page geometry and the building blocks of a Chinese official document
- * (NATIONAL_RULES.md §4). Builders emit pdfmake nodes whose `font` is a ROLE ('body', 'title',
+ * GB/T 9704-2012《党政机关公文格式》 page geometry and the building blocks of a Chinese official
+ * document. Builders emit pdfmake nodes whose `font` is a ROLE ('body', 'title',
  * 'heading'); `applyFonts` (glyphs.ts) later maps roles to real font families per character
  * and turns `pitch` (the wanted line pitch in points) into pdfmake's `lineHeight` factor.
  */
@@ -85,7 +85,7 @@ export function letterhead(mark: string, numberText: string): DocNode[] {
 }
 
 /**
- * 署名 and 成文日期 with the seal area free above them (§7.3.5.1): two blank lines, the office name
+ * 署名 and 成文日期 with the seal area free above them (GB/T 9704-2012 7.3.5.1): two blank lines, the office name
  * centred over the date, the date 右空四字. An optional seal image is drawn over both, centred.
  */
 export function signature(officeName: string, dateText: string, sealImage?: string): DocNode {
@@ -95,7 +95,7 @@ export function signature(officeName: string, dateText: string, sealImage?: stri
     // Two free lines above the 署名 for the seal stamped by hand.
     return { unbreakable: true, stack: [blankLines(2), { columns: [{ width: '*', text: '' }, { width: 'auto', stack: [name, date] }], margin: [0, 0, 4 * CHAR, 0] }] };
   }
-  // The seal image sits centred over 署名 and 日期, which fall slightly below its centre (§7.3.5.1);
+  // The seal image sits centred over 署名 and 日期, which fall slightly below its centre (GB/T 9704-2012 7.3.5.1);
   // its top stays within one line of the text above. No relative positioning: pdfmake mis-places
   // relatively positioned nodes inside unbreakable blocks.
   const seal = 42 * MM;

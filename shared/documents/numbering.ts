@@ -7,9 +7,10 @@
  * reused and never silently skipped.
  */
 import { refuse, type Check } from '../util/result';
-import { DOCUMENT_KIND_SHORT, type DocumentKind } from './types';
+import { DOCUMENT_KIND_SHORT, type StoredDocumentKind } from './types';
 
-export type NumberSeries = { officeId: string; kind: DocumentKind; year: number };
+/** A 文号 series; 'repair-notice' only in ledgers of earlier versions. */
+export type NumberSeries = { officeId: string; kind: StoredDocumentKind; year: number };
 
 export type NumberBlock = NumberSeries & {
   id: string;

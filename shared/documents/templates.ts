@@ -5,12 +5,13 @@
  * (an office may reword the sentence but cannot drop the legally required content).
  */
 import { placeholdersOf } from './format';
-import type { DocumentKind } from './types';
+import type { DocumentKind, StoredDocumentKind } from './kinds';
 
 export type TemplateParagraphs = Readonly<Record<string, string>>;
 
 export type DocumentTemplate = {
-  kind: DocumentKind;
+  /** 'repair-notice' only in snapshots of earlier versions. */
+  kind: StoredDocumentKind;
   version: number;
   paragraphs: TemplateParagraphs;
   /** ISO timestamp given by the caller when the office saved this version (not printed). */
@@ -18,7 +19,7 @@ export type DocumentTemplate = {
   savedBy?: string;
 };
 
-export const DEFAULT_TEMPLATES: Readonly<Record<DocumentKind, DocumentTemplate>> = {
+export const DEFAULT_TEMPLATES: Readonly<Record<DocumentKind, DocumentTemplate & { kind: DocumentKind }>> = {
   'prior-notice': {
     kind: 'prior-notice',
     version: 1,
@@ -34,23 +35,17 @@ export const DEFAULT_TEMPLATES: Readonly<Record<DocumentKind, DocumentTemplate>>
     version: 1,
     paragraphs: {
       intro: '本机关依法对你（单位）的失信行为进行了认定，并已依法告知你（单位）拟作出决定的事实、理由、依据及依法享有的权利。现决定将你（单位）列入{{listName}}。',
-      validity: '列入名单的期限为{{validityText}}，自{{validFrom}}起至{{validTo}}止。',
+      validity: '列入名单的期限为{{validityText}}，自{{validFrom}}起算，至{{validTo}}届满（{{validityBasis}}）。',
       measures: '列入名单期间，有关部门将依法依规对你（单位）实施以下失信惩戒措施：',
       remedies:
         '你（单位）对本决定认定的失信信息有异议的，可以向{{objectionTo}}提出异议申请，并提交相关证据材料。如不服本决定，可以自收到本决定书之日起{{reviewDays}}日内向{{reviewBody}}申请行政复议，或者自收到本决定书之日起{{litigationMonths}}个月内依法向{{court}}提起行政诉讼。',
-      repair: '{{repairRoute}}本决定书送达时一并送达《信用修复告知书》。',
-    },
-  },
-  'repair-notice': {
-    kind: 'repair-notice',
-    version: 1,
-    paragraphs: {
-      intro: '本机关已于{{decisionDate}}作出《{{decisionName}}》（{{decisionNumber}}）。根据信用修复有关规定，现将信用修复的条件、材料和途径告知如下：',
-      conditions:
-        '你（单位）纠正失信行为、履行法定责任和义务后，自{{earliestApplyDate}}起可以申请信用修复。失信信息最长公示至{{latestEndDate}}，届满后自动停止公示。',
-      materials: '申请信用修复需提交以下材料：',
-      window: '办理途径：{{window}}',
-      contact: '联系方式：{{contact}}',
+      repair: '{{repairRoute}}信用修复的条件、材料和途径详见附件《信用修复告知书》。',
+      noticeIntro: '根据信用修复有关规定，现将信用修复的条件、材料和途径告知如下：',
+      noticeConditions: '你（单位）纠正失信行为、履行法定责任和义务后，自{{earliestApplyDate}}起可以申请信用修复。失信信息最长公示至{{latestEndDate}}，届满后自动停止公示。',
+      noticeBarred: '你（单位）完成信用修复后一年内再次被列入名单，在新的失信记录有效期内（至{{latestEndDate}}）不得申请信用修复（{{barBasis}}）。',
+      noticeMaterials: '申请信用修复需提交以下材料：',
+      noticeWindow: '办理途径：{{window}}',
+      noticeContact: '联系方式：{{contact}}',
     },
   },
   'objection-acceptance': {
@@ -68,7 +63,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<DocumentKind, DocumentTemplate>>
       intro: '你（单位）于{{receivedDate}}提出的异议申请，本机关已依法受理并进行了核实。异议内容：{{objectionSummary}}',
       findings: '经核实：{{findings}}',
       adopted: '本机关决定采纳你（单位）的异议，并已作如下更正：{{correction}}',
-      partlyAdopted: '本机关决定部分采纳你（单位）的异议。未予采纳部分的理由：{{reasons}}',
+      upheldRemove: '本机关决定采纳你（单位）的异议，将你（单位）移出{{listName}}，停止公示相关失信信息，并通知有关部门终止实施失信惩戒措施。{{reasons}}',
       notAdopted: '本机关决定不予采纳你（单位）的异议，理由如下：{{reasons}}',
       remedies: '如不服本决定，可以自收到本决定书之日起{{reviewDays}}日内向{{reviewBody}}申请行政复议，或者自收到本决定书之日起{{litigationMonths}}个月内依法向{{court}}提起行政诉讼。',
     },
@@ -95,8 +90,8 @@ export const DEFAULT_TEMPLATES: Readonly<Record<DocumentKind, DocumentTemplate>>
     kind: 'removal-decision',
     version: 1,
     paragraphs: {
-      intro: '本机关于{{listingDate}}作出《列入严重失信主体名单决定书》（{{listingNumber}}），将你（单位）列入严重失信主体名单。',
-      body: '{{reasonText}}本机关决定自{{removalDate}}起将你（单位）移出严重失信主体名单，停止公示相关失信信息，并通知有关部门解除相应失信惩戒措施。',
+      intro: '本机关于{{listingDate}}作出《{{listingTitle}}》（{{listingNumber}}），将你（单位）列入{{listName}}。',
+      body: '{{reasonText}}本机关决定自{{removalDate}}起将你（单位）移出{{listName}}，停止公示相关失信信息，并通知有关部门解除相应失信惩戒措施。',
     },
   },
 };
@@ -105,13 +100,14 @@ export const DEFAULT_TEMPLATES: Readonly<Record<DocumentKind, DocumentTemplate>>
 export const REQUIRED_PLACEHOLDERS: Readonly<Partial<Record<DocumentKind, Readonly<Record<string, readonly string[]>>>>> = {
   'prior-notice': { rights: ['statementPeriod', 'statementDeadline'] },
   'listing-decision': {
-    validity: ['validityText', 'validFrom', 'validTo'],
+    validity: ['validityText', 'validFrom', 'validTo', 'validityBasis'],
     remedies: ['objectionTo', 'reviewDays', 'reviewBody', 'litigationMonths', 'court'],
     repair: ['repairRoute'],
+    noticeConditions: ['earliestApplyDate', 'latestEndDate'],
+    noticeBarred: ['latestEndDate', 'barBasis'],
   },
-  'objection-decision': { partlyAdopted: ['reasons'], notAdopted: ['reasons'], remedies: ['reviewDays', 'reviewBody', 'litigationMonths', 'court'] },
+  'objection-decision': { adopted: ['correction'], notAdopted: ['reasons'], remedies: ['reviewDays', 'reviewBody', 'litigationMonths', 'court'] },
   'repair-decision': { granted: ['reasons'], refused: ['reasons'], remedies: ['reviewDays', 'reviewBody', 'litigationMonths', 'court'] },
-  'repair-notice': { conditions: ['earliestApplyDate', 'latestEndDate'] },
   'objection-acceptance': { body: ['replyDeadline'] },
   'repair-acceptance': { body: ['decisionDeadline'] },
   'removal-decision': { body: ['removalDate'] },
@@ -131,14 +127,25 @@ export function resolveTemplate(kind: DocumentKind, override?: DocumentTemplate)
  */
 export const PARAGRAPH_LABELS: Readonly<Record<DocumentKind, Readonly<Record<string, string>>>> = {
   'prior-notice': { intro: '开头段', rights: '陈述申辩权利段', contact: '联系方式段' },
-  'listing-decision': { intro: '开头段', validity: '列入期限段', measures: '惩戒措施引导段', remedies: '救济途径段', repair: '信用修复段' },
-  'repair-notice': { intro: '开头段', conditions: '修复条件段', materials: '申请材料引导段', window: '办理途径段', contact: '联系方式段' },
+  'listing-decision': {
+    intro: '开头段',
+    validity: '列入期限段',
+    measures: '惩戒措施引导段',
+    remedies: '救济途径段',
+    repair: '信用修复段',
+    noticeIntro: '附件信用修复告知书开头段',
+    noticeConditions: '附件修复条件段',
+    noticeBarred: '附件不得修复段',
+    noticeMaterials: '附件申请材料引导段',
+    noticeWindow: '附件办理途径段',
+    noticeContact: '附件联系方式段',
+  },
   'objection-acceptance': { intro: '开头段（异议内容）', body: '受理决定段' },
   'objection-decision': {
     intro: '开头段（异议内容）',
     findings: '核实情况段',
-    adopted: '予以采纳段',
-    partlyAdopted: '部分采纳段',
+    adopted: '采纳并更正段',
+    upheldRemove: '采纳并移出段',
     notAdopted: '不予采纳段',
     remedies: '救济途径段',
   },
@@ -154,8 +161,11 @@ export const PLACEHOLDER_LABELS: Readonly<Record<string, string>> = {
   statementDeadline: '陈述申辩截止日期',
   contact: '联系方式',
   validityText: '列入期限（如三年）',
-  validFrom: '列入起始日期',
-  validTo: '列入截止日期',
+  validFrom: '期限起算日期',
+  validTo: '期限届满日期',
+  validityBasis: '期限依据及计算方法',
+  barBasis: '不得申请修复的依据',
+  listingTitle: '原列入决定书名称',
   objectionTo: '受理异议的机关',
   reviewDays: '申请行政复议的期限（日数）',
   reviewBody: '行政复议机关',
@@ -165,7 +175,7 @@ export const PLACEHOLDER_LABELS: Readonly<Record<string, string>> = {
   decisionDate: '列入决定的成文日期',
   decisionName: '列入决定书名称',
   decisionNumber: '列入决定书文号',
-  earliestApplyDate: '最早可申请信用修复的日期',
+  earliestApplyDate: '最早可申请信用修复的日期（当日起可申请）',
   latestEndDate: '最长公示截止日期',
   window: '办理窗口或网站',
   receivedDate: '收到异议申请的日期',

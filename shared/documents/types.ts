@@ -1,78 +1,50 @@
 /**
- * Plain, explicit inputs of the written documents (文书). These are deliberately independent of the
- * case fold: the caller (a mapping module, the UI or a test) fills them in. Dates are 'YYYY-MM-DD'.
+ * Explicit inputs of the written documents (文书). `documentFromCase` (from-case.ts) fills them from
+ * the folded case and the office profile; `checkIssuable(input, template, state)` refuses a document
+ * whose printed dates differ from the case. Dates are 'YYYY-MM-DD'.
  */
+import type { ListType, ObjectionOutcome } from '../case/events';
+import type { IssuingOffice } from '../office/profile';
 import type { IsoDate } from '../util/dates';
+import { DOCUMENT_KINDS, type DocumentKind, type StoredDocumentKind } from './kinds';
 
-export type DocumentKind =
-  | 'prior-notice'
-  | 'listing-decision'
-  | 'repair-notice'
-  | 'objection-acceptance'
-  | 'objection-decision'
-  | 'repair-acceptance'
-  | 'repair-decision'
-  | 'removal-decision';
+export { DOCUMENT_KINDS, type DocumentKind, type StoredDocumentKind };
 
-export const DOCUMENT_KINDS: readonly DocumentKind[] = [
-  'prior-notice',
-  'listing-decision',
-  'repair-notice',
-  'objection-acceptance',
-  'objection-decision',
-  'repair-acceptance',
-  'repair-decision',
-  'removal-decision',
-];
-
-/** The document's name as printed (title line and in the 送达回证). */
-export const DOCUMENT_KIND_NAMES: Readonly<Record<DocumentKind, string>> = {
-  'prior-notice': '列入严重失信主体名单事先告知书',
-  'listing-decision': '列入严重失信主体名单决定书',
-  'repair-notice': '信用修复告知书',
+/**
+ * The document's generic name (lists, 文号 series, 送达回证 of documents without a list). The printed
+ * title of list documents follows the case's list: see documentTitle.
+ */
+export const DOCUMENT_KIND_NAMES: Readonly<Record<StoredDocumentKind, string>> = {
+  'prior-notice': '列入名单事先告知书',
+  'listing-decision': '列入名单决定书',
   'objection-acceptance': '异议受理通知书',
   'objection-decision': '异议处理决定书',
   'repair-acceptance': '信用修复受理通知书',
   'repair-decision': '信用修复决定书',
-  'removal-decision': '移出严重失信主体名单决定书',
+  'removal-decision': '移出名单决定书',
+  'repair-notice': '信用修复告知书',
 };
 
 /** Short name used inside the 文号 series label and in lists. */
-export const DOCUMENT_KIND_SHORT: Readonly<Record<DocumentKind, string>> = {
+export const DOCUMENT_KIND_SHORT: Readonly<Record<StoredDocumentKind, string>> = {
   'prior-notice': '事先告知书',
   'listing-decision': '列入决定书',
-  'repair-notice': '修复告知书',
   'objection-acceptance': '异议受理通知书',
   'objection-decision': '异议处理决定书',
   'repair-acceptance': '修复受理通知书',
   'repair-decision': '修复决定书',
   'removal-decision': '移出决定书',
+  'repair-notice': '修复告知书',
 };
 
-export type OfficeProfile = {
-  /** Stable id of the office (numbers are per office). */
-  officeId: string;
-  /** 发文机关全称, e.g. 某某县发展和改革局 */
-  name: string;
-  /** 发文机关代字 used in the 文号, e.g. 某发改信用 → 某发改信用〔2026〕15号 */
-  numberPrefix: string;
-  /** Optional red 发文机关标志 (e.g. 某某县发展和改革局文件); omitted → no red header. */
-  letterhead?: string;
-  /** Where 行政复议 is applied for, e.g. 某某县人民政府 */
-  reviewBody: string;
-  /** Where 行政诉讼 is brought, e.g. 某某县人民法院 */
-  court: string;
-  address?: string;
-  phone?: string;
-  /** Office's own seal image (PNG/JPEG data URL). Optional; the seal area stays free otherwise. */
-  sealImage?: string;
-};
+/** The name of the 信用修复告知书, printed as the attachment (附件) of the listing decision. */
+export const REPAIR_NOTICE_NAME = '信用修复告知书';
 
 export type SubjectInfo = {
   /** 名称或姓名 */
   name: string;
   kind: 'legal-person' | 'natural-person' | 'individual-business';
-  /** 统一社会信用代码 or 身份证号码 — printed as given (masking is the caller's choice). */
+  /** 统一社会信用代码 or 身份证号码 — printed as given (the document is served on the subject). */
   idNumber: string;
   legalRepresentative?: string;
   address?: string;
@@ -89,55 +61,81 @@ export type MeasureInput = {
 
 /** Common to every document. `number` is NOT here: it is assigned when issuing. */
 export type DocumentCommon = {
-  office: OfficeProfile;
+  office: IssuingOffice;
   subject: SubjectInfo;
   /** 成文日期 */
   date: IsoDate;
   /** The case this document belongs to (not printed). */
   caseId?: string;
+  /** The objection / repair application the document answers (not printed). */
+  regardingId?: string;
+  /**
+   * Markers printed after a date whose number is of uncertain certainty (certaintyMarker), keyed by
+   * the date field (e.g. 'validity.to'); checkIssuable refuses a print that leaves one out.
+   */
+  certaintyNotes?: Readonly<Record<string, string>>;
 };
 
 export type PriorNoticeInput = DocumentCommon & {
   kind: 'prior-notice';
+  listType: ListType;
   facts: string;
   basis: string;
   /** 拟采取的惩戒措施 (optional in the notice). */
   intendedMeasures: MeasureInput[];
-  /** 陈述、申辩 deadline (computed by the caller from the rule set). */
+  /** 陈述、申辩 deadline (the fold's pre_notice_statement period). */
   statementDeadline: IsoDate;
   /** e.g. 5个工作日 — how the period is expressed in the rule set. */
   statementPeriodText: string;
   contact?: string;
 };
 
+/** The 信用修复告知书 attached to the listing decision (两书同达 without a number of its own). */
+export type RepairNoticeAttachment = {
+  /** First day a repair may be applied for; null when the subject may not apply within this listing (朝阳房地产规定 第十九条). */
+  earliestApplyDate: IsoDate | null;
+  /** When the subject may not apply: the article that bars it. */
+  barBasis?: string;
+  /** Latest publication end (最长公示期 / 有效期). */
+  latestEndDate: IsoDate;
+  materials: string[];
+  window: string;
+  contact?: string;
+};
+
 export type ListingDecisionInput = DocumentCommon & {
   kind: 'listing-decision';
-  /** 名单名称 (default 严重失信主体名单). */
-  listName?: string;
+  listType: ListType;
   /** 理由: the facts and reasons of the dishonest conduct. */
   facts: string;
   /** 依据: legal basis and 认定标准. */
   basis: string;
-  /** 期限: validity (publication) period. */
-  validity: { text: string; from: IsoDate; to: IsoDate };
+  /**
+   * 期限: exactly the case's period — `from` the date the fold counts from (认定 for 朝阳房地产规定 第十条,
+   * the basis decision for national regimes), `to` its last day — with the article it counts by.
+   */
+  validity: { text: string; from: IsoDate; to: IsoDate; basis: string };
   /** 移出条件 (and procedure). */
   removalConditions: string;
   /** 救济途径: who hears objections and reviews; the periods come from the template. */
   remedies: { objectionTo: string; reviewBody: string; reviewDays: number; court: string; litigationMonths: number };
   /** Measures that follow and their periods. */
   measures: MeasureInput[];
-  /** 信用修复途径 (the 两书同达 repair notice repeats it in detail). */
+  /** 信用修复途径 (the attached 信用修复告知书 repeats it in detail). */
   repairRoute: string;
+  /** The 信用修复告知书, printed as 附件 after the decision. */
+  repairNotice: RepairNoticeAttachment;
 };
 
-export type RepairNoticeInput = DocumentCommon & {
+/**
+ * A 信用修复告知书 issued by earlier versions as a document of its own (with its own 文号). Only stored
+ * snapshots have it; they can still be rebuilt and reprinted.
+ */
+export type LegacyRepairNoticeInput = DocumentCommon & {
   kind: 'repair-notice';
-  /** The decision it is served with (文号 text). */
   decisionNumber: string;
   decisionName: string;
-  /** Earliest date a repair may be applied for (最短公示期届满). */
   earliestApplyDate: IsoDate;
-  /** Latest publication end (最长公示期). */
   latestEndDate: IsoDate;
   materials: string[];
   window: string;
@@ -148,7 +146,7 @@ export type ObjectionAcceptanceInput = DocumentCommon & {
   kind: 'objection-acceptance';
   receivedDate: IsoDate;
   objectionSummary: string;
-  /** Date by which the result will be given (rule-set computed). */
+  /** Date by which the result will be given: the objection's applicable decision period. */
   replyDeadline: IsoDate;
   /** e.g. 已于2026年11月23日对相关信息作异议标注 */
   markingNote?: string;
@@ -159,10 +157,11 @@ export type ObjectionDecisionInput = DocumentCommon & {
   receivedDate: IsoDate;
   objectionSummary: string;
   findings: string;
-  outcome: 'adopted' | 'partly-adopted' | 'not-adopted';
-  /** Required when not (fully) adopted. */
+  /** The outcome recorded in the case (objection_decided). */
+  outcome: ObjectionOutcome;
+  /** Required when rejected. */
   reasons: string;
-  /** What was corrected (when adopted). */
+  /** What was corrected (upheld_correct). */
   correction?: string;
 };
 
@@ -185,6 +184,7 @@ export type RepairDecisionInput = DocumentCommon & {
 
 export type RemovalDecisionInput = DocumentCommon & {
   kind: 'removal-decision';
+  listType: ListType;
   listingNumber: string;
   listingDate: IsoDate;
   reason: 'expired' | 'repaired' | 'objection-upheld' | 'other';
@@ -195,19 +195,22 @@ export type RemovalDecisionInput = DocumentCommon & {
 export type DocumentInput =
   | PriorNoticeInput
   | ListingDecisionInput
-  | RepairNoticeInput
   | ObjectionAcceptanceInput
   | ObjectionDecisionInput
   | RepairAcceptanceInput
   | RepairDecisionInput
   | RemovalDecisionInput;
 
+/** What a stored snapshot may hold (today's inputs and legacy 信用修复告知书). */
+export type StoredDocumentInput = DocumentInput | LegacyRepairNoticeInput;
+
 /** A 文号: 机关代字〔年份〕序号号. */
 export type DocNumber = { prefix: string; year: number; seq: number };
 
 /** 送达回证 fields; blank ones are left as lines to fill in by hand. */
 export type ServiceProofInput = {
-  documents: { name: string; number: string }[];
+  /** Each served document, with its attachments (no number of their own). */
+  documents: { name: string; number: string; attachments?: string[] }[];
   servingUnit: string;
   recipient: string;
   place?: string;

@@ -1,12 +1,18 @@
 /**
  * Refusals before issuing: a decision missing any of its legally required elements is a legal
- * defect, so it is refused with a Chinese reason that names the element.
+ * defect, and so is a printed date that differs from the case (黑龙江条例 第三十九条 lists 超期公示 among
+ * the grounds of objection): both are refused with a Chinese reason that names the element.
  */
+import type { CaseState } from '../case/state';
+import { LIST_TYPE_LABELS, OBJECTION_OUTCOME_LABELS } from '../case/events';
+import { certaintyMarker } from '../rules/periods';
 import { isIsoDate } from '../util/dates';
 import { refuse, type Check } from '../util/result';
+import { caseDate, DOCUMENT_DATE_FIELDS, objectionFor, repairFor } from './case-fields';
 import { placeholdersOf } from './format';
 import { describePlaceholder, paragraphLabel, REQUIRED_PLACEHOLDERS, resolveTemplate, type DocumentTemplate } from './templates';
-import { DOCUMENT_KIND_NAMES, type DocumentInput } from './types';
+import { documentTitle } from './titles';
+import type { DocumentInput } from './types';
 
 function blank(value: unknown): boolean {
   return typeof value !== 'string' || value.trim() === '';
@@ -17,7 +23,7 @@ type Problem = { code: string; reason: string };
 function commonProblems(input: DocumentInput): Problem[] {
   const out: Problem[] = [];
   if (blank(input.office?.name)) out.push({ code: 'office-name-missing', reason: '发文机关名称未填写' });
-  if (blank(input.office?.numberPrefix)) out.push({ code: 'number-prefix-missing', reason: '发文机关代字未设置' });
+  if (blank(input.office?.numbering?.documentPrefix)) out.push({ code: 'number-prefix-missing', reason: '发文机关代字未设置' });
   if (blank(input.subject?.name)) out.push({ code: 'subject-name-missing', reason: '当事人名称或姓名未填写' });
   if (!isIsoDate(input.date)) out.push({ code: 'date-invalid', reason: '成文日期无效' });
   return out;
@@ -32,8 +38,8 @@ function listingProblems(input: Extract<DocumentInput, { kind: 'listing-decision
   const out: Problem[] = [];
   if (blank(input.facts)) out.push({ code: 'element-reason-missing', reason: '缺少必备要素“理由”（失信行为事实）' });
   if (blank(input.basis)) out.push({ code: 'element-basis-missing', reason: '缺少必备要素“依据”' });
-  if (!input.validity || blank(input.validity.text) || !isIsoDate(input.validity.from) || !isIsoDate(input.validity.to)) {
-    out.push({ code: 'element-period-missing', reason: '缺少必备要素“期限”（有效期及起止日期）' });
+  if (!input.validity || blank(input.validity.text) || blank(input.validity.basis) || !isIsoDate(input.validity.from) || !isIsoDate(input.validity.to)) {
+    out.push({ code: 'element-period-missing', reason: '缺少必备要素“期限”（有效期、起止日期及计算依据）' });
   } else if (input.validity.to < input.validity.from) {
     out.push({ code: 'element-period-invalid', reason: '必备要素“期限”的截止日期早于起始日期' });
   }
@@ -47,6 +53,14 @@ function listingProblems(input: Extract<DocumentInput, { kind: 'listing-decision
     else if (blank(m.period)) out.push({ code: 'measure-period-missing', reason: `惩戒措施“${m.text}”缺少实施期限` });
   });
   if (blank(input.repairRoute)) out.push({ code: 'repair-route-missing', reason: '缺少信用修复途径' });
+  const n = input.repairNotice;
+  if (!n) out.push({ code: 'repair-notice-missing', reason: '缺少附件《信用修复告知书》' });
+  else {
+    if (n.earliestApplyDate !== null && !isIsoDate(n.earliestApplyDate)) out.push({ code: 'earliest-apply-invalid', reason: '附件《信用修复告知书》的可申请修复日期无效' });
+    if (n.earliestApplyDate === null && blank(n.barBasis)) out.push({ code: 'bar-basis-missing', reason: '附件《信用修复告知书》未写明不得申请修复的依据' });
+    if (!isIsoDate(n.latestEndDate)) out.push({ code: 'latest-end-invalid', reason: '附件《信用修复告知书》的最长公示截止日期无效' });
+    if (blank(n.window)) out.push({ code: 'window-missing', reason: '附件《信用修复告知书》缺少信用修复办理途径' });
+  }
   return out;
 }
 
@@ -61,13 +75,6 @@ function kindProblems(input: DocumentInput): Problem[] {
         ...(blank(input.statementPeriodText) ? [{ code: 'statement-period-missing', reason: '缺少陈述、申辩期限' }] : []),
         ...dateProblem(input.statementDeadline, '陈述、申辩截止日期', 'statement-deadline-invalid'),
       ];
-    case 'repair-notice':
-      return [
-        ...(blank(input.decisionNumber) ? [{ code: 'decision-number-missing', reason: '缺少同时送达的决定书文号' }] : []),
-        ...dateProblem(input.earliestApplyDate, '可申请修复日期', 'earliest-apply-invalid'),
-        ...dateProblem(input.latestEndDate, '最长公示截止日期', 'latest-end-invalid'),
-        ...(blank(input.window) ? [{ code: 'window-missing', reason: '缺少信用修复办理途径' }] : []),
-      ];
     case 'objection-acceptance':
       return [
         ...dateProblem(input.receivedDate, '异议收到日期', 'received-invalid'),
@@ -78,8 +85,8 @@ function kindProblems(input: DocumentInput): Problem[] {
       return [
         ...dateProblem(input.receivedDate, '异议收到日期', 'received-invalid'),
         ...(blank(input.findings) ? [{ code: 'findings-missing', reason: '缺少核实情况' }] : []),
-        ...(input.outcome !== 'adopted' && blank(input.reasons) ? [{ code: 'reasons-missing', reason: '异议未予（全部）采纳的，必须说明理由' }] : []),
-        ...(input.outcome !== 'not-adopted' && blank(input.correction) ? [{ code: 'correction-missing', reason: '采纳异议的，应写明更正内容' }] : []),
+        ...(input.outcome === 'rejected' && blank(input.reasons) ? [{ code: 'reasons-missing', reason: '异议未予采纳的，必须说明理由' }] : []),
+        ...(input.outcome === 'upheld_correct' && blank(input.correction) ? [{ code: 'correction-missing', reason: '采纳异议并更正的，应写明更正内容' }] : []),
       ];
     case 'repair-acceptance':
       return [...dateProblem(input.applicationDate, '申请日期', 'application-invalid'), ...dateProblem(input.decisionDeadline, '决定期限', 'decision-deadline-invalid')];
@@ -113,15 +120,59 @@ function templateProblems(input: DocumentInput, template: DocumentTemplate): Pro
   return out;
 }
 
-/** Everything wrong with a document before it may be issued (empty = fine). */
-export function documentProblems(input: DocumentInput, template?: DocumentTemplate): Problem[] {
-  const resolved = resolveTemplate(input.kind, template);
-  return [...commonProblems(input), ...kindProblems(input), ...templateProblems(input, resolved)];
+const WHY: Record<'absent' | 'unset' | 'paused', string> = { absent: '案件中没有该事项', unset: '该期限在规则集中未设置，请在"设置"中确定', paused: '该期限的计时中止中' };
+
+/** Where the document disagrees with the folded case: printed dates, list, outcome, uncertainty markers. */
+function caseProblems(input: DocumentInput, state: CaseState): Problem[] {
+  const out: Problem[] = [];
+  for (const f of DOCUMENT_DATE_FIELDS[input.kind]) {
+    const printed = f.read(input);
+    if (printed === undefined) continue;
+    const expected = caseDate(state, f.source, input.regardingId);
+    if (!expected.ok) {
+      out.push({ code: expected.why === 'unset' ? 'period-unset' : 'case-date-missing', reason: `“${f.label}”无法按案件确定：${WHY[expected.why]}${expected.period ? `（${expected.period.label}，${expected.period.basis}）` : ''}` });
+      continue;
+    }
+    if (printed !== expected.date) {
+      const basis = expected.period ? `（${expected.period.label}，${expected.period.basis}）` : '';
+      out.push({ code: 'date-differs-from-case', reason: `“${f.label}”填写为${printed ?? '空'}，案件记载为${expected.date ?? '不得申请'}${basis}` });
+      continue;
+    }
+    const marker = certaintyMarker(expected.certainty);
+    if (marker && expected.certainty === 'uncertain' && input.certaintyNotes?.[f.field] !== marker) {
+      out.push({ code: 'certainty-marker-missing', reason: `“${f.label}”依据的期限数值尚未核实，须注明“${marker}”` });
+    }
+  }
+  if ('listType' in input && state.listType !== null && input.listType !== state.listType) {
+    out.push({ code: 'list-differs-from-case', reason: `文书所列名单为“${LIST_TYPE_LABELS[input.listType]}”，案件记载为“${LIST_TYPE_LABELS[state.listType]}”` });
+  }
+  if (input.kind === 'objection-decision') {
+    const o = objectionFor(state, input.regardingId);
+    if (!o?.outcome) out.push({ code: 'objection-not-decided', reason: '案件中尚未登记该异议的处理决定，请先办理“异议决定”' });
+    else if (o.outcome !== input.outcome) out.push({ code: 'outcome-differs-from-case', reason: `处理结果为“${OBJECTION_OUTCOME_LABELS[input.outcome]}”，案件记载为“${OBJECTION_OUTCOME_LABELS[o.outcome]}”` });
+  }
+  if (input.kind === 'repair-decision') {
+    const r = repairFor(state, input.regardingId);
+    const decided = r?.stage === 'P4' ? 'granted' : r?.stage === 'P4R' ? 'refused' : null;
+    if (decided === null) out.push({ code: 'repair-not-decided', reason: '案件中尚未登记该修复申请的决定，请先办理“修复决定”' });
+    else if (decided !== input.outcome) out.push({ code: 'outcome-differs-from-case', reason: `决定为“${input.outcome === 'granted' ? '准予信用修复' : '不予信用修复'}”，案件记载相反` });
+  }
+  return out;
 }
 
-/** Refuses to issue with one Chinese reason listing every problem. */
-export function checkIssuable(input: DocumentInput, template?: DocumentTemplate): Check {
-  const problems = documentProblems(input, template);
+/** Everything wrong with a document before it may be issued (empty = fine). With the case, its dates are checked too. */
+export function documentProblems(input: DocumentInput, template?: DocumentTemplate, state?: CaseState): Problem[] {
+  const resolved = resolveTemplate(input.kind, template);
+  return [...(state ? caseProblems(input, state) : []), ...commonProblems(input), ...kindProblems(input), ...templateProblems(input, resolved)];
+}
+
+/**
+ * Refuses to issue with one Chinese reason listing every problem. Given the folded case, a printed
+ * date that differs from the case's declared period or fact (case-fields.ts), or depends on an unset
+ * period, is refused naming the field and both dates.
+ */
+export function checkIssuable(input: DocumentInput, template?: DocumentTemplate, state?: CaseState): Check {
+  const problems = documentProblems(input, template, state);
   if (problems.length === 0) return { ok: true };
-  return refuse(problems[0]!.code, `不能签发《${DOCUMENT_KIND_NAMES[input.kind]}》：${problems.map((p) => p.reason).join('；')}。`);
+  return refuse(problems[0]!.code, `不能签发《${documentTitle(input)}》：${problems.map((p) => p.reason).join('；')}。`);
 }

@@ -1,4 +1,5 @@
-import { SUBJECT_KIND_LABELS, type BasisDocumentType, type ListType, type SubjectKind } from '../case/events';
+import { LIST_TYPE_LABELS, SUBJECT_KIND_LABELS, type BasisDocumentType, type ListType, type SubjectKind } from '../case/events';
+import { BASIS_TYPE_LABELS } from '../case/labels';
 import { BEHAVIOUR_CATALOGUES, type BehaviourItem } from '../rules/catalogues';
 import { SEVERITY_LABELS, type Severity } from '../rules/types';
 import { nameKey } from './cells';
@@ -17,25 +18,6 @@ function tableOf<V extends string>(id: string, title: string, labels: Record<V, 
   return { id, title, entries, ...(basis ? { basis } : {}) };
 }
 
-/** Chinese names of the list types (shared; the renderer's labels.ts copy should import these). */
-export const LIST_TYPE_LABELS: Record<ListType, string> = {
-  dishonesty_list: '失信名单',
-  severe_dishonesty_list: '严重失信主体名单',
-  joint_sanction_list: '失信联合惩戒对象名单',
-  focus_list: '重点关注对象名单',
-};
-
-/** Chinese names of the basis document types (黑龙江条例 第二十七、二十八条). */
-export const BASIS_TYPE_LABELS: Record<BasisDocumentType, string> = {
-  judgment: '判决',
-  ruling: '裁定',
-  arbitration: '仲裁',
-  penalty_decision: '行政处罚决定',
-  coercion: '行政强制',
-  adjudication: '行政裁决',
-  dishonest_judgment_debtor: '失信被执行人名单',
-  other: '其他',
-};
 
 export const SUBJECT_KIND_TABLE: CodeTable<SubjectKind> = tableOf('subject_kind', '主体类别', SUBJECT_KIND_LABELS, {
   natural_person: ['个人', '公民'],

@@ -1,6 +1,6 @@
 import type { ListType, SubjectKind } from '../case/events';
 import type { IsoDate } from '../util/dates';
-import { LIST_TYPE_LABELS } from './code-tables';
+import { LIST_TYPE_LABELS } from '../case/events';
 import { codeCell, dateCell, emptySheet, textCell, titleRow, type ExportSheet } from './sheet';
 
 /**
@@ -32,7 +32,8 @@ export type MaskedPublication =
       responsiblePersons: { name: string; citizenId: string | null }[];
     };
 
-export type PublicationMasker = (subject: PublicationSubject) => MaskedPublication;
+/** Masks one entry's subject; it gets the entry so that each case's own profile can apply. */
+export type PublicationMasker = (subject: PublicationSubject, entry?: PublicationListEntry) => MaskedPublication;
 
 /** One listing as the desk knows it (plain data). */
 export type PublicationListEntry = {
@@ -114,7 +115,7 @@ export function publicationListSheet(input: PublicationListInput): { sheet: Expo
       excluded.push({ caseId: entry.caseId, reason: '已移出或公示期满，不再公示（黑龙江省社会信用条例 第三十七条）' });
       continue;
     }
-    const masked = input.mask(entry.subject);
+    const masked = input.mask(entry.subject, entry);
     if (!masked.published) {
       excluded.push({ caseId: entry.caseId, reason: masked.reason });
       continue;

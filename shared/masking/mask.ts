@@ -75,7 +75,7 @@ function personView(p: PersonRef, profile: PublicationProfile): PublishedPerson 
 }
 
 /**
- * What may be published about `subject` under `profile` (DOMAIN.md §2.5):
+ * What may be published about `subject` under `profile`:
  *  - 'full' (朝阳房地产规定 第十二条(一)): names and ID numbers as recorded;
  *  - 'masked' (黑龙江条例 第二十三条, default): natural persons' names and ID numbers de-identified;
  *  - 'offline' (朝阳2020方案 十六(二十六)): a natural-person subject is not published at all, and

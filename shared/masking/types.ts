@@ -1,5 +1,5 @@
 /**
- * Publication masking profiles (DOMAIN.md §2.5 CONFLICT on personal data):
+ * Publication masking profiles (the texts disagree on personal data, so each rule set picks one):
  *  - 'masked'  (default): names and ID numbers of natural persons are published only de-identified
  *               — 黑龙江条例 第二十三条 "应当进行必要的脱敏处理".
  *  - 'full'   : published in full — 朝阳房地产规定 第十二条(一) lists 身份证号码 among the published fields.
@@ -13,3 +13,11 @@ export const PUBLICATION_PROFILE_LABELS: Record<PublicationProfile, string> = {
   full: '完整公示',
   offline: '个人信息不公示',
 };
+
+/** How protective a profile is (higher = more protective). */
+export const PROFILE_PROTECTION: Record<PublicationProfile, number> = { full: 0, masked: 1, offline: 2 };
+
+/** The more protective of two profiles. */
+export function moreProtective(a: PublicationProfile, b: PublicationProfile): PublicationProfile {
+  return PROFILE_PROTECTION[a] >= PROFILE_PROTECTION[b] ? a : b;
+}

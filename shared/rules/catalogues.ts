@@ -1,7 +1,8 @@
 import type { Refusal } from '../util/result';
+import type { Sector } from './types';
 
 /**
- * Behaviour catalogues as data (DOMAIN.md §2.2). A listing must name a catalogue item
+ * Behaviour catalogues as data. A listing must name a catalogue item
  * (合法、关联、比例: 黑龙江条例 第二十八、三十条); free text is checked against the deny-list of
  * 朝阳2020方案 十七(二十七).
  */
@@ -13,6 +14,8 @@ export type BehaviourItem = {
   text: string;
   /** Sub-items (第六条(十六) has 7). */
   items?: readonly BehaviourItem[];
+  /** Sectors the text names (the case's `sector` is one of them; some publication periods depend on it). */
+  sectors?: readonly Sector[];
 };
 
 export type BehaviourCatalogue = {
@@ -59,8 +62,9 @@ export const CATALOGUE_CY_RE_6: BehaviourCatalogue = {
     cy(12, '十二', '工程出现安全质量问题，不按规定及时整改保修'),
     cy(13, '十三', '擅自为建设单位接入供热管网'),
     cy(14, '十四', '违反法律规定及土地使用权出让合同约定，造成土地闲置两年以上'),
-    cy(15, '十五', '未尽勤勉尽责的法定义务，对重大安全事故负有主要责任'),
-    // The 上访 here is the CONSEQUENCE of a developer's breach, not the petitioner's act (DOMAIN.md §7).
+    { ...cy(15, '十五', '未尽勤勉尽责的法定义务，对重大安全事故负有主要责任'), sectors: ['work_safety'] },
+    // The 上访 here is the CONSEQUENCE of a developer's breach, not the petitioner's act (see
+    // checkBehaviourAllowed and 朝阳2020方案 十七(二十七)).
     cy(16, '十六', '因不履行民事合同主要义务的行为，导致群体性投诉或上访', sub16),
     cy(17, '十七', '其他违反法律、法规的失信行为'),
   ],
@@ -74,7 +78,7 @@ export const CATALOGUE_HLJ_29: BehaviourCatalogue = {
   items: [
     { code: 'HLJ-29-1', article: '第二十九条（一）', text: '行政机关不履行法定职责或者通过招商引资、政府采购、政府投资项目招标投标、公共资源交易等活动产生的约定义务且情节严重' },
     { code: 'HLJ-29-2', article: '第二十九条（二）', text: '国家机关、国有企事业单位或者大型企业不履行及时支付中小微企业款项义务且情节严重' },
-    { code: 'HLJ-29-3', article: '第二十九条（三）', text: '在食品药品、生态环境、工程质量、安全生产、消防安全、强制性产品认证等领域严重危害人民群众身体健康和生命安全' },
+    { code: 'HLJ-29-3', article: '第二十九条（三）', text: '在食品药品、生态环境、工程质量、安全生产、消防安全、强制性产品认证等领域严重危害人民群众身体健康和生命安全', sectors: ['food', 'drug', 'work_safety', 'fire'] },
     { code: 'HLJ-29-4', article: '第二十九条（四）', text: '贿赂、逃税骗税、恶意逃废债务、恶意拖欠货款或者服务费、恶意欠薪、非法集资、合同欺诈、传销、无证照经营、制售假冒伪劣产品、故意侵犯知识产权、出借或者借用资质投标、围标串标、虚假广告、侵害消费者或者证券期货投资者合法权益、严重破坏网络空间传播秩序、聚众扰乱社会秩序等严重破坏市场公平竞争秩序和社会正常秩序' },
     { code: 'HLJ-29-5', article: '第二十九条（五）', text: '在司法机关、行政机关作出裁判或者决定后，有履行能力但拒不履行、逃避执行等' },
     { code: 'HLJ-29-6', article: '第二十九条（六）', text: '拒绝、逃避兵役，拒绝、拖延民用资源征用或者阻碍对被征用的民用资源进行改造，危害国防利益和破坏国防设施等拒不履行国防义务' },
@@ -83,7 +87,20 @@ export const CATALOGUE_HLJ_29: BehaviourCatalogue = {
   ],
 };
 
-export const BEHAVIOUR_CATALOGUES: readonly BehaviourCatalogue[] = [CATALOGUE_CY_RE_6, CATALOGUE_HLJ_29];
+const ZH = '庄河市人民政府关于建立完善守信联合激励和失信联合惩戒制度的实施意见（庄政发〔2017〕22号）';
+export const CATALOGUE_ZH_6: BehaviourCatalogue = {
+  id: 'ZH-6',
+  title: '失信联合惩戒重点对象（庄河实施意见三（六））',
+  basis: `${ZH} 三（六）`,
+  items: [
+    { code: 'ZH-6-1', article: '三（六）1', text: '严重危害人民群众身体健康和生命安全的行为（食品药品、生态环境、工程质量、安全生产、消防安全、强制性产品认证等领域）', sectors: ['food', 'drug', 'work_safety', 'fire'] },
+    { code: 'ZH-6-2', article: '三（六）2', text: '严重破坏市场公平竞争秩序和社会正常秩序的行为' },
+    { code: 'ZH-6-3', article: '三（六）3', text: '拒不履行法定义务，严重影响司法机关、行政机关公信力的行为（有履行能力但拒不履行、逃避执行）' },
+    { code: 'ZH-6-4', article: '三（六）4', text: '拒不履行国防义务的行为' },
+  ],
+};
+
+export const BEHAVIOUR_CATALOGUES: readonly BehaviourCatalogue[] = [CATALOGUE_CY_RE_6, CATALOGUE_HLJ_29, CATALOGUE_ZH_6];
 
 function flatten(items: readonly BehaviourItem[]): BehaviourItem[] {
   return items.flatMap((item) => [item, ...flatten(item.items ?? [])]);

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, dirname } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import type { ListingDecisionInput, OfficeProfile, RepairNoticeInput, SubjectInfo } from '../../shared/documents/types';
+import type { LegacyRepairNoticeInput, ListingDecisionInput, SubjectInfo } from '../../shared/documents/types';
+import type { IssuingOffice } from '../../shared/office/profile';
 import { BUNDLED_BODY, BUNDLED_FALLBACK, BUNDLED_TITLE, FontRegistry, loadFont, type PdfMakeLike } from '../../renderer/src/documents/engine';
 
 const require = createRequire(import.meta.url);
@@ -39,10 +40,10 @@ export function nodePdfMake(): PdfMakeLike {
   return pdfmake;
 }
 
-export const OFFICE: OfficeProfile = {
+export const OFFICE: IssuingOffice = {
   officeId: 'office-1',
   name: '某某县发展和改革局',
-  numberPrefix: '某发改信用',
+  numbering: { casePrefix: '某发改信案', documentPrefix: '某发改信用' },
   reviewBody: '某某县人民政府',
   court: '某某县人民法院',
   address: '某某县人民路1号',
@@ -60,6 +61,7 @@ export const COMPANY: SubjectInfo = {
 export function listingInput(overrides: Partial<ListingDecisionInput> = {}): ListingDecisionInput {
   return {
     kind: 'listing-decision',
+    listType: 'severe_dishonesty_list',
     office: OFFICE,
     subject: COMPANY,
     date: '2026-11-22',
@@ -67,7 +69,7 @@ export function listingInput(overrides: Partial<ListingDecisionInput> = {}): Lis
       '经查，你单位于2026年3月至2026年8月期间，在承建某某县第一中学教学楼工程中使用不合格钢筋，经某某县市场监督管理局2026年9月10日作出行政处罚决定（某市监罚〔2026〕88号），责令改正并处罚款。你单位逾期拒不履行行政处罚决定确定的义务，情节严重，造成恶劣社会影响。\n上述事实有行政处罚决定书、送达回证、现场检查笔录等证据证实。',
     basis:
       '《国务院办公厅关于进一步完善失信约束制度构建诚信建设长效机制的指导意见》（国办发〔2020〕49号）第（七）项、第（八）项；《某某省社会信用条例》第二十八条、第二十九条；《某某省严重失信主体名单认定标准》第三条。',
-    validity: { text: '三年', from: '2026-11-22', to: '2029-11-21' },
+    validity: { text: '三年', from: '2026-11-22', to: '2029-11-22', basis: '按《某某省社会信用条例》第三十七条计算；开始的当日不计入，到期月的对应日为期间的最后一日（《中华人民共和国民法典》第二百零一条、第二百零二条）' },
     removalConditions:
       '有效期届满的，本机关自届满之日起3个工作日内将你单位移出名单。有效期内，你单位纠正失信行为、履行相关义务、消除不良影响，且列入名单满一年的，可以向本机关申请提前移出；本机关审核通过后予以移出，并通知有关部门解除惩戒措施。',
     remedies: { objectionTo: '某某县发展和改革局', reviewBody: '某某县人民政府', reviewDays: 60, court: '某某县人民法院', litigationMonths: 6 },
@@ -77,11 +79,19 @@ export function listingInput(overrides: Partial<ListingDecisionInput> = {}): Lis
       { text: '在评优评先中不予推荐', period: '列入名单期间' },
     ],
     repairRoute: '你单位可通过“信用中国”网站或本机关政务服务窗口申请信用修复。',
+    repairNotice: {
+      earliestApplyDate: '2027-11-23',
+      latestEndDate: '2029-11-22',
+      materials: ['法定责任和义务履行完毕的证明材料', '信用承诺书'],
+      window: '“信用中国”网站信用修复栏目，或某某县政务服务中心信用修复窗口',
+      contact: '0000-1234567',
+    },
     ...overrides,
   };
 }
 
-export function repairNoticeInput(decisionNumber: string): RepairNoticeInput {
+/** A 信用修复告知书 as earlier versions issued it (its own document and number); only stored snapshots have it. */
+export function legacyRepairNoticeInput(decisionNumber: string): LegacyRepairNoticeInput {
   return {
     kind: 'repair-notice',
     office: OFFICE,

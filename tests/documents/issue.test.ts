@@ -8,11 +8,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { auditSeries, INTERRUPTED_REASON, type NumberBlock } from '../../shared/documents/numbering';
 import type { DocumentKind } from '../../shared/documents/types';
 import { engineRenderer, sha256Hex } from '../../renderer/src/documents/engine';
-import { handOut, issueDocument, issueListingWithRepairNotice, openStored, printBatch, storedJob, type IssueDeps } from '../../renderer/src/documents/issue';
+import { handOut, issueDocument, openStored, printBatch, storedJob, type IssueDeps } from '../../renderer/src/documents/issue';
 import { createDexieDocumentStore, type DocumentStore } from '../../renderer/src/desk/documents/store';
 import type { CreditDeskDb } from '../../renderer/src/db/database';
 import { openTestDb } from '../helpers/dexie';
-import { COMPANY, listingInput, nodeFontRegistry, nodePdfMake, OFFICE, repairNoticeInput } from './fixtures';
+import { COMPANY, listingInput, nodeFontRegistry, nodePdfMake, OFFICE } from './fixtures';
 import { pdfPages, pdfText } from './pdf-tools';
 
 const renderer = engineRenderer(nodePdfMake(), nodeFontRegistry());
@@ -45,17 +45,19 @@ async function device(deviceId: string, blocks: NumberBlock[], name?: string): P
   return { db, store, deps };
 }
 
-describe('issuing a listing decision with its 信用修复告知书 (两书同达)', () => {
-  it('takes numbers from the device block, stores immutable snapshots and shows the same bytes', async () => {
-    const { store, deps } = await device('dev-A', [block('dev-A', 'listing-decision', 15, 30), block('dev-A', 'repair-notice', 1, 30)]);
-    const { kind: _k, decisionNumber: _n, decisionName: _d, ...notice } = repairNoticeInput('');
-    const result = await issueListingWithRepairNotice(deps, listingInput(), notice, SERVICE);
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
+describe('issuing a listing decision with its 信用修复告知书 as 附件 (两书同达, one 文号)', () => {
+  it('takes one number from the device block, stores an immutable snapshot with its attachment and shows the same bytes', async () => {
+    const { store, deps } = await device('dev-A', [block('dev-A', 'listing-decision', 15, 30)]);
+    const issued = await issueDocument(deps, { input: listingInput(), service: SERVICE });
+    expect(issued.ok, !issued.ok ? issued.reason : '').toBe(true);
+    if (!issued.ok) return;
+    const result = { decision: issued.document };
     expect(result.decision.numberText).toBe('某发改信用〔2026〕15号');
-    expect(result.notice.numberText).toBe('某发改信用〔2026〕1号');
-    expect(result.notice.groupId).toBe(result.decision.groupId);
-    expect(pdfText(result.notice.pdf).replace(/\s+/g, '')).toContain('（某发改信用〔2026〕15号）');
+    // The 信用修复告知书 is printed as 附件 of the decision, inside the same PDF, without a number of its own.
+    const text = pdfText(result.decision.pdf).replace(/\s+/g, '');
+    expect(text).toContain('附件：信用修复告知书');
+    expect(text).toContain('信用修复告知书');
+    expect(text.split('某发改信用〔2026〕15号').length - 1).toBeGreaterThanOrEqual(1);
 
     const stored = await store.getDocument(result.decision.id);
     expect(stored?.sha256).toBe(await sha256Hex(stored!.pdf));
@@ -80,12 +82,9 @@ describe('issuing a listing decision with its 信用修复告知书 (两书同�
     const log = await store.printLog();
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ action: 'download', documentIds: [result.decision.id], sha256: stored!.sha256, pages: stored!.pages });
-    expect((await store.ledger()).map((e) => [e.kind, e.seq, e.state])).toEqual(
-      expect.arrayContaining([
-        ['listing-decision', 15, 'issued'],
-        ['repair-notice', 1, 'issued'],
-      ]),
-    );
+    // one document, one number: never two documents with one 文号
+    expect((await store.ledger()).map((e) => [e.kind, e.seq, e.state])).toEqual([['listing-decision', 15, 'issued']]);
+    expect((await store.listDocuments()).map((d) => d.numberText)).toEqual(['某发改信用〔2026〕15号']);
   });
 
   it('refuses without a number block, and refuses a missing element without taking a number', async () => {
@@ -190,25 +189,24 @@ describe('a crash between taking a number and saving the document', () => {
 
 describe('batch printing', () => {
   it('prints several groups into one PDF, each document on an odd page followed by its 送达回证', async () => {
-    const { store, deps } = await device('dev-P', [block('dev-P', 'listing-decision', 1, 10), block('dev-P', 'repair-notice', 1, 10)]);
-    const { kind: _k, decisionNumber: _n, decisionName: _d, ...notice } = repairNoticeInput('');
-    const g1 = await issueListingWithRepairNotice(deps, listingInput(), notice, SERVICE);
+    const { store, deps } = await device('dev-P', [block('dev-P', 'listing-decision', 1, 10)]);
+    const g1 = await issueDocument(deps, { input: listingInput(), service: SERVICE });
     const g2 = await issueDocument(deps, { input: listingInput({ subject: { ...COMPANY, name: '某某县顺达运输有限公司' } }), service: { ...SERVICE, recipient: '某某县顺达运输有限公司' } });
     expect(g1.ok && g2.ok).toBe(true);
     if (!g1.ok || !g2.ok) return;
     const progress: number[] = [];
-    const out = await printBatch(deps, [g1.decision, g1.notice, g2.document], '今日待送达文书', (f) => progress.push(f));
+    const out = await printBatch(deps, [g1.document, g2.document], '今日待送达文书', (f) => progress.push(f));
     expect(out.ok).toBe(true);
     if (!out.ok) return;
     const pages = pdfText(out.bytes).split('\f').map((p) => p.replace(/\s+/g, ''));
-    const starts = pages.map((p, i) => ({ i: i + 1, p })).filter(({ p }) => p.includes('某某县发展和改革局列入严重失信主体名单决定书') || p.startsWith('某某县发展和改革局信用修复告知书') || p.startsWith('送达回证'));
-    expect(starts.map((s) => s.i % 2)).toEqual([1, 1, 1, 1, 1]);
+    const starts = pages.map((p, i) => ({ i: i + 1, p })).filter(({ p }) => p.includes('某某县发展和改革局列入严重失信主体名单决定书') || p.startsWith('送达回证'));
+    expect(starts.map((s) => s.i % 2)).toEqual([1, 1, 1, 1]);
     expect(starts.filter((s) => s.p.startsWith('送达回证'))).toHaveLength(2);
     expect(progress.at(-1)).toBe(1);
     // rendering for the preview is not logged; printing it is
     expect(await store.printLog()).toEqual([]);
     await handOut(deps, out.job, 'print', async () => ({ handedOut: true, message: '已发送到打印机。' }));
-    expect((await store.printLog())[0]).toMatchObject({ action: 'batch-print', pages: out.pages, sha256: out.sha256, documentIds: [g1.decision.id, g1.notice.id, g2.document.id] });
+    expect((await store.printLog())[0]).toMatchObject({ action: 'batch-print', pages: out.pages, sha256: out.sha256, documentIds: [g1.document.id, g2.document.id] });
   });
 });
 
@@ -274,7 +272,7 @@ describe('viewing, saving and printing one issued document', () => {
     expect(proofStart).toBeGreaterThan(docStart);
     expect((proofStart + 1) % 2).toBe(1); // the 送达回证 starts on an odd page
     // (pdftotext reads the table's row label 名称及文号 into the cell's text)
-    expect(pages[proofStart]!.replace('名称及文号', '')).toContain('《列入严重失信主体名单决定书》某发改信用〔2026〕7号');
+    expect(pages[proofStart]!.replace('名称及文号', '')).toContain('《列入严重失信主体名单决定书》（附件：《信用修复告知书》）某发改信用〔2026〕7号');
     expect(pages[proofStart]).toContain(COMPANY.name);
     // the document pages are those of the stored snapshot (deterministic rendering)
     expect(pages.slice(0, issued.document.pages).join('')).toBe(pdfPages(issued.document.pdf).map((p) => p.replace(/\s+/g, '')).join(''));
@@ -284,34 +282,29 @@ describe('viewing, saving and printing one issued document', () => {
     expect(await store.printLog()).toEqual([expect.objectContaining({ action: 'reprint', documentIds: [issued.document.id], sha256: out.sha256, pages: out.pages })]);
   });
 
-  it('prints a 列入决定书 together with the 信用修复告知书 issued with it, as one served unit with one 送达回证', async () => {
-    const { store, deps } = await device('dev-G', [block('dev-G', 'listing-decision', 1, 10), block('dev-G', 'repair-notice', 1, 10)]);
-    const { kind: _k, decisionNumber: _n, decisionName: _d, ...notice } = repairNoticeInput('');
-    const group = await issueListingWithRepairNotice(deps, listingInput(), notice, SERVICE);
+  it('prints a 列入决定书 with its 附件 (信用修复告知书) as one served unit whose 送达回证 names both', async () => {
+    const { store, deps } = await device('dev-G', [block('dev-G', 'listing-decision', 1, 10)]);
+    const decision = await issueDocument(deps, { input: listingInput(), service: SERVICE });
     const other = await issueDocument(deps, { input: listingInput({ subject: { ...COMPANY, name: '某某县顺达运输有限公司' } }), service: { ...SERVICE, recipient: '某某县顺达运输有限公司' } });
-    expect(group.ok && other.ok).toBe(true);
-    if (!group.ok || !other.ok) return;
-    // choosing either document of the group prints both (and nothing of another group)
-    for (const chosen of [group.decision, group.notice]) {
-      const out = await printBatch(deps, [chosen], '打印', undefined, { action: 'reprint' });
-      expect(out.ok).toBe(true);
-      if (!out.ok) return;
-      expect(out.documents.map((d) => d.id)).toEqual([group.decision.id, group.notice.id]);
-      expect(out.job.printAction).toBe('reprint');
-      const pages = pdfPages(out.bytes).map((p) => p.replace(/\s+/g, ''));
-      const decisionAt = pages.findIndex((p) => p.includes('列入严重失信主体名单决定书') && !p.startsWith('送达回证'));
-      const noticeAt = pages.findIndex((p) => p.startsWith('某某县发展和改革局信用修复告知书'));
-      const proofs = pages.map((p, i) => (p.startsWith('送达回证') ? i : -1)).filter((i) => i >= 0);
-      expect(decisionAt).toBe(0);
-      expect(noticeAt).toBeGreaterThan(decisionAt);
-      expect(proofs).toHaveLength(1);
-      expect(proofs[0]!).toBeGreaterThan(noticeAt);
-      for (const start of [decisionAt, noticeAt, proofs[0]!]) expect((start + 1) % 2).toBe(1);
-      const proof = pages[proofs[0]!]!.replace('名称及文号', '');
-      expect(proof).toContain('《列入严重失信主体名单决定书》某发改信用〔2026〕1号');
-      expect(proof).toContain('《信用修复告知书》某发改信用〔2026〕1号');
-      expect(pages.join('')).not.toContain('某某县顺达运输有限公司');
-    }
+    expect(decision.ok && other.ok).toBe(true);
+    if (!decision.ok || !other.ok) return;
+    const out = await printBatch(deps, [decision.document], '打印', undefined, { action: 'reprint' });
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.documents.map((d) => d.id)).toEqual([decision.document.id]);
+    expect(out.job.printAction).toBe('reprint');
+    const pages = pdfPages(out.bytes).map((p) => p.replace(/\s+/g, ''));
+    const decisionAt = pages.findIndex((p) => p.includes('列入严重失信主体名单决定书') && !p.startsWith('送达回证'));
+    const attachmentAt = pages.findIndex((p) => p.startsWith('附件') && p.includes('信用修复告知书'));
+    const proofs = pages.map((p, i) => (p.startsWith('送达回证') ? i : -1)).filter((i) => i >= 0);
+    expect(decisionAt).toBe(0);
+    expect(attachmentAt).toBeGreaterThan(decisionAt);
+    expect(proofs).toHaveLength(1);
+    expect(proofs[0]!).toBeGreaterThan(attachmentAt);
+    expect((proofs[0]! + 1) % 2).toBe(1);
+    const proof = pages[proofs[0]!]!.replace('名称及文号', '');
+    expect(proof).toContain('《列入严重失信主体名单决定书》（附件：《信用修复告知书》）某发改信用〔2026〕1号');
+    expect(pages.join('')).not.toContain('某某县顺达运输有限公司');
     expect(await store.printLog()).toEqual([]);
   });
 });

@@ -44,7 +44,7 @@ describe('paragraph labels', () => {
   });
 
   it('lists the placeholders a paragraph must keep, and finds the ones an office dropped', () => {
-    expect(paragraphKeys('listing-decision')).toEqual(['intro', 'validity', 'measures', 'remedies', 'repair']);
+    expect(paragraphKeys('listing-decision')).toEqual(['intro', 'validity', 'measures', 'remedies', 'repair', 'noticeIntro', 'noticeConditions', 'noticeBarred', 'noticeMaterials', 'noticeWindow', 'noticeContact']);
     const remedies = paragraphPlaceholders('listing-decision', 'remedies');
     expect(remedies.filter((p) => p.required).map((p) => p.name)).toEqual(['objectionTo', 'reviewDays', 'reviewBody', 'litigationMonths', 'court']);
     expect(paragraphPlaceholders('listing-decision', 'intro')).toEqual([{ name: 'listName', required: false }]);

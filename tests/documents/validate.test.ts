@@ -66,7 +66,7 @@ describe('objection and repair decisions need reasons', () => {
     receivedDate: '2026-11-25',
     objectionSummary: '认为罚款已缴纳',
     findings: '罚款于2026年11月20日缴纳，但责令改正事项未完成',
-    outcome: 'not-adopted',
+    outcome: 'rejected',
     reasons: '',
   };
 

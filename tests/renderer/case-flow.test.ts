@@ -5,6 +5,7 @@ import { searchSubjects } from '../../renderer/src/desk/subjects';
 import { foldStoredCase, loadEvents, recordAct, searchCases, verifyAllCases, verifyCase } from '../../renderer/src/desk/cases';
 import { attentionCounts, listDeadlines } from '../../renderer/src/desk/deadlines';
 import type { EventDraft } from '../../shared/case/events';
+import { prematureRepairReason } from '../../shared/case/explain';
 
 describe('case workflow through the store', () => {
   it('runs 认定 → 事先告知 → 列入 → 送达 → 异议 → 不予采纳 → 修复 (refused, then approved) → removed', async () => {
@@ -25,7 +26,7 @@ describe('case workflow through the store', () => {
     expect(early.ok).toBe(false);
     if (!early.ok) expect(early.reason).toMatch(/陈述申辩/);
     await step({ type: 'listed', occurredOn: '2025-11-20', actor: ACTOR, payload: { decisionNo: '示信决〔2025〕1号', listType: 'dishonesty_list', priorRepairCompletedOn: null } });
-    await step({ type: 'served', occurredOn: '2025-11-21', actor: ACTOR, payload: { documentKind: 'listing_decision', documentNo: '示信决〔2025〕1号', recipients: ['示例县虚构房地产开发有限公司'], method: 'direct', regardingId: null } });
+    await step({ type: 'served', occurredOn: '2025-11-21', actor: ACTOR, payload: { documentKind: 'listing-decision', documentNo: '示信决〔2025〕1号', recipients: ['示例县虚构房地产开发有限公司'], method: 'direct', regardingId: null } });
     const obj = await step({ type: 'objection_received', occurredOn: '2026-09-30', actor: ACTOR, payload: { objectionId: 'OBJ1', applicant: '示例县虚构房地产开发有限公司', grounds: ['error'], reasons: '认为认定事实有误', concernsListing: true, channel: 'written' } });
     const due = obj.state.deadlines.filter((d) => d.scopeId === 'OBJ1').map((d) => `${d.key}:${d.dueOn}`);
     expect(due).toContain('objection_decision:2026-10-10');
@@ -35,9 +36,14 @@ describe('case workflow through the store', () => {
     const noReason = await recordAct(on(desk, '2026-10-12'), caseId, { type: 'objection_decided', occurredOn: '2026-10-12', actor: ACTOR, payload: { objectionId: 'OBJ1', outcome: 'rejected', reasons: ' ' } });
     expect(noReason.ok).toBe(false);
     await step({ type: 'objection_decided', occurredOn: '2026-10-12', actor: ACTOR, payload: { objectionId: 'OBJ1', outcome: 'rejected', reasons: '经核查，认定事实清楚、证据确凿' } });
-    const tooEarly = await recordAct(on(desk, '2026-10-12'), caseId, { type: 'repair_applied', occurredOn: '2026-10-12', actor: ACTOR, payload: { repairId: 'R1', methods: ['commitment'], commitmentSigned: true } });
-    expect(tooEarly.ok).toBe(false);
-    if (!tooEarly.ok) expect(tooEarly.reason).toMatch(/2026-11-2|满/);
+    // A repair application filed before one year is the subject's lawful filing: it is registered,
+    // marked premature, cannot be accepted, and is answered with 不予受理 naming the date it becomes possible.
+    const earlyRepair = await step({ type: 'repair_applied', occurredOn: '2026-10-12', actor: ACTOR, payload: { repairId: 'R0', methods: ['commitment'], commitmentSigned: true } });
+    const premature = earlyRepair.state.repairs.find((r) => r.repairId === 'R0')?.premature;
+    expect(premature?.possibleFrom).toMatch(/^2026-11-2/);
+    const accepted = await recordAct(on(desk, '2026-10-12'), caseId, { type: 'repair_reviewed', occurredOn: '2026-10-12', actor: ACTOR, payload: { repairId: 'R0', accepted: true, reasons: '材料齐全' } });
+    expect(accepted).toMatchObject({ ok: false, code: 'repair_premature' });
+    await step({ type: 'repair_reviewed', occurredOn: '2026-10-12', actor: ACTOR, payload: { repairId: 'R0', accepted: false, reasons: prematureRepairReason(earlyRepair.state.repairs.find((r) => r.repairId === 'R0')!) } });
     await step({ type: 'repair_applied', occurredOn: '2026-11-23', actor: ACTOR, payload: { repairId: 'R1', methods: ['commitment', 'rectification'], commitmentSigned: true } }, '2026-11-23');
     await step({ type: 'repair_reviewed', occurredOn: '2026-11-24', actor: ACTOR, payload: { repairId: 'R1', accepted: true, reasons: '材料齐全' } }, '2026-11-24');
     const done = await step({ type: 'repair_decided', occurredOn: '2026-11-25', actor: ACTOR, payload: { repairId: 'R1', approved: true, reasons: '信用确已修复' } }, '2026-11-25');

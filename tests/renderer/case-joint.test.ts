@@ -1,13 +1,13 @@
 /**
  * 联合奖惩 J0 发起 → J1 确定实施部门 → J2 响应 → J3 反馈 → J4 撤销 through the store:
- * every step goes through appendCaseEvent (shared/ canPerform), refusals write nothing, and once the
- * listing has ended the case carries JOINT_REVOKE_PENDING (and the page's prompt) until revoked.
+ * every step goes through recordAct (shared/ appendEvent), refusals write nothing, and once the
+ * listing ends the desk withdraws the joint sanction and lifts the measures in the same write.
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { ACTOR, determinedCaseId, officeDesk, on } from './fixtures';
 import { foldStoredCase, loadEvents, recordAct, verifyCase } from '../../renderer/src/desk/cases';
-import { jointProgress, windDownPrompts } from '../../renderer/src/domain/joint';
+import { jointProgress, windDownPrompts } from '../../shared/case/joint';
 import type { Desk } from '../../renderer/src/desk/desk';
 import type { EventDraft } from '../../shared/case/events';
 
@@ -41,7 +41,7 @@ describe('联合奖惩 through the store', () => {
     await expectRefused(desk, caseId, d('joint_initiated', '2025-11-04', { platformRef: null }), 'joint_not_listed', /列入名单后/);
     await step(d('pre_notice_served', '2025-11-05', { documentNo: '示信告〔2025〕1号', recipients: ['示例县虚构房地产开发有限公司'], method: 'direct' }));
     await step(d('listed', '2025-11-20', { decisionNo: '示信决〔2025〕1号', listType: 'dishonesty_list', priorRepairCompletedOn: null }));
-    await step(d('served', '2025-11-21', { documentKind: 'listing_decision', documentNo: '示信决〔2025〕1号', recipients: ['示例县虚构房地产开发有限公司'], method: 'direct', regardingId: null }));
+    await step(d('served', '2025-11-21', { documentKind: 'listing-decision', documentNo: '示信决〔2025〕1号', recipients: ['示例县虚构房地产开发有限公司'], method: 'direct', regardingId: null }));
     await step(d('published', '2025-11-24', { channels: ['信用中国（地方站）'], profile: 'masked' }));
 
     // J0 发起
@@ -66,7 +66,7 @@ describe('联合奖惩 through the store', () => {
     expect(j2.state.jointStage).toBe('J2');
     const j3 = await step(d('joint_feedback', '2025-11-28', { unit: '示例县财政局', summary: '已限制其参与政府采购活动' }));
     expect(j3.state.jointStage).toBe('J3');
-    const progress = jointProgress(j3.state, await loadEvents(desk.db, caseId));
+    const progress = jointProgress(j3.state);
     expect(progress.stageLabel).toBe('已反馈');
     expect(progress.platformRef).toBe('示联惩〔2025〕7号');
     expect(progress.units.map((u) => [u.unit, u.respondedOn, u.feedbackOn])).toEqual([
@@ -76,20 +76,18 @@ describe('联合奖惩 through the store', () => {
     expect(progress.units[1]!.measureLabels).toHaveLength(1);
     expect(windDownPrompts(j3.state)).toEqual([]);
 
-    // the listing ends (移出 on fulfilment): shared/ flags the joint sanction, the page prompts revocation
+    // the listing ends (移出 on fulfilment): the joint sanction is withdrawn AT ONCE, in the same write
+    // (黑龙江条例 第四十条 "即时终止"; 凌源联合奖惩 六(一)) — nothing is left for the page to prompt
+    const outboxBefore = await desk.db.outbox.count();
     const removed = await step(d('removed', '2026-03-02', { reason: 'fulfilled', note: '已履行法定义务、消除不良影响' }));
-    expect(removed.state.flags).toContain('JOINT_REVOKE_PENDING');
-    const prompts = windDownPrompts(removed.state);
-    expect(prompts.map((p) => [p.key, p.action])).toEqual([['joint_revoke', 'joint_revoked']]);
-    expect(prompts[0]!.title).toMatch(/联合惩戒尚未撤销/);
-    expect(prompts[0]!.description).toMatch(/示例县财政局/);
-
-    // J4 撤销: a reason is required, then the flag clears
-    await expectRefused(desk, caseId, d('joint_revoked', '2026-03-03', { reason: '  ' }), 'reason_missing', /理由/);
-    const j4 = await step(d('joint_revoked', '2026-03-03', { reason: '主体已移出失信名单' }));
-    expect(j4.state.jointStage).toBe('J4');
-    expect(j4.state.flags).not.toContain('JOINT_REVOKE_PENDING');
-    expect(windDownPrompts(j4.state)).toEqual([]);
+    expect(removed.event.type).toBe('removed');
+    expect(removed.state.jointStage).toBe('J4');
+    expect(removed.state.flags).not.toContain('JOINT_REVOKE_PENDING');
+    expect(windDownPrompts(removed.state)).toEqual([]);
+    const revoked = (await loadEvents(desk.db, caseId)).at(-1)!;
+    expect(revoked).toMatchObject({ type: 'joint_revoked', occurredOn: '2026-03-02' });
+    expect(revoked.type === 'joint_revoked' && revoked.payload.reason).toMatch(/撤销联合惩戒/);
+    expect(await desk.db.outbox.count()).toBe(outboxBefore + 2);
     await expectRefused(desk, caseId, d('joint_revoked', '2026-03-04', { reason: '重复' }), 'joint_already_revoked', /已撤销/);
 
     // every written step has its outbox row; the chain verifies
@@ -101,7 +99,7 @@ describe('联合奖惩 through the store', () => {
     desk.db.close();
   });
 
-  it('prompts to lift measures still applied after the listing ended', async () => {
+  it('lifts the measures still applied when the listing ends', async () => {
     const desk = await officeDesk();
     const caseId = await determinedCaseId(desk, { today: TODAY });
     for (const draft of [
@@ -116,8 +114,10 @@ describe('联合奖惩 through the store', () => {
     expect(m.ok, !m.ok ? m.reason : '').toBe(true);
     const r = await recordAct(on(desk, TODAY), caseId, { type: 'removed', occurredOn: '2026-03-02', actor: ACTOR, payload: { reason: 'fulfilled', note: '已履行' } });
     if (!r.ok) throw new Error(r.reason);
-    expect(r.state.flags).toContain('MEASURES_PENDING_LIFT');
-    expect(windDownPrompts(r.state).map((p) => p.key)).toEqual(['measures_lift']);
+    // every applied measure is lifted at once with the removal ("即时终止实施约束和惩戒措施")
+    expect(r.state.flags).not.toContain('MEASURES_PENDING_LIFT');
+    expect(r.state.measures.every((m) => m.liftedOn === '2026-03-02')).toBe(true);
+    expect(windDownPrompts(r.state)).toEqual([]);
     desk.db.close();
   });
 });

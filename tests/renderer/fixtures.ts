@@ -12,10 +12,13 @@ import type { IsoDate } from '../../shared/util/dates';
 export const ACTOR: Actor = { userId: 'staff:李办', name: '李办' };
 
 export const OFFICE: OfficeProfile = {
+  officeId: '11210000MB0000001M',
   name: '示例县社会信用体系建设领导小组办公室',
   uscc: '11210000MB0000001M',
   region: '示例省示例市示例县',
   level: '县级',
+  reviewBody: '示例县人民政府',
+  court: '示例县人民法院',
   assignments: [{ catalogueId: 'CY-RE-6', ruleSetId: 'LN-CY-RE-2020' }, { catalogueId: 'HLJ-29', ruleSetId: 'HLJ-2022' }],
   periodSettings: {
     'LN-CY-RE-2020': { pre_notice_statement: { amount: 5 }, repair_decision: { amount: 10 }, objection_decision: { amount: 3 } },
@@ -95,7 +98,7 @@ export async function determinedCaseId(desk: Desk, options: NewCaseOptions = {})
 export const LISTING_STEPS: readonly EventDraft[] = [
   { type: 'pre_notice_served', occurredOn: '2025-11-05', actor: ACTOR, payload: { documentNo: '示信告〔2025〕1号', recipients: [FIXTURE_COMPANY.name], method: 'direct' } },
   { type: 'listed', occurredOn: '2025-11-20', actor: ACTOR, payload: { decisionNo: '示信决〔2025〕1号', listType: 'dishonesty_list', priorRepairCompletedOn: null } },
-  { type: 'served', occurredOn: '2025-11-21', actor: ACTOR, payload: { documentKind: 'listing_decision', documentNo: '示信决〔2025〕1号', recipients: [FIXTURE_COMPANY.name], method: 'direct', regardingId: null } },
+  { type: 'served', occurredOn: '2025-11-21', actor: ACTOR, payload: { documentKind: 'listing-decision', documentNo: '示信决〔2025〕1号', recipients: [FIXTURE_COMPANY.name], method: 'direct', regardingId: null } },
 ];
 
 /** Appends each step through the store; fails the test at the first refusal, naming it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PRESET_CY_RE_2020, PRESET_CY_PLAN_2020, RULE_SET_PRESETS, applyOfficeSettings, selectRuleSet, foldCase, canPerform, CASE_STAGE_LABELS } from '../../shared';
+import { PRESET_CY_RE_2020, PRESET_CY_PLAN_2020, RULE_SET_PRESETS, applyOfficeSettings, selectRuleSet, foldCase, canPerform, CASE_STAGE_LABELS, prematureRepairReason, formatDeadlineDate, describeDeadline } from '../../shared';
 import type { RuleSet } from '../../shared';
 import { calendar, caseBuilder, determinedPayload, pinOf, serveListing } from './case-helpers';
 
@@ -53,7 +53,7 @@ describe('朝阳房地产规定: listing life cycle D0 → D1 → D3 → D4 → 
     b.add('served', '2024-03-06', serveListing());
     expect(b.state().stage).toBe('D4');
     expect(b.state().deadlines.some((d) => d.key === 'listing_notice')).toBe(false);
-    b.add('published', '2024-03-07', { channels: ['信用中国（辽宁朝阳）'], profile: 'full' });
+    b.add('published', '2024-03-07', { channels: ['信用中国（辽宁朝阳）'], profile: 'masked' });
     const s = b.state('2024-04-01');
     expect(s.stage).toBe('D5');
     expect(s.publicationActive).toBe(true);
@@ -61,7 +61,7 @@ describe('朝阳房地产规定: listing life cycle D0 → D1 → D3 → D4 → 
   });
   it('refuses publishing before the decision is served', () => {
     const b = listedCase();
-    expect(b.attempt('published', '2024-03-05', { channels: ['x'], profile: 'full' })).toMatchObject({ ok: false, code: 'publish_wrong_stage' });
+    expect(b.attempt('published', '2024-03-05', { channels: ['x'], profile: 'masked' })).toMatchObject({ ok: false, code: 'publish_wrong_stage' });
   });
   it('refuses a duplicate 认定 and a second 列入', () => {
     const b = listedCase();
@@ -126,29 +126,48 @@ describe('免于惩戒 X0 (黑龙江条例 第三十条)', () => {
 });
 
 describe('repair P0 → P1 → P4 under 朝阳房地产规定', () => {
-  it('refuses repair before 满一年 and names the date it becomes possible (第十七条)', () => {
+  it('registers an early application, marks it premature and allows only 不予受理 naming the date (第十七条)', () => {
     const b = listedCase();
-    const r = b.attempt('repair_applied', '2025-03-04', { repairId: 'r1', methods: ['commitment'], commitmentSigned: true });
-    expect(r).toMatchObject({ ok: false, code: 'repair_too_early' });
-    if (!r.ok) {
-      expect(r.reason).toContain('满1年');
-      expect(r.reason).toContain('自2025-03-05起可以申请');
-      expect(r.reason).toContain('第十七条');
-    }
+    b.add('repair_applied', '2025-03-04', { repairId: 'r1', methods: ['commitment'], commitmentSigned: true });
+    const s = b.state('2025-03-04');
+    const repair = s.repairs[0]!;
+    expect(repair.premature).toMatchObject({ possibleFrom: '2025-03-05', basis: expect.stringContaining('第十七条') });
+    const reason = prematureRepairReason(repair);
+    expect(reason).toContain('自2025-03-05起方可申请');
+    expect(reason).toContain('第十七条');
+    expect(reason).toContain('不予受理');
+    const accept = b.attempt('repair_reviewed', '2025-03-04', { repairId: 'r1', accepted: true, reasons: '材料齐全' });
+    expect(accept).toMatchObject({ ok: false, code: 'repair_premature' });
+    if (!accept.ok) expect(accept.reason).toBe(reason);
+    expect(b.attempt('repair_decided', '2025-03-04', { repairId: 'r1', approved: true, reasons: '已修复' })).toMatchObject({ ok: false, code: 'repair_premature' });
+    b.add('repair_reviewed', '2025-03-04', { repairId: 'r1', accepted: false, reasons: reason });
+    expect(b.state('2025-03-04').repairStage).toBe('P2R');
+    expect(b.state('2025-03-04').deadlines.some((d) => d.scopeId === 'r1')).toBe(false);
   });
-  it('refuses repair when the decision period is unset in the preset (say which, and 设置)', () => {
+  it('one computation of repair eligibility: the deadline, repairEligibleFrom and the refusal agree', () => {
+    const b = listedCase();
+    const s = b.state('2024-06-01');
+    const d = s.deadlines.find((x) => x.key === 'repair_eligibility')!;
+    expect(d.dueOn).toBe('2025-03-04');
+    expect(d.eligibleFrom).toBe('2025-03-05');
+    expect(s.repairEligibleFrom).toBe(d.eligibleFrom);
+    expect(formatDeadlineDate(d)).toBe('自2025-03-05起可以申请');
+    expect(describeDeadline(d)).toContain('自2025-03-05起可以申请');
+    b.add('repair_applied', '2024-06-01', { repairId: 'r1', methods: ['commitment'], commitmentSigned: true });
+    expect(b.state('2024-06-01').repairs[0]?.premature?.possibleFrom).toBe(d.eligibleFrom);
+  });
+  it('registers a repair application although the decision period is unset; it shows as 期限未设置', () => {
     const b = listedCase(PRESET_CY_RE_2020);
-    const r = b.attempt('repair_applied', '2025-03-05', { repairId: 'r1', methods: ['commitment'], commitmentSigned: true });
-    expect(r).toMatchObject({ ok: false, code: 'period_unset' });
-    if (!r.ok) {
-      expect(r.reason).toContain('信用修复决定');
-      expect(r.reason).toContain('设置');
-    }
+    b.add('repair_applied', '2025-03-05', { repairId: 'r1', methods: ['commitment'], commitmentSigned: true });
+    const d = b.state('2025-03-06').deadlines.find((x) => x.key === 'repair_decision');
+    expect(d).toMatchObject({ unset: true, dueOn: null, scopeId: 'r1' });
+    expect(d && describeDeadline(d)).toContain('期限未设置');
+    expect(b.state('2025-03-06').flags).toContain('UNSET_PERIOD');
   });
   it('applies on the first eligible day, decides, and moves the case to D8', () => {
     const b = listedCase();
     b.add('served', '2024-03-06', serveListing());
-    b.add('published', '2024-03-07', { channels: ['x'], profile: 'full' });
+    b.add('published', '2024-03-07', { channels: ['x'], profile: 'masked' });
     b.add('repair_applied', '2025-03-05', { repairId: 'r1', methods: ['commitment', 'rectification'], commitmentSigned: true });
     let s = b.state('2025-03-06');
     expect(s.repairStage).toBe('P1');
@@ -178,7 +197,7 @@ describe('repair P0 → P1 → P4 under 朝阳房地产规定', () => {
     b.add('repair_applied', '2025-03-05', { repairId: 'r1', methods: ['commitment'], commitmentSigned: true });
     b.add('repair_decided', '2025-03-10', { repairId: 'r1', approved: true, reasons: '已修复' });
     for (const [type, payload] of [
-      ['published', { channels: ['x'], profile: 'full' }],
+      ['published', { channels: ['x'], profile: 'masked' }],
       ['objection_received', { objectionId: 'o1', applicant: 'a', grounds: ['error'], reasons: 'r', concernsListing: false, channel: 'written' }],
       ['repair_applied', { repairId: 'r2', methods: [], commitmentSigned: true }],
       ['removed', { reason: 'fulfilled', note: 'x' }],
@@ -186,7 +205,7 @@ describe('repair P0 → P1 → P4 under 朝阳房地产规定', () => {
       const r = b.attempt(type, '2025-03-11', payload as never);
       expect(r.ok, type).toBe(false);
     }
-    const pub = b.attempt('published', '2025-03-11', { channels: ['x'], profile: 'full' });
+    const pub = b.attempt('published', '2025-03-11', { channels: ['x'], profile: 'masked' });
     expect(pub).toMatchObject({ code: 'publish_removed' });
     if (!pub.ok) expect(pub.reason).toContain('不得再行公示');
     expect(b.attempt('removed', '2025-03-11', { reason: 'fulfilled', note: 'x' })).toMatchObject({ code: 'case_ended' });
@@ -238,7 +257,7 @@ describe('objections under 朝阳房地产规定 (15 WD, 第二十条)', () => {
     const again = b.attempt('objection_decided', '2026-10-10', { objectionId: 'o1', outcome: 'upheld_remove', reasons: 'x' });
     expect(again).toMatchObject({ ok: false, code: 'objection_already_decided' });
     if (!again.ok) expect(again.reason).toContain('2026-10-09');
-    b.add('served', '2026-10-12', { documentKind: 'objection_decision', documentNo: 'y', recipients: ['某某公司'], method: 'post', regardingId: 'o1' });
+    b.add('served', '2026-10-12', { documentKind: 'objection-decision', documentNo: 'y', recipients: ['某某公司'], method: 'post', regardingId: 'o1' });
     expect(b.state().objections[0]?.stage).toBe('O6');
   });
   it('upheld with correction: O4 → correction due "立即" (第二十一条) → O6', () => {
@@ -285,13 +304,13 @@ describe('expiry and archive (黑龙江条例 第三十七条)', () => {
     expect(s.expired).toBe(true);
     expect(s.flags).toContain('EXPIRED_PENDING_ARCHIVE');
     expect(s.deadlines.find((d) => d.key === 'validity')).toMatchObject({ overdue: true, outcome: 'listing_expires' });
-    const publish = b.attempt('published', '2023-03-03', { channels: ['x'], profile: 'full' });
+    const publish = b.attempt('published', '2023-03-03', { channels: ['x'], profile: 'masked' });
     expect(publish).toMatchObject({ ok: false, code: 'publish_expired' });
     if (!publish.ok) expect(publish.reason).toContain('期满的失信信息不得再行公示');
     b.add('expired_archived', '2023-03-03', {});
     s = b.state();
     expect(s.stage).toBe('D11');
-    expect(b.attempt('published', '2023-03-04', { channels: ['x'], profile: 'full' })).toMatchObject({ ok: false, code: 'publish_expired' });
+    expect(b.attempt('published', '2023-03-04', { channels: ['x'], profile: 'masked' })).toMatchObject({ ok: false, code: 'publish_expired' });
   });
   it('cannot archive a case that is not listed', () => {
     const b = caseBuilder(CY);
@@ -351,7 +370,7 @@ describe('repair with 初审 (朝阳2020方案 十四(二十四): 3 WD) P1 → P
   it('initial review within 3 WD; decision requires review; review twice refused', () => {
     const b = planCase();
     b.add('listed', '2024-03-04', { decisionNo: 'x', listType: 'dishonesty_list', priorRepairCompletedOn: null });
-    expect(b.state().repairEligibleFrom).toBe('2024-06-02'); // 58号令 一般 3 months from 认定 (uncertain)
+    expect(b.state().repairEligibleFrom).toBe('2024-05-21'); // 58号令: 3 months from the penalty decision of 2024-02-20 (uncertain)
     b.add('repair_applied', '2024-06-03', { repairId: 'r1', methods: ['commitment'], commitmentSigned: true });
     expect(b.state('2024-06-03').deadlines.find((d) => d.key === 'repair_initial_review')?.dueOn).toBe('2024-06-06');
     expect(b.attempt('repair_decided', '2024-06-04', { repairId: 'r1', approved: true, reasons: 'x' })).toMatchObject({ ok: false, code: 'repair_not_reviewed' });
@@ -406,7 +425,7 @@ describe('T1 needs the subject AND its 主要责任人 (第八条)', () => {
     expect(s.stage).toBe('D4');
     expect(s.listingNoticeOutstanding).toEqual(['张三']);
     expect(s.deadlines.find((d) => d.key === 'listing_notice')?.dueOn).toBe('2024-03-11');
-    b.add('served', '2024-03-08', { ...serveListing(), documentKind: 'listing_notice', recipients: ['张三（主要责任人）'] });
+    b.add('served', '2024-03-08', { ...serveListing(), documentKind: 'listing-notice', recipients: ['张三（主要责任人）'] });
     s = b.state('2024-03-08');
     expect(s.listingNoticeOutstanding).toEqual([]);
     expect(s.deadlines.some((d) => d.key === 'listing_notice')).toBe(false);

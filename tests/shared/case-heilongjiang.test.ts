@@ -24,13 +24,19 @@ function hlj(decidedOn: string): { ruleSet: RuleSet; pin: RuleSetPin } {
 const objection = (id: string, concernsListing = false) => ({ objectionId: id, applicant: '某某公司', grounds: ['error' as const], reasons: '信息有误', concernsListing, channel: 'written' as const });
 
 /** 认定 → 事先告知 → 陈述申辩 → 列入 → 送达 → 公示 under 黑龙江 + national regime of the date. */
-function publishedCase(decidedOn = '2026-04-10', severity: 'minor' | 'general' | 'severe' = 'general') {
+/**
+ * The basis decision (行政处罚决定) is dated `penaltyOn` (default: the 认定 day); only 严重 cases go on the
+ * 严重失信主体名单 (第二十八、二十九条), the others on the ordinary 失信名单.
+ */
+function publishedCase(decidedOn = '2026-04-10', severity: 'minor' | 'general' | 'severe' = 'general', penaltyOn = decidedOn, sector?: 'food') {
   const { ruleSet, pin } = hlj(decidedOn);
   const b = caseBuilder(ruleSet);
-  b.add('determined', decidedOn, determinedPayload(pin, { severity, listType: 'severe_dishonesty_list' }));
+  const listType = severity === 'severe' ? 'severe_dishonesty_list' : 'dishonesty_list';
+  const basisDocuments = [{ type: 'penalty_decision' as const, documentNo: '黑市监罚〔2026〕1号', issuer: '某市市场监督管理局', decidedOn: penaltyOn, effective: true }];
+  b.add('determined', decidedOn, determinedPayload(pin, { severity, listType, basisDocuments, ...(sector ? { sector } : {}) }));
   b.add('pre_notice_served', decidedOn, { documentNo: '告知〔2026〕1号', recipients: ['某某公司'], method: 'direct' });
   b.add('statement_received', decidedOn, { summary: '无异议', accepted: false });
-  b.add('listed', decidedOn, { decisionNo: '决定〔2026〕1号', listType: 'severe_dishonesty_list', priorRepairCompletedOn: null });
+  b.add('listed', decidedOn, { decisionNo: '决定〔2026〕1号', listType, priorRepairCompletedOn: null });
   b.add('served', decidedOn, serveListing());
   b.add('published', decidedOn, { channels: ['信用黑龙江'], profile: 'masked' });
   return { b, ruleSet, pin };
@@ -103,26 +109,42 @@ describe('publication under the national regime of the 认定 date', () => {
     expect(s.publicationUntil).toBe('2027-04-10');
     expect(s.repairEligibleFrom).toBe('2026-07-11');
     expect(s.deadlines.find((d) => d.key === 'publication_max')).toMatchObject({ dueOn: '2027-04-10', outcome: 'publication_ends' });
-    const early = b.attempt('repair_applied', '2026-07-10', { repairId: 'r1', methods: ['commitment'], commitmentSigned: true });
-    expect(early).toMatchObject({ ok: false, code: 'repair_before_min_publication' });
-    if (!early.ok) expect(early.reason).toContain('2026-07-11');
   });
-  it('severe cases decided the day before the switch use 58号令 (uncertain) values', () => {
+  it('national periods count from the basis decision, not from 认定 (36号令 "自司法、行政公务文书认定之日起")', () => {
+    // penalty 2026-05-01, 认定 2026-05-20, 一般 → publication ends 2027-05-01 (not 2027-05-20)
+    const { b } = publishedCase('2026-05-20', 'general', '2026-05-01');
+    const s = b.state('2026-06-01');
+    expect(s.basisDecidedOn).toBe('2026-05-01');
+    expect(s.publicationUntil).toBe('2027-05-01');
+    expect(s.repairEligibleFrom).toBe('2026-08-02');
+    expect(s.deadlines.find((d) => d.key === 'publication_max')).toMatchObject({ startsOn: '2026-05-01', dueOn: '2027-05-01' });
+  });
+  it('58号令 as restated: every penalty 3 months to 3 years, from the penalty date; uncertain until confirmed', () => {
     const { b } = publishedCase('2026-03-31', 'severe');
-    expect(b.state().publicationUntil).toBe('2029-03-31');
-    expect(b.state().repairEligibleFrom).toBe('2027-04-01');
+    const s = b.state();
+    expect(s.publicationUntil).toBe('2029-03-31');
+    expect(s.repairEligibleFrom).toBe('2026-07-01');
+    expect(s.periods.find((d) => d.key === 'publication_min')).toMatchObject({ amount: 3, unit: 'months', certainty: 'uncertain' });
+  });
+  it('58号令: a 1-year minimum in food, drugs, special equipment, work safety and fire (sector > tier > amount)', () => {
+    const { b } = publishedCase('2026-03-31', 'general', '2026-03-31', 'food');
+    const s = b.state();
+    expect(s.sector).toBe('food');
+    expect(s.repairEligibleFrom).toBe('2027-04-01');
+    expect(s.publicationUntil).toBe('2029-03-31');
   });
   it('an expired publication cannot be re-published (第三十七条) and is archived', () => {
-    const { b } = publishedCase('2025-01-10', 'general');
+    // 58号令 era, penalty 2023-06-01 → at most 3 years → ends 2026-06-01
+    const { b } = publishedCase('2025-01-10', 'general', '2023-06-01');
     const s = b.state();
-    expect(s.publicationUntil).toBe('2026-01-10');
+    expect(s.publicationUntil).toBe('2026-06-01');
     expect(s.expired).toBe(true);
     expect(s.publicationActive).toBe(false);
     expect(s.flags).toContain('EXPIRED_PENDING_ARCHIVE');
-    const r = b.attempt('published', '2026-01-12', { channels: ['x'], profile: 'masked' });
+    const r = b.attempt('published', '2026-06-02', { channels: ['x'], profile: 'masked' });
     expect(r).toMatchObject({ ok: false, code: 'publish_expired' });
-    if (!r.ok) expect(r.reason).toBe('失信信息公示期限已于2026-01-10届满，期满的失信信息不得再行公示（黑龙江省社会信用条例 第三十七条）');
-    b.add('expired_archived', '2026-01-12', {});
+    if (!r.ok) expect(r.reason).toBe('失信信息公示期限已于2026-06-01届满，期满的失信信息不得再行公示（黑龙江省社会信用条例 第三十七条）');
+    b.add('expired_archived', '2026-06-02', {});
     expect(b.state().stage).toBe('D11');
   });
   it('refuses a publication profile less protective than the rule set (第二十三条)', () => {

@@ -69,7 +69,7 @@ export function caseBuilder(ruleSet: RuleSet, options: { today?: IsoDate; previo
 }
 
 export const serveListing = (regardingId: string | null = null): CaseEventPayloads['served'] => ({
-  documentKind: 'listing_decision',
+  documentKind: 'listing-decision',
   documentNo: '朝住建信〔2024〕1号',
   recipients: ['某某房地产开发有限公司', '张三'],
   method: 'direct',

@@ -55,14 +55,16 @@ describe('joint sanction sub-machine J0–J4 (凌源联合奖惩 三、四、六
 });
 
 describe('platform pushes (T25, 黑龙江条例 第二十一条)', () => {
-  it('the push deadline closes when pushed', () => {
+  it('the 3-WD push is the 公共信用工作机构\'s duty: reported as information, not as the office\'s deadline; closes when pushed', () => {
     const r = applyOfficeSettings(PRESET_HLJ_2022, { periods: { written_decision: { amount: 5 }, pre_notice_statement: { amount: 5 } }, decidedBy: 'x', decisionReference: 'y', effectiveFrom: '2022-07-01' });
     if (!r.ok) throw new Error();
     const b = caseBuilder(r.ruleSet);
     b.add('determined', '2026-09-30', determinedPayload(pinOf(r.ruleSet)));
-    expect(b.state('2026-10-01').deadlines.find((d) => d.key === 'platform_push')?.dueOn).toBe('2026-10-10');
+    const s = b.state('2026-10-01');
+    expect(s.deadlines.some((d) => d.key === 'platform_push')).toBe(false);
+    expect(s.otherBodyDeadlines.find((d) => d.key === 'platform_push')).toMatchObject({ dueOn: '2026-10-10', holder: 'other_body' });
     b.add('platform_pushed', '2026-10-08', { platform: 'province', reference: 'HLJ-1' });
-    expect(b.state().deadlines.some((d) => d.key === 'platform_push')).toBe(false);
+    expect(b.state().otherBodyDeadlines.some((d) => d.key === 'platform_push')).toBe(false);
   });
 });
 
@@ -114,7 +116,7 @@ describe('作废 (voided)', () => {
     const b = listed();
     const listedEvent = b.events[1]!;
     b.add('served', '2024-03-06', serveListing());
-    b.add('published', '2024-03-07', { channels: ['x'], profile: 'full' });
+    b.add('published', '2024-03-07', { channels: ['x'], profile: 'masked' });
     const r = b.attempt('voided', '2024-03-08', { voidedEventId: listedEvent.id, reason: '误列' });
     expect(r).toMatchObject({ ok: false, code: 'void_breaks_history' });
   });

@@ -33,7 +33,7 @@ function repairedCase() {
   b.add('determined', '2024-03-01', determinedPayload(pinOf(CY)));
   b.add('listed', '2024-03-04', { decisionNo: '朝住建信〔2024〕1号', listType: 'dishonesty_list', priorRepairCompletedOn: null });
   b.add('served', '2024-03-06', serveListing());
-  b.add('published', '2024-03-07', { channels: ['信用中国（辽宁朝阳）'], profile: 'full' });
+  b.add('published', '2024-03-07', { channels: ['信用中国（辽宁朝阳）'], profile: 'masked' });
   b.add('joint_initiated', '2024-03-08', { platformRef: null });
   b.add('objection_received', '2024-04-01', objection('o1'));
   b.add('objection_decided', '2024-06-03', { objectionId: 'o1', outcome: 'rejected', reasons: '认定事实清楚' });
@@ -83,7 +83,7 @@ describe('CaseFacts adapter', () => {
     listed.add('determined', '2026-03-02', determinedPayload(pinOf(CY)));
     listed.add('listed', '2026-03-03', { decisionNo: 'x', listType: 'dishonesty_list', priorRepairCompletedOn: null });
     listed.add('served', '2026-03-04', serveListing());
-    listed.add('published', '2026-03-05', { channels: ['信用中国（辽宁朝阳）'], profile: 'full' });
+    listed.add('published', '2026-03-05', { channels: ['信用中国（辽宁朝阳）'], profile: 'masked' });
     listed.add('joint_initiated', '2026-03-06', { platformRef: null });
     expect(publicationEntryFrom(factsOf(listed))).toEqual({
       caseId: 'case-1',

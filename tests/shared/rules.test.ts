@@ -3,8 +3,9 @@ import {
   RULE_SET_PRESETS, PRESET_CY_RE_2020, PRESET_CY_PLAN_2020, PRESET_HLJ_2022, PRESET_CN_527_2019, PRESET_CN_58_2023, PRESET_CN_36_2026,
   selectRuleSet, ruleSetEffectiveOn, resolvePin, applyOfficeSettings, unsetPeriods, findPeriod, resolvePeriodAmount,
   checkBehaviourAllowed, CATALOGUE_CY_RE_6, CATALOGUE_HLJ_29, BEHAVIOUR_DENY_LIST, MEASURES, findMeasure, findBehaviour,
-  ACTION_OPENS_PERIODS, CASE_EVENT_TYPES, PERIOD_TEMPLATES, formatPeriod, describeUnsetPeriods,
+  CASE_EVENT_TYPES, PERIOD_TEMPLATES, formatPeriod, describeUnsetPeriods, periodsOpenedBy, resolvePeriodRule,
 } from '../../shared';
+import { certaintyMarker } from '../../shared';
 import type { PeriodKey, RuleSet } from '../../shared';
 
 const amount = (r: RuleSet, key: PeriodKey) => findPeriod(r.periods, key)?.amount;
@@ -24,8 +25,12 @@ describe('preset 朝阳房地产规定 (2020)', () => {
     expect(findPeriod(r.periods, 'repair_decision')).toMatchObject({ amount: null, certainty: 'unset' });
     expect(unsetPeriods(r).map((p) => p.key)).toEqual(['repair_decision']);
   });
-  it('publishes in full (第十二条) and has no pre-notice requirement', () => {
-    expect(r.publicationProfile).toBe('full');
+  it('publishes masked by default (full only by a recorded office decision) and has no pre-notice requirement', () => {
+    expect(r.publicationProfile).toBe('masked');
+    const full = applyOfficeSettings(r, { periods: {}, publicationProfile: 'full', decidedBy: '市住建局', decisionReference: '局务会纪要〔2026〕2号', effectiveFrom: '2026-01-01' });
+    expect(full.ok && full.ruleSet.publicationProfile).toBe('full');
+    expect(full.ok && full.ruleSet.notes.at(-1)).toContain('局务会纪要〔2026〕2号');
+    expect(applyOfficeSettings(r, { periods: {}, publicationProfile: 'full', decidedBy: '', decisionReference: '', effectiveFrom: '2026-01-01' })).toMatchObject({ ok: false, code: 'settings_without_decision' });
     expect(r.requiresPreNotice).toBe(false);
     expect(r.publicationSource).toBe('own');
   });
@@ -79,11 +84,28 @@ describe('national repair/publication regimes', () => {
     expect(max && resolvePeriodAmount(max, 'minor').amount).toBeNull();
     expect(PRESET_CN_527_2019.effectiveTo).toBe('2023-04-30');
   });
-  it('58号令 (2023-05-01..2026-03-31) values are marked uncertain', () => {
-    const min = findPeriod(PRESET_CN_58_2023.periods, 'publication_min');
-    expect(min && resolvePeriodAmount(min, 'severe')).toEqual({ amount: 12, certainty: 'uncertain' });
+  it('58号令 (2023-05-01..2026-03-31): 3 months to 3 years for every penalty, 1 year minimum in five sectors, uncertain', () => {
+    const min = findPeriod(PRESET_CN_58_2023.periods, 'publication_min')!;
+    const max = findPeriod(PRESET_CN_58_2023.periods, 'publication_max')!;
+    for (const severity of ['minor', 'general', 'severe'] as const) {
+      expect(resolvePeriodAmount(min, severity)).toEqual({ amount: 3, certainty: 'uncertain' });
+      expect(resolvePeriodAmount(max, severity)).toEqual({ amount: 36, certainty: 'uncertain' });
+    }
+    for (const sector of ['food', 'drug', 'special_equipment', 'work_safety', 'fire'] as const) expect(resolvePeriodAmount(min, 'general', sector)).toEqual({ amount: 12, certainty: 'uncertain' });
+    expect(resolvePeriodRule(min).from).toBe('basis_decision');
     expect(PRESET_CN_58_2023.publicationTiers.every((t) => t.certainty === 'uncertain')).toBe(true);
     expect(PRESET_CN_58_2023.effectiveTo).toBe('2026-03-31');
+    expect(certaintyMarker('uncertain')).toBe('期限数值依据二手资料，中等可信度，待办公室核实');
+  });
+  it('an office confirms the 58号令 numbers explicitly; they become office-certain', () => {
+    const confirmed = applyOfficeSettings(PRESET_CN_58_2023, { periods: {}, confirmedPeriods: ['publication_min', 'publication_max'], decidedBy: '县信用办', decisionReference: '县信用办〔2026〕5号', effectiveFrom: '2023-05-01' });
+    expect(confirmed.ok).toBe(true);
+    if (!confirmed.ok) return;
+    const min = findPeriod(confirmed.ruleSet.periods, 'publication_min')!;
+    expect(resolvePeriodAmount(min, 'general')).toEqual({ amount: 3, certainty: 'office' });
+    expect(resolvePeriodAmount(min, 'general', 'fire')).toEqual({ amount: 12, certainty: 'office' });
+    expect(certaintyMarker(resolvePeriodAmount(min, 'general').certainty)).toBeNull();
+    expect(applyOfficeSettings(PRESET_CN_36_2026, { periods: {}, confirmedPeriods: ['publication_min'], decidedBy: 'x', decisionReference: 'y', effectiveFrom: '2026-04-01' })).toMatchObject({ ok: false, code: 'settings_confirm_nothing' });
   });
   it('36号令 (from 2026-04-01): 轻微 ≤3m, 一般 3m–1y, 严重 1–3y', () => {
     const max = findPeriod(PRESET_CN_36_2026.periods, 'publication_max');
@@ -175,12 +197,21 @@ describe('unsetPeriods(ruleSet, forAction)', () => {
     expect(unsetPeriods(PRESET_HLJ_2022, 'determined').map((p) => p.key)).toEqual(['written_decision']);
     expect(unsetPeriods(PRESET_HLJ_2022, 'repair_applied').map((p) => p.key)).toEqual(['repair_decision']);
     expect(unsetPeriods(PRESET_HLJ_2022, 'objection_received')).toEqual([]);
-    expect(unsetPeriods(PRESET_CN_527_2019, 'published', 'minor').map((p) => p.key)).toEqual(['publication_max', 'publication_min']);
-    expect(unsetPeriods(PRESET_CN_527_2019, 'published', 'general')).toEqual([]);
+    expect(unsetPeriods(PRESET_CN_527_2019, 'listed', 'minor').map((p) => p.key)).toEqual(['publication_max', 'publication_min']);
+    expect(unsetPeriods(PRESET_CN_527_2019, 'listed', 'general')).toEqual([]);
+    expect(unsetPeriods(PRESET_CN_527_2019, 'published', 'minor')).toEqual([]);
     expect(describeUnsetPeriods(unsetPeriods(PRESET_HLJ_2022, 'determined'), PRESET_HLJ_2022)).toContain('设置');
   });
-  it('every event type has an entry; every period key has a template', () => {
-    for (const t of CASE_EVENT_TYPES) expect(ACTION_OPENS_PERIODS[t]).toBeDefined();
+  it('which periods an act opens is the rule data itself; every period key has a template', () => {
+    for (const r of RULE_SET_PRESETS) {
+      for (const p of r.periods) {
+        const rule = resolvePeriodRule(p);
+        if (rule.onEnd === 'bar_ends' || !(CASE_EVENT_TYPES as readonly string[]).includes(rule.countsFrom) || rule.countsFromWhen) continue;
+        expect(periodsOpenedBy(r, rule.countsFrom as (typeof CASE_EVENT_TYPES)[number]).map((x) => x.key), `${r.id} ${p.key}`).toContain(p.key);
+      }
+    }
+    expect(periodsOpenedBy(PRESET_HLJ_2022, 'objection_received').map((p) => p.key)).toEqual(['objection_marking', 'objection_decision']);
+    expect(periodsOpenedBy(PRESET_HLJ_2022, 'objection_received', { objectionId: 'o', applicant: 'a', grounds: [], reasons: 'r', concernsListing: true, channel: 'written' }).map((p) => p.key)).toEqual(['objection_marking', 'objection_decision', 'objection_listing_review']);
     for (const r of RULE_SET_PRESETS) for (const p of r.periods) expect(PERIOD_TEMPLATES[p.key]).toBeDefined();
     expect(formatPeriod(3, 'working_days')).toBe('3个工作日');
     expect(formatPeriod(7, 'calendar_days')).toBe('7日');

@@ -14,11 +14,11 @@ import { PUBLICATION_PROFILE_LABELS } from '../../../shared/masking/types';
 import { isIsoDate } from '../../../shared/util/dates';
 import { recordAct, type BasisDocumentRow, type CaseEventRow, type CaseRulesContext } from '../desk';
 import { canPerform } from '../../../shared/case/can-perform';
-import { jointProgress } from '../domain/joint';
+import { prematureRepairReason, proportionalityLabel } from '../../../shared/case/explain';
+import { jointProgress } from '../../../shared/case/joint';
+import { navigate } from '../router';
 import { useDesk } from '../stores/app-store';
 import {
-  DOCUMENT_KIND_LABELS,
-  LIST_TYPE_LABELS,
   OBJECTION_GROUND_LABELS,
   REMOVAL_REASON_LABELS,
   REPAIR_METHOD_LABELS,
@@ -27,13 +27,16 @@ import {
   optionsOf,
 } from './labels';
 
-type Ctx = { state: CaseState; events: CaseEventRow[]; recipients: string[]; basisDocs: BasisDocumentRow[]; caseCtx: CaseRulesContext; ids: () => string };
+/** An issued document of the case (what 送达 refers to). */
+type CaseDocumentRef = { id: string; kind: string; title: string; numberText: string; state: string };
+type Ctx = { state: CaseState; events: CaseEventRow[]; recipients: string[]; basisDocs: BasisDocumentRow[]; issuedDocs: CaseDocumentRef[]; caseCtx: CaseRulesContext; ids: () => string };
 
 const canDo = (c: Ctx, type: CaseEventType) => canPerform(c.state, { type } as never, c.caseCtx);
 type Opt = { value: string; label: string };
 type Field = {
   name: string;
-  label: string;
+  /** A label that cites the case's own rule set is computed from the case. */
+  label: string | ((c: Ctx) => string);
   /** tags: a list typed one entry at a time (Enter or a comma ends an entry); multi: several options. */
   kind: 'text' | 'textarea' | 'select' | 'radio' | 'checks' | 'bool' | 'tags' | 'multi';
   options?: (c: Ctx) => Opt[];
@@ -41,7 +44,20 @@ type Field = {
   initial?: (c: Ctx) => unknown;
   help?: string;
 };
-type Spec = { type: CaseEventType; group: string; fields: Field[]; build: (v: Record<string, unknown>, c: Ctx) => unknown };
+type Spec = {
+  type: CaseEventType;
+  group: string;
+  fields: Field[];
+  build: (v: Record<string, unknown>, c: Ctx) => unknown;
+  /** The issued document the act refers to (送达 of a decision of the case). */
+  documentId?: (v: Record<string, unknown>) => string | undefined;
+};
+
+/** Acts recorded by issuing their document (签发文书): the button opens the issue form for the case. */
+const ISSUED_ACTS: Partial<Record<CaseEventType, { group: string; kind: string; label: string }>> = {
+  pre_notice_served: { group: '列入程序', kind: 'prior-notice', label: '签发并送达事先告知书' },
+  listed: { group: '列入程序', kind: 'listing-decision', label: '签发列入决定书' },
+};
 
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 const list = (v: unknown) => str(v).split(/[，,、;；\n]/).map((s) => s.trim()).filter(Boolean);
@@ -49,44 +65,41 @@ const openObjections = (c: Ctx): Opt[] => c.state.objections.filter((o) => o.dec
 const allObjections = (c: Ctx): Opt[] => c.state.objections.map((o) => ({ value: o.objectionId, label: `${o.receivedOn} 收到的异议（${OBJECTION_STAGE_LABELS[o.stage]}）` }));
 const openRepairs = (c: Ctx): Opt[] => c.state.repairs.filter((r) => r.decidedOn === null).map((r) => ({ value: r.repairId, label: `${r.appliedOn} 的修复申请（${REPAIR_STAGE_LABELS[r.stage]}）` }));
 const first = (f: (c: Ctx) => Opt[]) => (c: Ctx) => f(c)[0]?.value;
+/** The open repair application filed before the subject could apply (it is answered with 不予受理). */
+const openPremature = (c: Ctx) => c.state.repairs.find((r) => r.decidedOn === null && r.premature);
+const labelOf = (f: Field, c: Ctx): string => (typeof f.label === 'function' ? f.label(c) : f.label);
 const basisOptions = (c: Ctx): Opt[] => c.basisDocs.map((b) => ({ value: b.docNo, label: `${b.docNo}（${b.issuingAuthority}）` }));
 const strings = (v: unknown) => (Array.isArray(v) ? v : [v]).flatMap((x) => list(x));
 /** 实施部门 as shared/ knows them, with what each has done so far (from the recorded events). */
 const jointUnitOptions = (done: 'responded' | 'feedback') => (c: Ctx): Opt[] =>
-  jointProgress(c.state, c.events).units.map((u) => {
+  jointProgress(c.state).units.map((u) => {
     const status = done === 'responded' ? (u.respondedOn ? `已于${u.respondedOn}响应` : '尚未响应') : u.feedbackOn ? `已于${u.feedbackOn}反馈` : u.respondedOn ? `已于${u.respondedOn}响应，待反馈` : '尚未响应';
     return { value: u.unit, label: `${u.unit}（${status}）` };
   });
 const firstUnit = (done: 'responded' | 'feedback') => (c: Ctx) => {
-  const units = jointProgress(c.state, c.events).units;
+  const units = jointProgress(c.state).units;
   const next = done === 'responded' ? units.find((u) => !u.respondedOn) : units.find((u) => u.respondedOn && !u.feedbackOn);
   return (next ?? units[0])?.unit;
 };
 const measureOptions = (c: Ctx): Opt[] => c.caseCtx.ruleSet.measureCodes.map((code) => { const m = findMeasure(code); return { value: code, label: m ? `${m.label}（${m.basis}）` : code }; });
 
 const SPECS: Spec[] = [
-  { type: 'pre_notice_served', group: '列入程序', fields: [
-    { name: 'documentNo', label: '事先告知书文号', kind: 'text', required: true },
-    { name: 'recipients', label: '受送达人（多个用逗号分隔）', kind: 'text', required: true, initial: (c) => c.recipients.join('，') },
-    { name: 'method', label: '送达方式', kind: 'select', options: () => optionsOf(SERVICE_METHOD_LABELS), initial: () => 'direct' },
-  ], build: (v) => ({ documentNo: str(v.documentNo), recipients: list(v.recipients), method: v.method }) },
   { type: 'statement_received', group: '列入程序', fields: [
     { name: 'summary', label: '陈述申辩要点', kind: 'textarea', required: true },
     { name: 'accepted', label: '是否采纳', kind: 'radio', options: () => [{ value: 'no', label: '不采纳' }, { value: 'yes', label: '采纳' }], initial: () => 'no' },
     { name: 'note', label: '说明', kind: 'textarea' },
   ], build: (v) => ({ summary: str(v.summary), accepted: v.accepted === 'yes', ...(str(v.note) ? { note: str(v.note) } : {}) }) },
   { type: 'exempted', group: '列入程序', fields: [{ name: 'reason', label: '免于惩戒理由（轻微偶发、及时改正、未造成危害后果）', kind: 'textarea', required: true }], build: (v) => ({ reason: str(v.reason) }) },
-  { type: 'listed', group: '列入程序', fields: [
-    { name: 'decisionNo', label: '列入决定书文号', kind: 'text', required: true },
-    { name: 'listType', label: '名单类型', kind: 'select', options: () => optionsOf(LIST_TYPE_LABELS), initial: (c) => c.state.listType ?? 'dishonesty_list' },
-  ], build: (v) => ({ decisionNo: str(v.decisionNo), listType: v.listType, priorRepairCompletedOn: null }) },
   { type: 'served', group: '列入程序', fields: [
-    { name: 'documentKind', label: '送达文书', kind: 'select', options: () => optionsOf(DOCUMENT_KIND_LABELS), initial: () => 'listing_decision' },
-    { name: 'documentNo', label: '文书文号', kind: 'text', required: true },
+    { name: 'document', label: '送达的文书（本案已签发的文书）', kind: 'select', required: true, options: (c) => [...c.issuedDocs.filter((d) => d.state === 'valid').map((d) => ({ value: d.id, label: `《${d.title}》${d.numberText}` })), { value: 'listing-notice', label: '列入告知书（向主要责任人等送达）' }, { value: 'other', label: '其他文书' }], initial: (c) => c.issuedDocs.find((d) => d.state === 'valid' && d.kind === 'listing-decision')?.id },
+    { name: 'documentNo', label: '文书文号（仅“其他文书”或“列入告知书”填写）', kind: 'text' },
     { name: 'recipients', label: '受送达人（多个用逗号分隔）', kind: 'text', required: true, initial: (c) => c.recipients.join('，') },
     { name: 'method', label: '送达方式', kind: 'select', options: () => optionsOf(SERVICE_METHOD_LABELS), initial: () => 'direct' },
     { name: 'regardingId', label: '所答复的异议或修复申请（如有）', kind: 'select', options: (c) => [...allObjections(c), ...c.state.repairs.map((r) => ({ value: r.repairId, label: `${r.appliedOn} 的修复申请` }))] },
-  ], build: (v) => ({ documentKind: v.documentKind, documentNo: str(v.documentNo), recipients: list(v.recipients), method: v.method, regardingId: (v.regardingId as string) || null }) },
+  ], build: (v, c) => {
+    const doc = c.issuedDocs.find((d) => d.id === v.document);
+    return { documentKind: doc ? doc.kind : v.document, documentNo: doc ? doc.numberText : str(v.documentNo), recipients: list(v.recipients), method: v.method, regardingId: (v.regardingId as string) || null };
+  }, documentId: (v) => (typeof v.document === 'string' && v.document !== 'other' && v.document !== 'listing-notice' ? v.document : undefined) },
   { type: 'published', group: '列入程序', fields: [
     { name: 'channels', label: '公示渠道（多个用逗号分隔）', kind: 'text', required: true, initial: () => '信用中国（地方站）' },
     { name: 'profile', label: '公示方式', kind: 'select', options: (c) => optionsOf(PUBLICATION_PROFILE_LABELS).filter((o) => o.value !== 'full' || c.caseCtx.ruleSet.publicationProfile === 'full'), initial: (c) => c.caseCtx.ruleSet.publicationProfile },
@@ -139,8 +152,8 @@ const SPECS: Spec[] = [
   ], build: (v, c) => ({ repairId: c.ids(), methods: (v.methods as string[]) ?? [], commitmentSigned: !!v.commitmentSigned, ...(str(v.note) ? { note: str(v.note) } : {}) }) },
   { type: 'repair_reviewed', group: '信用修复', fields: [
     { name: 'repairId', label: '修复申请', kind: 'select', options: openRepairs, initial: first(openRepairs), required: true },
-    { name: 'accepted', label: '初审结果', kind: 'radio', options: () => [{ value: 'yes', label: '通过' }, { value: 'no', label: '不通过（退回）' }], initial: () => 'yes' },
-    { name: 'reasons', label: '理由', kind: 'textarea' },
+    { name: 'accepted', label: '初审结果', kind: 'radio', options: () => [{ value: 'yes', label: '通过' }, { value: 'no', label: '不予受理（退回）' }], initial: (c) => (openPremature(c) ? 'no' : 'yes') },
+    { name: 'reasons', label: '理由（不予受理的必须说明理由）', kind: 'textarea', initial: (c) => { const r = openPremature(c); return r ? prematureRepairReason(r) : ''; } },
   ], build: (v) => ({ repairId: v.repairId, accepted: v.accepted === 'yes', reasons: str(v.reasons) }) },
   { type: 'repair_decided', group: '信用修复', fields: [
     { name: 'repairId', label: '修复申请', kind: 'select', options: openRepairs, initial: first(openRepairs), required: true },
@@ -170,7 +183,7 @@ const SPECS: Spec[] = [
   { type: 'measure_applied', group: '惩戒措施与推送', fields: [
     { name: 'measureCode', label: '惩戒措施（仅限公布的措施清单）', kind: 'select', required: true, options: measureOptions },
     { name: 'implementingUnit', label: '实施部门', kind: 'text', required: true },
-    { name: 'justification', label: '关联性与比例说明', kind: 'textarea', required: true },
+    { name: 'justification', label: (c) => proportionalityLabel(c.caseCtx.ruleSet), kind: 'textarea', required: true },
   ], build: (v, c) => ({ measureId: c.ids(), measureCode: v.measureCode, implementingUnit: str(v.implementingUnit), justification: str(v.justification) }) },
   { type: 'measure_lifted', group: '惩戒措施与推送', fields: [
     { name: 'measureId', label: '措施', kind: 'select', required: true, options: (c) => c.state.measures.filter((m) => m.liftedOn === null).map((m) => ({ value: m.measureId, label: findMeasure(m.measureCode)?.label ?? m.measureCode })) },
@@ -247,7 +260,8 @@ function ActionForm({ spec, c, caseId, onDone }: { spec: Spec; c: Ctx; caseId: s
     try {
       const act = { type: spec.type, occurredOn: str(v.occurredOn), payload: spec.build(v, c) };
       const materials = spec.type === 'repair_applied' ? Object.entries(REPAIR_METHOD_LABELS).map(([key, label]) => ({ key, label, received: ((v.methods as string[]) ?? []).includes(key) })) : undefined;
-      const r = await recordAct(desk, caseId, act, materials ? { repairMaterials: materials } : {});
+      const documentId = spec.documentId?.(v);
+      const r = await recordAct(desk, caseId, act, { ...(materials ? { repairMaterials: materials } : {}), ...(documentId ? { documentId } : {}) });
       if (!r.ok) setRefusal(r.reason);
       else {
         form.resetFields();
@@ -266,7 +280,7 @@ function ActionForm({ spec, c, caseId, onDone }: { spec: Spec; c: Ctx; caseId: s
             <Input style={{ width: 160 }} data-testid="field-occurredOn" />
           </Form.Item>
           {spec.fields.map((f) => (
-            <Form.Item key={f.name} label={f.label} name={f.name} extra={f.help} valuePropName={f.kind === 'bool' ? 'checked' : 'value'} rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : []}>
+            <Form.Item key={f.name} label={labelOf(f, c)} name={f.name} extra={f.help} valuePropName={f.kind === 'bool' ? 'checked' : 'value'} rules={f.required ? [{ required: true, message: `请填写${labelOf(f, c)}` }] : []}>
               <FieldInput field={f} c={c} />
             </Form.Item>
           ))}
@@ -306,6 +320,19 @@ export function ActionPanel({ caseId, c, active: activeProp, onActiveChange }: {
             {g}
           </Typography.Text>
           <Space wrap size={[6, 6]}>
+            {(Object.entries(ISSUED_ACTS) as [CaseEventType, { group: string; kind: string; label: string }][]).filter(([, a]) => a.group === g).map(([type, a]) => {
+              const check = canDo(c, type);
+              const button = (
+                <Button key={type} size="small" type={check.ok ? 'default' : 'dashed'} onClick={() => navigate('documents', 'issue', caseId, a.kind)} data-testid={`action-${type}`}>
+                  {a.label}
+                </Button>
+              );
+              return check.ok ? button : (
+                <Tooltip key={type} title={check.reason}>
+                  {button}
+                </Tooltip>
+              );
+            })}
             {SPECS.filter((s) => s.group === g).map((s) => {
               const check = canDo(c, s.type);
               const button = (

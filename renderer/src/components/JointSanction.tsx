@@ -3,11 +3,11 @@
  * and the prompts to revoke / lift once the listing has ended (shared/'s flags).
  */
 import { Alert, Button, Card, Descriptions, Tag, Typography } from 'antd';
-import type { CaseEvent, CaseEventType } from '../../../shared/case/events';
+import type { CaseEventType } from '../../../shared/case/events';
 import { CASE_EVENT_LABELS } from '../../../shared/case/events';
 import type { CaseState } from '../../../shared/case/state';
 import { JOINT_STAGE_LABELS } from '../../../shared/case/state';
-import { jointProgress, windDownPrompts } from '../domain/joint';
+import { jointProgress, windDownPrompts } from '../../../shared/case/joint';
 
 const STAGE_COLOR: Record<CaseState['jointStage'], string> = { none: 'default', J0: 'processing', J1: 'processing', J2: 'blue', J3: 'green', J4: 'default' };
 
@@ -46,8 +46,8 @@ export function WindDownAlerts({ state, onAct }: { state: CaseState; onAct: (typ
   );
 }
 
-export function JointSanctionCard({ state, events }: { state: CaseState; events: readonly CaseEvent[] }) {
-  const p = jointProgress(state, events);
+export function JointSanctionCard({ state }: { state: CaseState }) {
+  const p = jointProgress(state);
   return (
     <Card size="small" title="联合奖惩" style={{ marginBottom: 16 }} data-testid="joint-card" extra={<Typography.Text type="secondary">{JOINT_STAGE_LABELS[state.jointStage]}</Typography.Text>}>
       {p.stage === 'none' ? (

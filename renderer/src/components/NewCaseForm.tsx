@@ -4,6 +4,7 @@ import { useAppStore, useDesk } from '../stores/app-store';
 import { BEHAVIOUR_CATALOGUES, checkBehaviourAllowed, findBehaviour, type BehaviourItem } from '../../../shared/rules/catalogues';
 import { SEVERITY_LABELS, type Severity } from '../../../shared/rules/types';
 import { unsetPeriods, describeUnsetPeriods } from '../../../shared/rules/office';
+import { proportionalityLabel } from '../../../shared/case/explain';
 import { isIsoDate } from '../../../shared/util/dates';
 import type { BasisDocumentType, ListType } from '../../../shared/case/events';
 import { getSubject, openCase, ruleSetForCase, searchSubjects, subjectLabel, useDeskQuery, type SubjectRow } from '../desk';
@@ -48,7 +49,7 @@ export function NewCaseForm({ subjectId }: { subjectId?: string }) {
   const determinedOn = Form.useWatch('determinedOn', form) ?? today;
   const subject = useDeskQuery((d) => (chosenId ? getSubject(d, chosenId) : undefined), [chosenId]);
   const subjectOptions = useDeskQuery((d) => searchSubjects(d, subjectQuery, 0, 20).then((p) => p.rows), [subjectQuery]);
-  const [ruleInfo, setRuleInfo] = useState<{ title: string; unset: string | null } | { error: string } | null>(null);
+  const [ruleInfo, setRuleInfo] = useState<{ title: string; unset: string | null; proportionality: string } | { error: string } | null>(null);
 
   const catalogues = BEHAVIOUR_CATALOGUES.filter((c) => office?.assignments.some((a) => a.catalogueId === c.id));
   const behaviourOptions = useMemo(
@@ -71,7 +72,7 @@ export function NewCaseForm({ subjectId }: { subjectId?: string }) {
       if (!r.ok) setRuleInfo({ error: r.reason });
       else {
         const unset = unsetPeriods(r.ruleSet);
-        setRuleInfo({ title: `${r.ruleSet.title}（第${r.ruleSet.version}版${r.ruleSet.derivedFrom ? '，含办公室设置' : ''}）`, unset: unset.length ? describeUnsetPeriods(unset, r.ruleSet) : null });
+        setRuleInfo({ title: `${r.ruleSet.title}（第${r.ruleSet.version}版${r.ruleSet.derivedFrom ? '，含办公室设置' : ''}）`, unset: unset.length ? describeUnsetPeriods(unset, r.ruleSet) : null, proportionality: proportionalityLabel(r.ruleSet) });
       }
     });
     return () => {
@@ -220,7 +221,7 @@ export function NewCaseForm({ subjectId }: { subjectId?: string }) {
         <Form.Item label="证据材料（可多选）">
           <input type="file" multiple aria-label="证据材料" onChange={(e) => setEvidence(Array.from(e.target.files ?? []))} />
         </Form.Item>
-        <Form.Item label="比例原则说明（与失信行为的性质、情节和社会影响程度相适应，黑龙江条例第三十条）" name="proportionalityNote" rules={[{ required: true, whitespace: true, message: '请说明措施与行为的关联和比例' }]}>
+        <Form.Item label={ruleInfo && 'proportionality' in ruleInfo ? ruleInfo.proportionality : '比例原则说明（请先选择失信行为，以确定适用的规则集）'} name="proportionalityNote" rules={[{ required: true, whitespace: true, message: '请说明措施与行为的关联和比例' }]}>
           <Input.TextArea rows={2} data-testid="case-proportionality" />
         </Form.Item>
         {subject && (

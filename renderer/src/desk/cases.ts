@@ -10,18 +10,22 @@
 import type { CreditDeskDb } from '../db/database';
 import type { AttachmentRow, BasisDocumentRow, CaseEventRow, CaseRow, DeadlineRow, ObjectionRow, RepairRow, SubjectRow } from '../db/types';
 import type { Actor, CaseEvent, CaseEventType, EventDraft, SubjectRef } from '../../../shared/case/events';
-import { CASE_EVENT_LABELS, CASE_EVENT_TYPES } from '../../../shared/case/events';
+import { CASE_EVENT_LABELS } from '../../../shared/case/events';
 import type { CaseState, Deadline } from '../../../shared/case/state';
 import { appendEvent } from '../../../shared/case/append';
 import { canPerform, type PerformCheck } from '../../../shared/case/can-perform';
 import { foldCase } from '../../../shared/case/fold';
 import { verifyChain } from '../../../shared/case/hash-chain';
-import { PAYLOAD_SCHEMAS } from '../../../shared/case/schema';
-import { isIsoDate, type IsoDate } from '../../../shared/util/dates';
+import { parseEventDraft } from '../../../shared/case/schema';
+import { followUpActs } from '../../../shared/case/joint';
+import type { IsoDate } from '../../../shared/util/dates';
 import { sha256, toHex } from '../../../shared/sync/hash';
 import type { Desk, Page } from './desk';
 import { caseRulesContext, type CaseRulesContext } from './rules';
 import { linkedPersons, subjectLabel } from './subjects';
+import { listingNoticeRecipients } from '../../../shared/case/recipients';
+import { documentTitle } from '../../../shared/documents/titles';
+import type { IssuedDocument } from '../../../shared/documents/issued';
 import { deskWrite, isRefused, refuseWrite, type DeskRefused, type WriteScope } from './write';
 
 /** Outcomes that make a deadline a task for the office (red when past due). */
@@ -46,8 +50,12 @@ export type ActOptions = {
   actor?: Actor;
   /** Extra derived data for this act: the received-materials checklist of a repair application. */
   repairMaterials?: RepairRow['materials'];
-  /** Runs inside the same transaction after the event is written (documents link their snapshot). */
+  /** Runs inside the same transaction after the event is written. */
   after?: (result: ActOk, w: WriteScope) => Promise<void>;
+  /** The issued document the act is recorded by (a 列入决定书, a served 事先告知书). */
+  documentId?: string;
+  /** Set on the follow-up acts the desk appends itself (they do not trigger further follow-ups). */
+  followUp?: boolean;
 };
 
 /** The domain event only: storage extras (deviceId, deviceSeq, documentId) are not part of the chain. */
@@ -57,23 +65,15 @@ export function domainEvent(event: CaseEvent): CaseEvent {
 }
 
 /**
- * Parses what a form (or an import, or the platform) built into an event draft with shared/'s
+ * Parses what a form (or an import, or the platform) built into an event draft with shared/'s draft
  * schema: the type must be known, the date valid, the payload exactly the event's shape.
  */
 export function parseActDraft(value: unknown, actor: Actor): { ok: true; draft: EventDraft } | DeskRefused {
   const v = value as Partial<ActDraft> | null;
-  if (!v || typeof v !== 'object' || typeof v.type !== 'string' || !(CASE_EVENT_TYPES as readonly string[]).includes(v.type)) {
-    return { ok: false, code: 'act_unknown', reason: '不认识的办理事项' };
-  }
-  if (!isIsoDate(v.occurredOn)) return { ok: false, code: 'date_invalid', field: 'occurredOn', reason: '请填写有效的办理日期' };
-  const parsed = PAYLOAD_SCHEMAS[v.type].safeParse(v.payload);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue ? issue.path.map(String).join('.') : '';
-    console.warn(`parseActDraft: ${v.type} payload invalid at ${where}: ${issue?.message ?? ''}`);
-    return { ok: false, code: 'act_invalid', ...(where ? { field: where } : {}), reason: `填写的内容不完整或格式不正确${where ? `（${where}）` : ''}：${issue?.message ?? ''}` };
-  }
-  return { ok: true, draft: { type: v.type, occurredOn: v.occurredOn, actor, payload: parsed.data } as EventDraft };
+  const parsed = parseEventDraft({ type: v?.type, occurredOn: v?.occurredOn, actor, payload: v?.payload });
+  if (parsed.ok) return parsed;
+  console.warn(`parseActDraft: ${String(v?.type)} refused: ${parsed.errors.join('; ')}`);
+  return { ok: false, code: parsed.code, reason: parsed.reason };
 }
 
 export async function loadEvents(db: CreditDeskDb, caseId: string): Promise<CaseEventRow[]> {
@@ -154,7 +154,7 @@ export async function appendToCase(w: WriteScope, caseRow: CaseRow, isNew: boole
   const appended = appendEvent(events, draft, { ...ctx, caseId: caseRow.id, newId: w.desk.ids, recordedAt: w.at });
   if (!appended.ok) refuseWrite(appended.code, appended.reason);
   const seq = await w.deviceSeq();
-  const row = { ...appended.event, deviceId: seq.deviceId, deviceSeq: seq.deviceSeq } as CaseEventRow;
+  const row = { ...appended.event, deviceId: seq.deviceId, deviceSeq: seq.deviceSeq, ...(options.documentId ? { documentId: options.documentId } : {}) } as CaseEventRow;
   const state = appended.state;
   await db.caseEvents.add(row);
   await w.outbox('case-event', caseRow.id, appended.event, seq);
@@ -164,6 +164,15 @@ export async function appendToCase(w: WriteScope, caseRow: CaseRow, isNew: boole
   await rewriteDerived(db, nextRow, state, [...events, appended.event], w.at, options.repairMaterials);
   const result: ActOk = { ok: true, event: row, state, caseRow: nextRow };
   if (options.after) await options.after(result, w);
+  // When the listing ends (移出、修复、异议成立、撤销、期满), the joint sanction is withdrawn and every measure
+  // lifted at once, in the same transaction (黑龙江条例 第四十条 "即时终止"; 凌源联合奖惩 六(一)).
+  if (!options.followUp) {
+    let latest = result;
+    for (const followUp of followUpActs(state, { occurredOn: row.occurredOn, actor: row.actor })) {
+      latest = await appendToCase(w, latest.caseRow, false, followUp, ctx, { followUp: true });
+    }
+    return latest === result ? result : { ...latest, event: row };
+  }
   return result;
 }
 
@@ -420,6 +429,8 @@ export type CaseView = FoldedCase & {
   subject: SubjectRow | undefined;
   /** Who the case's notices go to (the subject, and its 主要责任人 where the rule set requires it). */
   recipients: string[];
+  /** The case's issued documents, newest first (what 送达 refers to). */
+  issuedDocs: { id: string; kind: string; title: string; numberText: string; date: string; state: string }[];
 };
 
 /** Everything the case page shows, read in one go. */
@@ -427,14 +438,18 @@ export async function caseView(desk: Desk, caseId: string): Promise<CaseView | n
   const folded = await foldStoredCase(desk, caseId);
   if (!folded) return null;
   const db = desk.db;
-  const [basisDocs, attachments, repairs, subject] = await Promise.all([
+  const [basisDocs, attachments, repairs, subject, documents] = await Promise.all([
     db.basisDocuments.where('caseId').equals(caseId).toArray(),
     db.attachments.where('caseId').equals(caseId).toArray(),
     db.repairs.where('caseId').equals(caseId).toArray(),
     db.subjects.get(folded.caseRow.subjectId),
+    db.table<IssuedDocument, string>('issuedDocuments').where('caseId').equals(caseId).toArray(),
   ]);
-  const s = folded.state.subject;
-  const responsible = folded.ctx.ruleSet.listingNoticeRecipients === 'subject_and_responsible' ? (s?.responsiblePersons ?? []).map((p) => p.name) : [];
-  const recipients = [s?.name ?? folded.caseRow.subjectLabel, ...responsible].filter((n, i, all) => n.trim() !== '' && all.indexOf(n) === i);
-  return { ...folded, basisDocs, attachments, repairs, subject, recipients };
+  const linked = subject && subject.kind !== 'natural_person' ? (await linkedPersons(desk, subject.id)).map((l) => ({ name: l.person.pii?.name ?? '', role: l.link.role })) : [];
+  const recipients = listingNoticeRecipients(folded.state.subject, folded.ctx.ruleSet, linked).map((r) => (r.role === '当事人' ? r.name : `${r.name}（${r.role}）`));
+  const issuedDocs = documents
+    .filter((d) => typeof d.numberKey === 'string')
+    .sort((a, b) => b.issuedAt.localeCompare(a.issuedAt))
+    .map((d) => ({ id: d.id, kind: d.kind, title: documentTitle(d.input), numberText: d.numberText, date: d.date, state: d.state }));
+  return { ...folded, basisDocs, attachments, repairs, subject, recipients, issuedDocs };
 }

@@ -20,11 +20,16 @@ import type { SubjectRow } from '../db/types';
 const DEMO_KEY = 'demoLoadedAt';
 const REGION = '219900';
 
+const DEMO_OFFICE_USCC = uscc('11', 'MB000000X');
+
 export const DEMO_OFFICE: OfficeProfile = {
+  officeId: DEMO_OFFICE_USCC,
   name: '示例县社会信用体系建设领导小组办公室（演示）',
-  uscc: uscc('11', 'MB000000X'),
+  uscc: DEMO_OFFICE_USCC,
   region: '示例省示例市示例县（虚构）',
   level: '县级',
+  reviewBody: '示例县人民政府（虚构）',
+  court: '示例县人民法院（虚构）',
   assignments: [
     { catalogueId: 'CY-RE-6', ruleSetId: 'LN-CY-RE-2020' },
     { catalogueId: 'HLJ-29', ruleSetId: 'HLJ-2022' },
@@ -93,7 +98,7 @@ export async function loadDemoData(trainingDesk: Desk): Promise<{ ok: true; subj
     { subject: subjects[0]!, code: 'CY-RE-6-2', ago: 420, steps: (_, d) => [
       { type: 'pre_notice_served', occurredOn: d(415), actor, payload: { documentNo: '示信告〔演示〕1号', recipients: recipients(subjects[0]!), method: 'direct' } },
       { type: 'listed', occurredOn: d(400), actor, payload: { decisionNo: '示信决〔演示〕1号', listType: 'dishonesty_list', priorRepairCompletedOn: null } },
-      { type: 'served', occurredOn: d(399), actor, payload: { documentKind: 'listing_decision', documentNo: '示信决〔演示〕1号', recipients: recipients(subjects[0]!), method: 'direct', regardingId: null } },
+      { type: 'served', occurredOn: d(399), actor, payload: { documentKind: 'listing-decision', documentNo: '示信决〔演示〕1号', recipients: recipients(subjects[0]!), method: 'direct', regardingId: null } },
       { type: 'objection_received', occurredOn: d(8), actor, payload: { objectionId: `DEMO-OBJ-1`, applicant: subjectLabel(subjects[0]!), grounds: ['error'], reasons: '（演示）认为预售面积认定有误', concernsListing: false, channel: 'written' } },
     ] },
     { subject: subjects[1]!, code: 'CY-RE-6-6', ago: 30, steps: (_, d) => [
@@ -106,7 +111,7 @@ export async function loadDemoData(trainingDesk: Desk): Promise<{ ok: true; subj
     { subject: subjects[3]!, code: 'CY-RE-6-4', ago: 500, steps: (_, d) => [
       { type: 'pre_notice_served', occurredOn: d(495), actor, payload: { documentNo: '示信告〔演示〕4号', recipients: recipients(subjects[3]!), method: 'direct' } },
       { type: 'listed', occurredOn: d(480), actor, payload: { decisionNo: '示信决〔演示〕4号', listType: 'dishonesty_list', priorRepairCompletedOn: null } },
-      { type: 'served', occurredOn: d(479), actor, payload: { documentKind: 'listing_decision', documentNo: '示信决〔演示〕4号', recipients: recipients(subjects[3]!), method: 'direct', regardingId: null } },
+      { type: 'served', occurredOn: d(479), actor, payload: { documentKind: 'listing-decision', documentNo: '示信决〔演示〕4号', recipients: recipients(subjects[3]!), method: 'direct', regardingId: null } },
       { type: 'repair_applied', occurredOn: d(20), actor, payload: { repairId: 'DEMO-REP-4', methods: ['commitment', 'rectification'], commitmentSigned: true, note: '（演示）主体申请修复' } },
       { type: 'repair_reviewed', occurredOn: d(18), actor, payload: { repairId: 'DEMO-REP-4', accepted: true, reasons: '材料齐全' } },
       { type: 'repair_decided', occurredOn: d(10), actor, payload: { repairId: 'DEMO-REP-4', approved: true, reasons: '（演示）已纠正失信行为并作出信用承诺' } },

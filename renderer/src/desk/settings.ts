@@ -1,44 +1,27 @@
 /** Office profile and settings (key/value rows in `settings`). Every change is audited. */
 import type { CreditDeskDb } from '../db/database';
-import type { OfficeSettings, PeriodKey, PeriodUnit } from '../../../shared/rules/types';
+import type { OfficeSettings } from '../../../shared/rules/types';
+import { parseOfficeProfile, type OfficeProfile } from '../../../shared/office/profile';
 import type { Desk } from './desk';
 import { deskWrite, type DeskRefused } from './write';
 
-export type RuleSetAssignment = {
-  /** Behaviour catalogue id (shared/rules). */
-  catalogueId: string;
-  /** Rule-set preset id that applies to cases with behaviour from this catalogue. */
-  ruleSetId: string;
-};
-
-export type PeriodSetting = { amount: number; unit?: PeriodUnit; note?: string };
-
-export type OfficeProfile = {
-  name: string;
-  uscc: string;
-  region: string;
-  level: '县级' | '乡镇';
-  assignments: RuleSetAssignment[];
-  /** Office values for unset periods, per rule-set preset id. */
-  periodSettings: Record<string, Partial<Record<PeriodKey, PeriodSetting>>>;
-  /** Per preset id: whether 事先告知 is required before listing (office decision), when set. */
-  preNotice?: Record<string, boolean>;
-  decisionReference: string;
-  /** From when the office's period settings apply (default: the preset's own effective date). */
-  settingsEffectiveFrom?: string;
-  numbering: { casePrefix: string; documentPrefix: string };
-  staff: string[];
-  configuredAt: string;
-};
+export type { OfficeProfile, PeriodSetting, RuleSetAssignment } from '../../../shared/office/profile';
 
 export const OFFICE_KEY = 'office';
 export const CURRENT_STAFF_KEY = 'currentStaff';
 
 export async function getOffice(db: CreditDeskDb): Promise<OfficeProfile | undefined> {
-  return (await db.settings.get(OFFICE_KEY))?.value as OfficeProfile | undefined;
+  const value = (await db.settings.get(OFFICE_KEY))?.value;
+  if (value === undefined) return undefined;
+  const parsed = parseOfficeProfile(value);
+  if (!parsed.ok) console.warn(`getOffice: stored office profile does not parse: ${parsed.errors.join('; ')}`);
+  return value as OfficeProfile;
 }
 
+/** 办公室设置: validated with shared/'s schema (the refusal names the first missing field), audited. */
 export async function saveOffice(desk: Desk, profile: OfficeProfile): Promise<{ ok: true } | DeskRefused> {
+  const parsed = parseOfficeProfile(profile);
+  if (!parsed.ok) return { ok: false, code: parsed.code, reason: parsed.reason };
   return deskWrite(desk, ['settings'], async (w) => {
     const before = await desk.db.settings.get(OFFICE_KEY);
     await desk.db.settings.put({ key: OFFICE_KEY, value: profile });

@@ -7,7 +7,9 @@ import { batchUnits, servedDocuments, unitsOf, type IssuedDocument, type PrintLo
 import type { MissingGlyph } from '../../../shared/documents/glyphs';
 import { describeMissing } from '../../../shared/documents/glyphs';
 import { resolveTemplate, type DocumentTemplate } from '../../../shared/documents/templates';
-import { DOCUMENT_KIND_NAMES, type DocumentInput, type ListingDecisionInput, type RepairNoticeInput } from '../../../shared/documents/types';
+import type { DocumentInput } from '../../../shared/documents/types';
+import { documentTitle } from '../../../shared/documents/titles';
+import type { CaseState } from '../../../shared/case/state';
 import { checkIssuable } from '../../../shared/documents/validate';
 import { yearOf } from '../../../shared/util/dates';
 import { refuse, type Check } from '../../../shared/util/result';
@@ -38,10 +40,19 @@ export type IssueRequest = {
   input: DocumentInput;
   template?: DocumentTemplate;
   service: ServiceDetails;
+  /**
+   * The folded case the document is filled from (as it will be once the act the document records is
+   * appended): checkIssuable refuses a printed date that differs from it.
+   */
+  state?: CaseState;
   groupId?: string;
   /** Correction: the id of the valid document this one replaces, and why. */
   corrects?: { id: string; reason: string };
+  /** Writes that commit in the same transaction as the snapshot (e.g. the 列入 event the decision records). */
+  alsoWrite?: IssuedAlsoWrite;
 };
+
+export type IssuedAlsoWrite = { tables: readonly string[]; write: (doc: IssuedDocument) => Promise<void> };
 
 function metaFor(doc: { kindName: string; numberText: string; officeName: string; date: string }): PdfMeta {
   return { title: `${doc.kindName} ${doc.numberText}`, author: doc.officeName, subject: doc.kindName, creationDate: doc.date };
@@ -50,7 +61,7 @@ function metaFor(doc: { kindName: string; numberText: string; officeName: string
 export async function issueDocument(deps: IssueDeps, request: IssueRequest): Promise<Check<{ document: IssuedDocument }>> {
   const { input } = request;
   const template = resolveTemplate(input.kind, request.template);
-  const valid = checkIssuable(input, template);
+  const valid = checkIssuable(input, template, request.state);
   if (!valid.ok) return valid;
   if (request.corrects) {
     const old = await deps.store.getDocument(request.corrects.id);
@@ -60,10 +71,11 @@ export async function issueDocument(deps: IssueDeps, request: IssueRequest): Pro
   }
   const year = yearOf(input.date);
   // Glyphs first: a refused character must not cost a number.
-  const probe = buildDocument(input, { prefix: input.office.numberPrefix, year, seq: 1 }, template);
+  const prefix = input.office.numbering.documentPrefix;
+  const probe = buildDocument(input, { prefix, year, seq: 1 }, template);
   const missing = await deps.renderer.check([probe]);
   if (missing.length > 0) {
-    return refuse('glyph-missing', `不能签发《${DOCUMENT_KIND_NAMES[input.kind]}》：所有可用字体都无法显示 ${describeMissing(missing)}。请核对用字，或在设置中选用含该字的本机字体。`);
+    return refuse('glyph-missing', `不能签发《${documentTitle(input)}》：所有可用字体都无法显示 ${describeMissing(missing)}。请核对用字，或在设置中选用含该字的本机字体。`);
   }
   const id = deps.newId();
   const series = { officeId: input.office.officeId, kind: input.kind, year };
@@ -71,9 +83,9 @@ export async function issueDocument(deps: IssueDeps, request: IssueRequest): Pro
   if (!reserved.ok) return reserved;
   const entry = reserved.entry;
   try {
-    const number = { prefix: input.office.numberPrefix, year, seq: entry.seq };
+    const number = { prefix, year, seq: entry.seq };
     const unit = buildDocument(input, number, template);
-    const kindName = DOCUMENT_KIND_NAMES[input.kind];
+    const kindName = documentTitle(input);
     const out = await deps.renderer.render([unit], metaFor({ kindName, numberText: unit.numberText, officeName: input.office.name, date: input.date }));
     const doc: IssuedDocument = {
       id,
@@ -83,7 +95,7 @@ export async function issueDocument(deps: IssueDeps, request: IssueRequest): Pro
       officeId: input.office.officeId,
       year,
       seq: entry.seq,
-      prefix: input.office.numberPrefix,
+      prefix,
       numberKey: entry.id,
       numberText: unit.numberText,
       subjectName: input.subject.name,
@@ -102,35 +114,13 @@ export async function issueDocument(deps: IssueDeps, request: IssueRequest): Pro
       ...(request.corrects ? { correctsId: request.corrects.id } : {}),
     };
     await deps.beforeSave?.(doc);
-    await deps.store.completeIssue(entry, doc, request.corrects);
+    await deps.store.completeIssue(entry, doc, request.corrects, request.alsoWrite);
     return { ok: true, document: doc };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await deps.store.voidReservation(entry.id, `签发失败，文号作废：${message}`, deps.now());
     return refuse('issue-failed', `签发失败，文号 ${entry.seq} 已登记作废：${message}`);
   }
-}
-
-/**
- * 两书同达: issue the listing decision and its 信用修复告知书 as one group (served together, one
- * 送达回证 listing both). The notice quotes the decision's number, so it is issued second.
- */
-export async function issueListingWithRepairNotice(
-  deps: IssueDeps,
-  listing: ListingDecisionInput,
-  notice: Omit<RepairNoticeInput, 'decisionNumber' | 'decisionName' | 'kind'>,
-  service: ServiceDetails,
-  templates: { listing?: DocumentTemplate; notice?: DocumentTemplate } = {},
-): Promise<Check<{ decision: IssuedDocument; notice: IssuedDocument }>> {
-  const noticeProbe: RepairNoticeInput = { ...notice, kind: 'repair-notice', decisionNumber: '（待编号）', decisionName: DOCUMENT_KIND_NAMES['listing-decision'] };
-  const noticeValid = checkIssuable(noticeProbe, templates.notice);
-  if (!noticeValid.ok) return noticeValid;
-  const decision = await issueDocument(deps, { input: listing, template: templates.listing, service });
-  if (!decision.ok) return decision;
-  const noticeInput: RepairNoticeInput = { ...notice, kind: 'repair-notice', decisionNumber: decision.document.numberText, decisionName: DOCUMENT_KIND_NAMES['listing-decision'] };
-  const issued = await issueDocument(deps, { input: noticeInput, template: templates.notice, service, groupId: decision.document.groupId });
-  if (!issued.ok) return refuse(issued.code, `${issued.reason}（决定书 ${decision.document.numberText} 已签发，请补签信用修复告知书）`);
-  return { ok: true, decision: decision.document, notice: issued.document };
 }
 
 /**

@@ -15,6 +15,7 @@ import { IntegrityResult } from '../components/IntegrityResult';
 import { JointSanctionCard, JointStageTag, WindDownAlerts } from '../components/JointSanction';
 import type { CaseEventType } from '../../../shared/case/events';
 import { BASIS_TYPE_LABELS } from '../components/labels';
+import { proportionalityLabel } from '../../../shared/case/explain';
 
 const FLAG_LABELS: Record<CaseFlag, string> = {
   NO_REPAIR: '新有效期内不得申请修复',
@@ -127,7 +128,7 @@ function CaseDetail({ id }: { id: string }) {
   const [action, setAction] = useState<CaseEventType | null>(null);
   if (data === undefined) return <Empty description="正在读取…" />;
   if (data === null) return <Empty description="案件不存在" />;
-  const { caseRow, events, state, ctx, basisDocs, attachments, repairs, recipients } = data;
+  const { caseRow, events, state, ctx, basisDocs, attachments, repairs, recipients, issuedDocs } = data;
   return (
     <div data-testid="case-detail">
       <Space style={{ marginBottom: 12 }} wrap>
@@ -173,14 +174,14 @@ function CaseDetail({ id }: { id: string }) {
             <Descriptions.Item label="可申请修复日">
               <span data-testid="case-repair-eligible">{state.repairEligibleFrom ?? '—'}</span>
             </Descriptions.Item>
-            <Descriptions.Item label="比例原则说明" span={2}>
+            <Descriptions.Item label={proportionalityLabel(ctx.ruleSet)} span={2}>
               {caseRow.proportionalityNote || '—'}
             </Descriptions.Item>
           </Descriptions>
           <Typography.Title level={5}>期限</Typography.Title>
           <DeadlineTable deadlines={state.deadlines} today={today} />
           <div style={{ height: 16 }} />
-          {office ? <ActionPanel caseId={id} c={{ state, events, recipients, basisDocs, caseCtx: ctx, ids: desk.ids }} active={action} onActiveChange={setAction} /> : <Alert type="warning" title="请先完成办公室设置" />}
+          {office ? <ActionPanel caseId={id} c={{ state, events, recipients, basisDocs, issuedDocs, caseCtx: ctx, ids: desk.ids }} active={action} onActiveChange={setAction} /> : <Alert type="warning" title="请先完成办公室设置" />}
         </Col>
         <Col xs={24} xl={10}>
           <Card size="small" title="办案记录（时间线）" style={{ marginBottom: 16 }}>
@@ -193,7 +194,7 @@ function CaseDetail({ id }: { id: string }) {
               </div>
             ))}
           </Card>
-          <JointSanctionCard state={state} events={events} />
+          <JointSanctionCard state={state} />
           {state.objections.length > 0 && (
             <Card size="small" title="异议" style={{ marginBottom: 16 }}>
               {state.objections.map((o) => (

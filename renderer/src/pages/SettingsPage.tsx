@@ -136,10 +136,19 @@ function OfficeForm() {
         const entries = Object.entries(v.periods?.[presetId] ?? {}).filter(([, amount]) => typeof amount === 'number') as [PeriodKey, number][];
         periodSettings[presetId] = Object.fromEntries(entries.map(([k, amount]) => [k, { amount }]));
       }
+      const uscc = (checkUscc(v.uscc) as { normalized: string }).normalized;
+      const region = v.region.trim();
+      // The printed part (复议机关、法院、红头、印章 …) is edited under 文书 → 机关与字体; first set-up names
+      // the review body and court after the region, as offices usually do.
+      const { name: _n, uscc: _u, region: _r, level: _l, assignments: _a, periodSettings: _p, preNotice: _pn, decisionReference: _d, settingsEffectiveFrom: _s, numbering: _num, staff: _st, configuredAt: _c, ...kept } = office ?? ({} as Partial<OfficeProfile>);
       const profile: OfficeProfile = {
+        ...kept,
+        officeId: office?.officeId ?? uscc,
+        reviewBody: office?.reviewBody || `${region}人民政府`,
+        court: office?.court || `${region}人民法院`,
         name: v.name.trim(),
-        uscc: (checkUscc(v.uscc) as { normalized: string }).normalized,
-        region: v.region.trim(),
+        uscc,
+        region,
         level: v.level,
         assignments: Object.entries(v.assignments ?? {}).flatMap(([catalogueId, ruleSetId]) => (ruleSetId ? [{ catalogueId, ruleSetId }] : [])),
         periodSettings,

@@ -1,6 +1,7 @@
 /**
- * The migrations registry (STYLE.md L11; docs/CONTRACTS.md). Versions are strictly increasing
- * and asserted at load time. Ranges: 10–19 case desk, 20–29 written documents, 30–39 sync.
+ * The migrations registry (docs/CONTRACTS.md). Versions are strictly increasing and asserted at load
+ * time; a database only runs the steps above its stored version, so a new step always takes a number
+ * above every step already in the registry.
  * Add a migration: create `NNNN-name.ts`, import it here, append it to MIGRATIONS (one line),
  * and add `tests/renderer/db/migration_NNNN.test.ts`.
  */
@@ -10,6 +11,7 @@ import { migration0010 } from './0010-initial-case-desk';
 import { migration0011 } from './0011-deadline-attention-index';
 import { migration0020 } from './0020-documents';
 import { migration0030 } from './0030-sync';
+import { migration0031 } from './0031-unify-office-profile';
 
 export type { Migration } from './types';
 
@@ -18,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0011,
   migration0020,
   migration0030,
+  migration0031,
 ];
 
 /** Throws when versions are not strictly increasing positive integers. */

@@ -23,7 +23,7 @@ import {
 } from '../../../../shared/documents/numbering';
 import type { IssuedDocument, PrintLogEntry } from '../../../../shared/documents/issued';
 import { DEFAULT_TEMPLATES, type DocumentTemplate } from '../../../../shared/documents/templates';
-import type { DocumentKind } from '../../../../shared/documents/types';
+import type { DocumentKind, StoredDocumentKind } from '../../../../shared/documents/types';
 import type { Check } from '../../../../shared/util/result';
 import { refuse } from '../../../../shared/util/result';
 
@@ -34,7 +34,7 @@ export type DocumentStore = {
   listBlocks(): Promise<NumberBlock[]>;
   remaining(series: NumberSeries, deviceId: string): Promise<number>;
   reserveNumber(series: NumberSeries, deviceId: string, documentId: string, at: string): Promise<Check<{ entry: LedgerEntry }>>;
-  completeIssue(entry: LedgerEntry, doc: IssuedDocument, supersede?: { id: string; reason: string }): Promise<void>;
+  completeIssue(entry: LedgerEntry, doc: IssuedDocument, supersede?: { id: string; reason: string }, also?: { tables: readonly string[]; write: (doc: IssuedDocument) => Promise<void> }): Promise<void>;
   voidReservation(entryId: string, reason: string, at: string): Promise<void>;
   /** Void this device's reservations made before `reservedBefore` (default: `at`) that have no saved document. */
   reconcile(deviceId: string, at: string, reservedBefore?: string): Promise<LedgerEntry[]>;
@@ -68,7 +68,7 @@ function tablesOf(db: Dexie): Tables {
   };
 }
 
-function seriesWhere(s: NumberSeries): [string, DocumentKind, number] {
+function seriesWhere(s: NumberSeries): [string, StoredDocumentKind, number] {
   return [s.officeId, s.kind, s.year];
 }
 
@@ -111,8 +111,9 @@ export function createDexieDocumentStore(db: Dexie, onIssued?: IssuedHook): Docu
         return { ok: true, entry } as const;
       });
     },
-    async completeIssue(entry, doc, supersede) {
-      await db.transaction('rw', issueTables, async () => {
+    async completeIssue(entry, doc, supersede, also) {
+      const tables = [...new Set([...issueTables, ...(also?.tables ?? []).map((name) => db.table(name))])];
+      await db.transaction('rw', tables, async () => {
         const current = await t.ledger.get(entry.id);
         if (!current || current.state !== 'reserved' || current.documentId !== doc.id) {
           throw new Error(`number ${entry.id} is no longer reserved for document ${doc.id}`);
@@ -126,6 +127,7 @@ export function createDexieDocumentStore(db: Dexie, onIssued?: IssuedHook): Docu
           await t.docs.update(supersede.id, { state: 'voided', voidedAt: doc.issuedAt, voidReason: supersede.reason, correctedById: doc.id });
         }
         await onIssued?.inTransaction(doc, supersede?.id);
+        await also?.write(doc);
       });
     },
     async voidReservation(entryId, reason, at) {

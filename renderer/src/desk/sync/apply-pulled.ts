@@ -12,7 +12,7 @@
 import type { Desk } from '../desk';
 import { loadEvents, recordAct } from '../cases';
 import { getOffice } from '../settings';
-import { documentOffice, documentStore, loadDocumentSettings } from '../documents';
+import { documentStore } from '../documents';
 import { deskWrite, refuseWrite } from '../write';
 import { caseEventFromPulled } from '../../../../shared/sync/pulled';
 import { NumberBlockPayloadSchema, type PulledItem } from '../../../../shared/sync/protocol';
@@ -37,7 +37,8 @@ async function applyNumberBlock(desk: Desk, item: InboxRow): Promise<PulledAppli
   const device = await db.device.get('this');
   if (!device) return { ok: false, reasonZh: '本机设备信息缺失' };
   if (p.deviceId && p.deviceId !== device.deviceId) return { ok: false, reasonZh: '该文号段分配给其他设备，本机不使用' };
-  const office = documentOffice((await getOffice(db)) ?? null, await loadDocumentSettings(db));
+  const office = await getOffice(db);
+  if (!office) return { ok: false, reasonZh: '本机尚未完成办公室设置，暂不能使用平台下发的文号段' };
   const block = {
     id: `platform-${item.id}`,
     officeId: office.officeId,

@@ -4,11 +4,11 @@
  * desk (renderer/src/desk/documents).
  */
 import { App as AntApp, Alert, Button, Card, Modal, Progress, Space, Tabs, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useAppStore, useDesk } from '../../stores/app-store';
-import { useDeskQuery } from '../../desk';
-import { documentOffice, documentStore, handOutDeps, loadDocumentSettings, reconcileStale } from '../../desk/documents';
+import { documentStore, handOutDeps, reconcileStale } from '../../desk/documents';
 import type { IssuedDocument } from '../../../../shared/documents/issued';
+import type { DocumentKind } from '../../../../shared/documents/types';
 import { servedDocuments } from '../../../../shared/documents/issued';
 import { handOut, printBatch, type PrintAction } from '../../documents/issue';
 import { documentRenderer, pdfBlobUrl, printPdf, savePdf } from '../../documents/service';
@@ -21,16 +21,16 @@ import { OfficeAndFonts } from './OfficeAndFonts';
 
 function useDocumentContext() {
   const desk = useDesk();
-  const { deviceId, office: deskOffice, today } = useAppStore();
-  const settings = useDeskQuery((d) => loadDocumentSettings(d.db), []);
-  const office = useMemo(() => documentOffice(deskOffice, settings ?? {}), [deskOffice, settings]);
+  const { deviceId, office, today } = useAppStore();
   return { desk, deviceId, office, today };
 }
 
-export function DocumentsPage() {
+/** `params`: ['issue', caseId, kind] opens 签发文书 for that case (from the case page). */
+export function DocumentsPage({ params = [] }: { params?: string[] }) {
   const { desk, deviceId, office, today } = useDocumentContext();
   const { message } = AntApp.useApp();
-  const [tab, setTab] = useState('list');
+  const [issueFor] = useState(() => (params[0] === 'issue' ? { caseId: params[1], kind: params[2] as DocumentKind | undefined } : null));
+  const [tab, setTab] = useState(issueFor ? 'issue' : 'list');
   const [output, setOutput] = useState<Output | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [correcting, setCorrecting] = useState<IssuedDocument | null>(null);
@@ -128,10 +128,14 @@ export function DocumentsPage() {
           {
             key: 'issue',
             label: '签发文书',
-            children: (
+            children: !office ? (
+              <Alert type="warning" showIcon title="请先在“设置”中完成办公室设置，再签发文书。" />
+            ) : (
               <IssueForm
                 deviceId={deviceId}
                 office={office}
+                {...(issueFor?.caseId ? { initialCaseId: issueFor.caseId } : {})}
+                {...(issueFor?.kind ? { initialKind: issueFor.kind } : {})}
                 today={today}
                 correcting={correcting}
                 onDone={(docs) => {
@@ -144,7 +148,7 @@ export function DocumentsPage() {
               />
             ),
           },
-          { key: 'numbers', label: '文号与号段', children: <NumberBlocks deviceId={deviceId} office={office} today={today} /> },
+          { key: 'numbers', label: '文号与号段', children: office ? <NumberBlocks deviceId={deviceId} office={office} today={today} /> : <Alert type="warning" showIcon title="请先在“设置”中完成办公室设置。" /> },
           { key: 'templates', label: '文书模板', children: <Templates /> },
           { key: 'settings', label: '机关与字体', children: <OfficeAndFonts /> },
         ]}

@@ -4,7 +4,8 @@ import { useDesk } from '../../stores/app-store';
 import { useDeskQuery } from '../../desk';
 import { allocateNumberBlock, numberBlocksView } from '../../desk/documents';
 import { seriesLabel, type NumberBlock } from '../../../../shared/documents/numbering';
-import { DOCUMENT_KINDS, DOCUMENT_KIND_SHORT, type DocumentKind, type OfficeProfile } from '../../../../shared/documents/types';
+import { DOCUMENT_KINDS, DOCUMENT_KIND_SHORT, type DocumentKind } from '../../../../shared/documents/types';
+import type { OfficeProfile } from '../../../../shared/office/profile';
 import { yearOf } from '../../../../shared/util/dates';
 
 export function NumberBlocks(props: { deviceId: string; office: OfficeProfile; today: string }) {

@@ -1,24 +1,42 @@
 /** 机关与字体: the office as printed on documents, and the fonts used. */
 import { App as AntApp, Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { useDesk } from '../../stores/app-store';
-import { useDeskQuery } from '../../desk';
-import { loadDocumentSettings, saveDocumentSettings, type DocumentOfficeSettings } from '../../desk/documents';
+import { useAppStore, useDesk } from '../../stores/app-store';
+import { saveOffice, type OfficeProfile } from '../../desk';
 import { BUNDLED_BODY, BUNDLED_TITLE, type FontChoice } from '../../documents/engine';
 import { availableFonts, changeFontChoice, documentRenderer } from '../../documents/service';
 import { loadFontChoice } from '../../documents/fonts';
 
+/** The part of the office profile printed on documents, as this form edits it. */
+type PrintedOffice = { name: string; documentPrefix: string; letterhead?: string; reviewBody: string; court: string; address?: string; phone?: string; sealImage?: string };
+
+function printedPart(o: OfficeProfile): PrintedOffice {
+  return { name: o.name, documentPrefix: o.numbering.documentPrefix, reviewBody: o.reviewBody, court: o.court, ...(o.letterhead ? { letterhead: o.letterhead } : {}), ...(o.address ? { address: o.address } : {}), ...(o.phone ? { phone: o.phone } : {}), ...(o.sealImage ? { sealImage: o.sealImage } : {}) };
+}
+
+function withPrinted(o: OfficeProfile, v: PrintedOffice): OfficeProfile {
+  const optional = (value: string | undefined) => (value && value.trim() ? value.trim() : undefined);
+  const next: OfficeProfile = { ...o, name: v.name.trim(), numbering: { ...o.numbering, documentPrefix: v.documentPrefix.trim() }, reviewBody: v.reviewBody.trim(), court: v.court.trim() };
+  for (const key of ['letterhead', 'address', 'phone'] as const) {
+    const value = optional(v[key]);
+    if (value) next[key] = value;
+    else delete next[key];
+  }
+  if (v.sealImage) next.sealImage = v.sealImage;
+  return next;
+}
+
 export function OfficeAndFonts() {
   const desk = useDesk();
   const { message } = AntApp.useApp();
-  const [form] = Form.useForm<DocumentOfficeSettings>();
-  const settings = useDeskQuery((d) => loadDocumentSettings(d.db), []);
+  const [form] = Form.useForm<PrintedOffice>();
+  const { office, reloadOffice } = useAppStore();
   const [fonts, setFonts] = useState<{ family: string; label: string; source: string; glyphs: number }[]>([]);
   const [choice, setChoice] = useState<FontChoice | null>(null);
 
   useEffect(() => {
-    if (settings) form.setFieldsValue(settings);
-  }, [settings, form]);
+    if (office) form.setFieldsValue(printedPart(office));
+  }, [office, form]);
   useEffect(() => {
     let live = true;
     void (async () => {
@@ -50,21 +68,28 @@ export function OfficeAndFonts() {
           form={form}
           layout="vertical"
           data-testid="doc-office-form"
-          onFinish={(values) => void saveDocumentSettings(desk, { ...settings, ...values }).then((r) => (r.ok ? message.success('已保存。') : message.error(r.reason)))}
+          onFinish={(values) => {
+            if (!office) return void message.error('请先在“设置”中完成办公室设置。');
+            void saveOffice(desk, withPrinted(office, values)).then(async (r) => {
+              if (!r.ok) return void message.error(r.reason);
+              await reloadOffice();
+              void message.success('已保存。');
+            });
+          }}
         >
-          <Form.Item name="name" label="发文机关名称（留空则用“设置”中的机关名称）">
+          <Form.Item name="name" label="发文机关名称" rules={[{ required: true, whitespace: true, message: '请填写发文机关名称' }]}>
             <Input data-testid="doc-office-name" />
           </Form.Item>
-          <Form.Item name="numberPrefix" label="发文机关代字（文号前缀，如“某发改信用”→ 某发改信用〔2026〕15号）">
+          <Form.Item name="documentPrefix" label="发文机关代字（文号前缀，如“某发改信用”→ 某发改信用〔2026〕15号）" rules={[{ required: true, whitespace: true, message: '请填写发文机关代字' }]}>
             <Input data-testid="doc-office-prefix" />
           </Form.Item>
           <Form.Item name="letterhead" label="红色发文机关标志（可选，如“某某县发展和改革局文件”）">
             <Input />
           </Form.Item>
-          <Form.Item name="reviewBody" label="行政复议机关">
+          <Form.Item name="reviewBody" label="行政复议机关" rules={[{ required: true, whitespace: true, message: '请填写行政复议机关' }]}>
             <Input data-testid="doc-office-review" />
           </Form.Item>
-          <Form.Item name="court" label="行政诉讼法院">
+          <Form.Item name="court" label="行政诉讼法院" rules={[{ required: true, whitespace: true, message: '请填写行政诉讼法院' }]}>
             <Input data-testid="doc-office-court" />
           </Form.Item>
           <Form.Item name="phone" label="联系电话">

@@ -1,7 +1,8 @@
 /** What the documents preview shows and how handing it out is logged. */
 import type { IssuedDocument } from '../../../../shared/documents/issued';
 import { fileNameOf } from '../../../../shared/documents/issued';
-import { DOCUMENT_KIND_SHORT, type OfficeProfile } from '../../../../shared/documents/types';
+import { DOCUMENT_KIND_SHORT } from '../../../../shared/documents/types';
+import type { OfficeProfile } from '../../../../shared/office/profile';
 import { storedJob, type HandOutJob, type PrintAction } from '../../documents/issue';
 
 export type Output = {
@@ -28,10 +29,11 @@ export function storedOutput(doc: IssuedDocument, printAs: PrintAction): Omit<Ou
   return { title: docTitle(doc), fileName: fileNameOf({ ...doc, kindName: DOCUMENT_KIND_SHORT[doc.kind] }), pages: doc.pages, job: storedJob(doc), stored: doc, printAs };
 }
 
-export function officeProblems(office: OfficeProfile): string[] {
+export function officeProblems(office: OfficeProfile | null): string[] {
+  if (!office) return ['办公室设置'];
   const out: string[] = [];
   if (!office.name) out.push('发文机关名称');
-  if (!office.numberPrefix) out.push('发文机关代字（文号前缀）');
+  if (!office.numbering.documentPrefix) out.push('发文机关代字（文号前缀）');
   if (!office.reviewBody) out.push('行政复议机关');
   if (!office.court) out.push('行政诉讼法院');
   return out;
