@@ -160,7 +160,7 @@ export class PlatformStore {
     const parsed = OfficeEnrolmentSchema.safeParse(input);
     if (!parsed.success) {
       const errors = fieldErrorsOf(parsed.error);
-      throw new PlatformError(400, errors[0]?.code === 'short-token' ? 'short-token' : 'bad-office', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors.map((e) => e.messageZh).join('；'), { errors });
+      throw new PlatformError(400, errors.some((e) => e.code === 'short-token') ? 'short-token' : 'bad-office', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors.map((e) => e.messageZh).join('；'), { errors });
     }
     const { id, name } = parsed.data;
     const token = parsed.data.token ?? issueToken();
