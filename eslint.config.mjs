@@ -1,4 +1,4 @@
-// Lint: quality gates plus the architecture's import boundaries (STYLE.md L1).
+// Lint: quality gates plus the architecture's import boundaries.
 //  - shared/ is pure domain code: an import allowlist (relative, zod, @noble/hashes), no DOM, Node
 //    or host globals, no clock or randomness (tests/lint/boundaries.test.ts probes each).
 //  - renderer/ may not import electron/ code (the IPC contract types excepted); React components
@@ -128,7 +128,7 @@ export default tseslint.config(
       ],
       'no-restricted-properties': [
         'error',
-        { object: 'Date', property: 'now', message: 'shared/ is pure: time is a parameter (STYLE.md L2).' },
+        { object: 'Date', property: 'now', message: 'shared/ is pure: time is a parameter.' },
         { object: 'Math', property: 'random', message: 'shared/ is pure: randomness is a parameter.' },
       ],
       'no-restricted-syntax': [

@@ -1,6 +1,6 @@
 /**
- * Preload (sandboxed): exposes exactly the DesktopApi as `window.desktop`, never ipcRenderer
- * (STYLE.md L5). Channel names come from the contract; arguments are validated again in main.
+ * Preload (sandboxed): exposes exactly the DesktopApi as `window.desktop`, never ipcRenderer.
+ * Channel names come from the contract; arguments are validated again in main.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { IPC_CHANNELS as C, type DesktopApi } from './ipc/contract';

@@ -1,5 +1,5 @@
 /**
- * The one IPC contract between the renderer and the main process (STYLE.md L3).
+ * The one IPC contract between the renderer and the main process.
  *
  * Invariants:
  *  - Channel names are `domain:verb-noun` constants declared only here.

@@ -1,5 +1,5 @@
 /**
- * Request schemas for every IPC channel (STYLE.md L4). Main treats every argument as `unknown`
+ * Request schemas for every IPC channel. Main treats every argument as `unknown`
  * and parses it here before any side effect; a bad request gets a Result error, never a throw.
  */
 import { z } from 'zod';

@@ -1,6 +1,6 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
-/** The one window: sandboxed, isolated, no Node, no webviews (STYLE.md L6). */
+/** The one window: sandboxed, isolated, no Node, no webviews. */
 /** `devTools` comes from launchSettings (always false when packaged). */
 export function mainWindowOptions(preloadPath: string, devTools: boolean): BrowserWindowConstructorOptions {
   return {

@@ -102,7 +102,7 @@ export function validateOperation(raw: unknown, batchDeviceId: string): Validate
   if (!versions) {
     errors.push(fieldError('kind', 'unknown-kind', `unknown operation kind ${op.kind}`, `平台不认识的操作类型：${op.kind}`));
   } else if (op.payloadSchemaVersion > versions.max) {
-    // A newer desk than this platform: defer rather than drop (STYLE.md L14).
+    // A newer desk than this platform: defer rather than drop.
     return { ok: false, kind: 'retry-later', reason: `payload schema version ${op.payloadSchemaVersion} of ${op.kind} is newer than this platform supports (${versions.max})` };
   } else if (op.payloadSchemaVersion < versions.min) {
     errors.push(fieldError('payloadSchemaVersion', 'too-old', `payload schema version ${op.payloadSchemaVersion} is no longer accepted`, '数据格式版本过旧，平台已不再接收，请升级办案台后重新提交'));

@@ -1,7 +1,7 @@
 /**
  * The outbox row: one immutable operation waiting to be pushed to the city platform.
  *
- * Invariants (OFFLINE_LESSONS.md lessons 1–4):
+ * Invariants:
  *  - A row is written in the same IndexedDB transaction as the local change it carries.
  *  - `id` is made on the device (ULID) and never changes; resending it is idempotent.
  *  - `payloadHash` is the SHA-256 (hex) of the canonical JSON of `payload`; the server compares
