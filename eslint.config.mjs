@@ -1,20 +1,45 @@
-// Lint: quality gates plus the architecture's import boundaries (STYLE.md L1).
-//  - shared/ is pure domain code: no electron, node:*, dexie, react, DOM globals, no clock/randomness.
-//  - renderer/ may not import electron/ code (the IPC contract types excepted).
+// Lint: quality gates plus the architecture's import boundaries.
+//  - shared/ is pure domain code: an import allowlist (relative, zod, @noble/hashes), no DOM, Node
+//    or host globals, no clock or randomness (tests/lint/boundaries.test.ts probes each).
+//  - renderer/ may not import electron/ code (the IPC contract types excepted); React components
+//    (.tsx) may not import Dexie or the database module; only renderer/src/desk/ and
+//    renderer/src/db/ open Dexie transactions.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const impureModules = [
-  { name: 'electron', message: 'shared/ is pure: no electron.' },
-  { name: 'dexie', message: 'shared/ is pure: storage lives in renderer/db.' },
-  { name: 'react', message: 'shared/ is pure: UI lives in renderer/.' },
-  { name: 'react-dom', message: 'shared/ is pure: UI lives in renderer/.' },
-  { name: 'fs', message: 'shared/ is pure: no Node built-ins.' },
-  { name: 'path', message: 'shared/ is pure: no Node built-ins.' },
-  { name: 'crypto', message: 'shared/ is pure: no Node built-ins.' },
+// shared/ may import only what is on this allowlist: relative paths, zod, and @noble/hashes
+// (audited, synchronous, pure). Anything else — a Node built-in, a UI or storage package — is refused.
+const sharedImportPatterns = [
+  { regex: '^(?!\\.{1,2}/|zod$|@noble/hashes/)', message: 'shared/ is pure: it may import only relative paths, zod and @noble/hashes.' },
+  { regex: '(^|/)(renderer|electron|platform)(/|$)', message: 'shared/ may not import app layers.' },
 ];
+
+const focusedTest = { selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name='only']", message: 'A focused test would silently skip the rest.' };
+
+// The renderer never imports main-process code; only the IPC contract types.
+const rendererImportRules = {
+  paths: [{ name: 'electron', message: 'renderer/ runs sandboxed; talk to main through window.desktop.' }],
+  patterns: [{ regex: '(^|/)electron/(?!ipc/contract$)', message: 'renderer/ may not import electron/ code; only the IPC contract types.' }],
+};
+
+// React components read and write through the desk service layer (renderer/src/desk/), never the
+// database itself.
+const componentImportRules = {
+  paths: [
+    ...rendererImportRules.paths,
+    { name: 'dexie', message: 'Components go through renderer/src/desk/ (use cases and hooks), never Dexie.' },
+    { name: 'dexie-react-hooks', message: 'Components read through hooks in renderer/src/desk/, never Dexie.' },
+  ],
+  patterns: [
+    ...rendererImportRules.patterns,
+    { regex: '(^|/)db(/|$)', message: 'Components go through renderer/src/desk/, never the database module.' },
+  ],
+};
+
+// Only the desk service layer (and the database module it is built on) opens IndexedDB transactions.
+const transactionOutsideDesk = { selector: "CallExpression[callee.property.name='transaction']", message: 'Only renderer/src/desk/ (and renderer/src/db/) open Dexie transactions.' };
 
 export default tseslint.config(
   {
@@ -29,10 +54,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': [
-        'error',
-        { selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name='only']", message: 'A focused test would silently skip the rest.' },
-      ],
+      'no-restricted-syntax': ['error', focusedTest],
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
   },
@@ -42,47 +64,52 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'renderer/ runs sandboxed; talk to main through window.desktop.' }],
-          patterns: [
-            { regex: '(^|/)electron/(?!ipc/contract$)', message: 'renderer/ may not import electron/ code; only the IPC contract types.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', rendererImportRules],
+      'no-restricted-syntax': ['error', focusedTest, transactionOutsideDesk],
     },
   },
   {
-    files: ['shared/**/*.ts'],
+    files: ['renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', componentImportRules],
+    },
+  },
+  {
+    files: ['renderer/src/desk/**', 'renderer/src/db/**'],
+    rules: {
+      'no-restricted-syntax': ['error', focusedTest],
+    },
+  },
+  {
+    files: ['shared/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.es2021 } },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: impureModules,
-          patterns: [
-            { group: ['node:*'], message: 'shared/ is pure: no Node built-ins.' },
-            { group: ['**/renderer/**', '**/electron/**', '**/platform/**'], message: 'shared/ may not import app layers.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: sharedImportPatterns }],
       'no-restricted-globals': [
         'error',
-        { name: 'window', message: 'shared/ is pure: no DOM.' },
-        { name: 'document', message: 'shared/ is pure: no DOM.' },
-        { name: 'localStorage', message: 'shared/ is pure: no DOM.' },
-        { name: 'navigator', message: 'shared/ is pure: no DOM.' },
+        ...['window', 'self', 'globalThis', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location'].map((name) => ({ name, message: 'shared/ is pure: no DOM or host globals.' })),
         { name: 'indexedDB', message: 'shared/ is pure: storage lives in renderer/db.' },
         { name: 'fetch', message: 'shared/ is pure: no network.' },
+        { name: 'XMLHttpRequest', message: 'shared/ is pure: no network.' },
         { name: 'process', message: 'shared/ is pure: no Node globals.' },
+        { name: 'require', message: 'shared/ is pure: no Node module loading.' },
         { name: 'Buffer', message: 'shared/ is pure: use Uint8Array.' },
         { name: 'crypto', message: 'shared/ is pure: ids and randomness are parameters.' },
+        { name: 'performance', message: 'shared/ is pure: time is a parameter.' },
+        { name: 'setTimeout', message: 'shared/ is pure: no timers.' },
+        { name: 'setInterval', message: 'shared/ is pure: no timers.' },
       ],
       'no-restricted-properties': [
         'error',
-        { object: 'Date', property: 'now', message: 'shared/ is pure: time is a parameter (STYLE.md L2).' },
+        { object: 'Date', property: 'now', message: 'shared/ is pure: time is a parameter.' },
         { object: 'Math', property: 'random', message: 'shared/ is pure: randomness is a parameter.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'shared/ is pure: time is a parameter; new Date() reads the clock.' },
+        { selector: "CallExpression[callee.name='Date']", message: 'shared/ is pure: Date() reads the clock.' },
+        { selector: 'ImportExpression', message: 'shared/ is pure: no dynamic import().' },
+        { selector: 'JSXElement, JSXFragment', message: 'shared/ is pure: UI lives in renderer/.' },
       ],
     },
   },

@@ -1,94 +1,157 @@
 /**
- * Main process: kept thin. It registers the app:// origin, opens one sandboxed window, hardens
- * every web contents and answers the typed IPC contract. Everything with logic lives in modules
- * that are unit-tested under Node with side effects injected (tests/electron).
+ * Main process: kept thin. It takes the single-instance lock, registers the app:// origin (served
+ * with the CSP header), opens one sandboxed window, hardens every web contents and answers the
+ * typed IPC contract. Everything with logic lives in modules that are unit-tested under Node with
+ * side effects injected (tests/electron).
  */
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
-import { existsSync, realpathSync } from 'node:fs';
-import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, sep } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, open, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { release, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { enforceSingleInstance, focusWindow, launchSettings } from './app/launch';
+import { writeFileAtomic, type AtomicFs } from './files/atomic';
+import { createBackupFiles } from './files/backups';
+import { createSettingsStore } from './files/desktop-settings';
+import { findSystemFonts } from './fonts/system-fonts';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME } from './ipc/contract';
 import { createHandlers } from './ipc/handlers';
 import { registerHandlers } from './ipc/register';
-import { resolveAppRequest } from './protocol/app-protocol';
+import { createPdfPrinter } from './printing/print-pdf';
+import { createAppProtocolHandler } from './protocol/serve-app';
+import { createKeyring } from './secrets/keyring';
 import { installGlobalHardening, installPermissionHandlers, isInternalUrl } from './security/harden';
 import { mainWindowOptions } from './windows/main-window-options';
-import { findSystemFonts } from './fonts/system-fonts';
 
-const DEV_SERVER_URL = process.env.CREDIT_DESK_DEV_SERVER_URL; // set by `npm start -- --dev`
+const LAUNCH = launchSettings(process.env, app.isPackaged);
 const RENDERER_ROOT = join(__dirname, '..', 'dist', 'renderer');
+const atomicFs: AtomicFs = { open, rename, rm };
+const uniqueSuffix = () => randomBytes(6).toString('hex');
+
+function log(message: string): void {
+  console.log(`[main] ${message}`);
+}
+
+let mainWindow: BrowserWindow | undefined;
 
 // Must run before `ready`: app:// behaves like https (secure context, fetch, IndexedDB, workers).
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } },
 ]);
 
-function log(message: string): void {
-  console.log(`[main] ${message}`);
-}
-
-function serveAppProtocol(): void {
-  protocol.handle(APP_SCHEME, async (request) => {
-    const resolved = resolveAppRequest(request.method, request.url, RENDERER_ROOT);
-    if (!resolved.ok) return new Response(resolved.reason, { status: resolved.status });
-    // Symlinks must not lead outside the renderer root.
-    if (!existsSync(resolved.filePath)) return new Response('not found', { status: 404 });
-    const real = realpathSync(resolved.filePath);
-    if (!real.startsWith(realpathSync(RENDERER_ROOT) + sep)) return new Response('forbidden', { status: 403 });
-    const upstream = await net.fetch(pathToFileURL(real).toString());
-    return new Response(upstream.body, { status: 200, headers: { 'content-type': resolved.mimeType } });
-  });
-}
-
-async function printPdf(title: string, bytes: Uint8Array): Promise<boolean> {
-  // Chromium prints a PDF through its viewer: write it to a private temp file and print that page.
-  const dir = await mkdtemp(join(tmpdir(), 'credit-desk-print-'));
-  const file = join(dir, 'document.pdf');
-  await writeFile(file, bytes);
-  const printWindow = new BrowserWindow({ show: false, title, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
-  await printWindow.loadURL(pathToFileURL(file).toString());
-  return new Promise<boolean>((resolve) => {
-    printWindow.webContents.print({ silent: false, printBackground: true }, (success) => {
-      printWindow.destroy();
-      resolve(success);
-    });
-  });
+/** A small file under userData/<folder>/ (created 0700), written atomically. */
+function userDataFiles(folder: string) {
+  const dir = join(app.getPath('userData'), folder);
+  return {
+    async read(name: string): Promise<Uint8Array | undefined> {
+      try {
+        return new Uint8Array(await readFile(join(dir, name)));
+      } catch {
+        return undefined;
+      }
+    },
+    async write(name: string, bytes: Uint8Array): Promise<void> {
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      await writeFileAtomic(atomicFs, join(dir, name), bytes, uniqueSuffix());
+    },
+    async remove(name: string): Promise<boolean> {
+      const path = join(dir, name);
+      if (!existsSync(path)) return false;
+      await rm(path, { force: true });
+      return true;
+    },
+  };
 }
 
 async function createMainWindow(): Promise<void> {
-  const window = new BrowserWindow(mainWindowOptions(join(__dirname, 'preload.cjs'), app.isPackaged));
+  mainWindow = new BrowserWindow(mainWindowOptions(join(__dirname, 'preload.cjs'), LAUNCH.devTools));
+  const window = mainWindow;
   window.once('ready-to-show', () => window.show());
-  await window.loadURL(DEV_SERVER_URL ?? `${APP_ORIGIN}/index.html`);
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = undefined;
+  });
+  await window.loadURL(LAUNCH.devServerUrl ?? `${APP_ORIGIN}/index.html`);
 }
 
-app.whenReady().then(async () => {
-  serveAppProtocol();
-  installPermissionHandlers(session.defaultSession);
-  installGlobalHardening(app, DEV_SERVER_URL, (url) => shell.openExternal(url));
-  const handlers = createHandlers({
-    appInfo: () => ({ appName: '信用办案台', version: app.getVersion(), mode: 'desktop', platform: process.platform }),
-    chooseSavePath: async (suggestedName) => {
-      const result = await dialog.showSaveDialog({ defaultPath: suggestedName });
-      return result.canceled ? undefined : result.filePath;
-    },
-    writeFile: (path, bytes) => writeFile(path, bytes),
-    printPdf,
-    listSystemFonts: () => findSystemFonts(process.platform, existsSync),
-    readFile: async (path) => new Uint8Array(await readFile(path)),
-    openExternal: (url) => shell.openExternal(url),
+function start(): void {
+  const settingsFiles = userDataFiles('settings');
+  const settings = createSettingsStore({ read: () => settingsFiles.read('desktop-settings.json'), write: (bytes) => settingsFiles.write('desktop-settings.json', bytes), log });
+  const keyring = createKeyring({ safeStorage, platform: process.platform, files: userDataFiles('secrets'), log });
+  const printer = createPdfPrinter({
+    tempDir: tmpdir(),
+    mkdtemp,
+    writeFile: (path, bytes) => writeFile(path, bytes, { mode: 0o600 }),
+    rm,
+    readdir,
+    createWindow: (options) => new BrowserWindow(options),
+    fileUrl: (path) => pathToFileURL(path).toString(),
     log,
   });
-  registerHandlers(ipcMain, handlers, (url) => !!url && isInternalUrl(url, DEV_SERVER_URL));
-  await createMainWindow();
-  log(`window open at ${DEV_SERVER_URL ?? APP_ORIGIN} (host ${APP_HOST})`);
-});
+  const backups = createBackupFiles({
+    fs: { ...atomicFs, readFile: async (path) => new Uint8Array(await readFile(path)), readdir, stat, realpath },
+    folder: async () => (await settings.get()).backupFolder,
+    uniqueSuffix,
+  });
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+  app.whenReady().then(async () => {
+    await printer.removeStale().catch((error: unknown) => log(`could not remove old print folders: ${String(error)}`));
+    protocol.handle(
+      APP_SCHEME,
+      createAppProtocolHandler({
+        rootDir: RENDERER_ROOT,
+        realpath,
+        readFile: async (path) => new Uint8Array(await readFile(path)),
+        newNonce: () => randomBytes(18).toString('base64'),
+        platformOrigin: async () => (await settings.get()).platformOrigin,
+      }),
+    );
+    installPermissionHandlers(session.defaultSession);
+    installGlobalHardening(app, LAUNCH.devServerUrl, (url) => shell.openExternal(url));
+    const handlers = createHandlers({
+      appInfo: () => ({ appName: '信用办案台', version: app.getVersion(), mode: 'desktop', platform: process.platform }),
+      chooseSavePath: async (suggestedName) => {
+        const result = await dialog.showSaveDialog({ defaultPath: suggestedName });
+        return result.canceled ? undefined : result.filePath;
+      },
+      writeFile: (path, bytes) => writeFile(path, bytes),
+      printPdf: (title, bytes) => printer.print(title, bytes),
+      listSystemFonts: () => findSystemFonts(process.platform, existsSync),
+      readFile: async (path) => new Uint8Array(await readFile(path)),
+      openExternal: (url) => shell.openExternal(url),
+      keyring,
+      backups,
+      chooseBackupFolder: async () => {
+        const result = await dialog.showOpenDialog({ title: '选择备份文件夹', properties: ['openDirectory', 'createDirectory'] });
+        return result.canceled ? undefined : result.filePaths[0];
+      },
+      settings,
+      systemInfo: () => ({
+        appName: '信用办案台',
+        appVersion: app.getVersion(),
+        packaged: app.isPackaged,
+        versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node, v8: process.versions.v8 },
+        platform: process.platform,
+        arch: process.arch,
+        osVersion: release(),
+        locale: app.getLocale(),
+      }),
+      log,
+    });
+    registerHandlers(ipcMain, handlers, (url) => !!url && isInternalUrl(url, LAUNCH.devServerUrl));
+    await createMainWindow();
+    log(`window open at ${LAUNCH.devServerUrl ?? APP_ORIGIN} (host ${APP_HOST})`);
+  });
 
-app.on('activate', () => {
-  if (BrowserWindow.getAllWindows().length === 0) void createMainWindow();
-});
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void createMainWindow();
+  });
+}
+
+// One desk per profile: a second start focuses the first window and exits.
+if (enforceSingleInstance(app, () => focusWindow(mainWindow))) start();

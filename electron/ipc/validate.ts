@@ -1,9 +1,10 @@
 /**
- * Request schemas for every IPC channel (STYLE.md L4). Main treats every argument as `unknown`
+ * Request schemas for every IPC channel. Main treats every argument as `unknown`
  * and parses it here before any side effect; a bad request gets a Result error, never a throw.
  */
 import { z } from 'zod';
-import type { IpcContract, IpcError, IpcResult } from './contract';
+import { isBackupFileName } from '../files/backups';
+import { SECRET_NAMES, type IpcContract, type IpcError, type IpcResult } from './contract';
 
 const MAX_FILE_BYTES = 200 * 1024 * 1024; // a 600-page batch PDF is ~30 MB; leave room
 
@@ -32,6 +33,18 @@ export const REQUEST_SCHEMAS: { [K in keyof IpcContract]: z.ZodType<IpcContract[
   'fonts:list-system': z.undefined(),
   'fonts:read-system': z.object({ path: z.string().min(1).max(1024) }),
   'external:open-url': z.object({ url: z.string().min(1).max(4096) }),
+  'secrets:get-status': z.undefined(),
+  'secrets:wrap-data-key': z.object({ dataKey: z.instanceof(Uint8Array).refine((b) => b.byteLength === 32, '数据密钥须为 32 字节') }),
+  'secrets:unwrap-data-key': z.object({ wrapped: z.string().min(1).max(4096).regex(/^[A-Za-z0-9+/]+={0,2}$/, '不是系统密钥服务包装的密钥') }),
+  'secrets:put': z.object({ name: z.enum(SECRET_NAMES), value: z.string().min(1).max(8192) }),
+  'secrets:get': z.object({ name: z.enum(SECRET_NAMES) }),
+  'secrets:delete': z.object({ name: z.enum(SECRET_NAMES) }),
+  'backups:choose-folder': z.undefined(),
+  'backups:write-file': z.object({ name: z.string().refine(isBackupFileName, '备份文件名不正确'), bytes }),
+  'backups:read-file': z.object({ name: z.string().refine(isBackupFileName, '备份文件名不正确') }),
+  'backups:list': z.undefined(),
+  'platform:set-origin': z.object({ url: z.string().min(1).max(2048) }),
+  'diagnostics:get': z.undefined(),
 };
 
 export function ipcError(code: string, message: string, messageZh: string): IpcError {

@@ -1,5 +1,5 @@
 /**
- * Installed once at start-up (STYLE.md L6): every web contents may navigate only within the app,
+ * Installed once at start-up: every web contents may navigate only within the app,
  * may not open windows (links go to the system browser through the http(s) allowlist), may not
  * attach webviews, and gets permissions only from the default-deny table.
  */

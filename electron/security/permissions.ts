@@ -1,5 +1,5 @@
 /**
- * Permission requests from web contents: a commented, default-deny table (STYLE.md L8).
+ * Permission requests from web contents: a commented, default-deny table.
  * Anything not listed here is denied, and so is any request from outside the app origin.
  */
 import { isAppUrl } from './urls';

@@ -1,5 +1,5 @@
 /**
- * URL guards (STYLE.md L7): the app navigates only within its own origin, and opens only
+ * URL guards: the app navigates only within its own origin, and opens only
  * http(s) links externally. Every function takes `unknown` and parses; nothing is trusted.
  */
 import { APP_HOST, APP_SCHEME } from '../ipc/contract';

@@ -1,7 +1,8 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
-/** The one window: sandboxed, isolated, no Node, no webviews (STYLE.md L6). */
-export function mainWindowOptions(preloadPath: string, isPackaged: boolean): BrowserWindowConstructorOptions {
+/** The one window: sandboxed, isolated, no Node, no webviews. */
+/** `devTools` comes from launchSettings (always false when packaged). */
+export function mainWindowOptions(preloadPath: string, devTools: boolean): BrowserWindowConstructorOptions {
   return {
     width: 1400,
     height: 900,
@@ -17,7 +18,7 @@ export function mainWindowOptions(preloadPath: string, isPackaged: boolean): Bro
       nodeIntegrationInWorker: false,
       webviewTag: false,
       spellcheck: false,
-      devTools: !isPackaged || process.env.CREDIT_DESK_DEVTOOLS === '1',
+      devTools,
     },
   };
 }

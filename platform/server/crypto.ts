@@ -1,5 +1,8 @@
-/** Platform-side crypto (WebCrypto, as in the desk): token hashing, file keys, sneaker-net opening. */
-import { createHash, timingSafeEqual } from 'node:crypto';
+/**
+ * Platform-side crypto: token issuing and hashing, file keys (derived as on the desk, with
+ * WebCrypto, and sealed at rest with AES-256-GCM), sneaker-net opening.
+ */
+import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { FILE_KEY_INFO, headerText, macInput, type SneakernetFile } from '../../shared/sync/sneakernet';
 
 const subtle = globalThis.crypto.subtle;
@@ -7,6 +10,43 @@ const enc = new TextEncoder();
 
 export function tokenSha256(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** A new office token: 32 random bytes, base64url (43 characters). */
+export function issueToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** Bytes of the secret that seals file keys at rest (PLATFORM_FILE_KEY): exactly 32. */
+export const FILE_KEY_SECRET_BYTES = 32;
+const SEALED_PREFIX = 'v1.';
+
+/**
+ * Seal an office's file key (hex) for the `offices.file_key` column: AES-256-GCM under the
+ * platform's configured secret, with the office id as associated data so that a sealed key copied
+ * onto another office's row does not open. Format `v1.<iv>.<ciphertext+tag>` (base64url).
+ */
+export function sealFileKey(fileKeyHex: string, officeId: string, secret: Uint8Array): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', secret, iv);
+  cipher.setAAD(Buffer.from(`credit-desk/file-key/${officeId}`, 'utf8'));
+  const sealed = Buffer.concat([cipher.update(fileKeyHex, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+  return `${SEALED_PREFIX}${iv.toString('base64url')}.${sealed.toString('base64url')}`;
+}
+
+export function isSealedFileKey(stored: string): boolean {
+  return stored.startsWith(SEALED_PREFIX);
+}
+
+/** Open a sealed file key; throws when the secret is not the one it was sealed with. */
+export function openFileKey(stored: string, officeId: string, secret: Uint8Array): string {
+  const [, ivText, sealedText] = stored.split('.');
+  if (!isSealedFileKey(stored) || !ivText || !sealedText) throw new Error('file key is not sealed');
+  const sealed = Buffer.from(sealedText, 'base64url');
+  const decipher = createDecipheriv('aes-256-gcm', secret, Buffer.from(ivText, 'base64url'));
+  decipher.setAAD(Buffer.from(`credit-desk/file-key/${officeId}`, 'utf8'));
+  decipher.setAuthTag(sealed.subarray(sealed.length - 16));
+  return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - 16)), decipher.final()]).toString('utf8');
 }
 
 async function hkdf(ikm: Uint8Array, salt: Uint8Array, info: string, bytes = 32): Promise<Uint8Array> {

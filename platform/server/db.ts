@@ -91,9 +91,11 @@ export const SCHEMA_SQL = [
     id text PRIMARY KEY,
     name text NOT NULL,
     token_sha256 text NOT NULL UNIQUE,
-    file_key text NOT NULL,
+    file_key text NOT NULL, -- the sneaker-net file key, sealed with AES-256-GCM under PLATFORM_FILE_KEY
     created_at timestamptz NOT NULL DEFAULT now()
   )`,
+  // A revoked office token is refused (the row stays: its operations still belong to the office).
+  `ALTER TABLE offices ADD COLUMN IF NOT EXISTS revoked_at timestamptz`,
   `CREATE TABLE IF NOT EXISTS batches (
     office_id text NOT NULL REFERENCES offices(id),
     batch_id text NOT NULL,

@@ -8,10 +8,13 @@
  *   PLATFORM_ADMIN_TOKEN          protects the overview page and enables the admin API
  *   PLATFORM_SEED_OFFICES         "id:name:token,id2:name2:token2" enrolled at start
  *   PLATFORM_TLS_CERT / _KEY      PEM files: serve HTTPS
+ *   PLATFORM_FILE_KEY, PLATFORM_CORS_ORIGINS, PLATFORM_RATE_PER_ADDRESS, PLATFORM_RATE_PER_OFFICE
+ *                                 see config.ts
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startPlatform } from './app';
+import { corsOriginsFrom, fileKeySecretFrom, rateLimitsFrom } from './config';
 
 function parseSeed(text: string | undefined): { id: string; name: string; token: string }[] {
   if (!text) return [];
@@ -34,8 +37,13 @@ async function main(): Promise<void> {
   if (!url) mkdirSync(dataDir, { recursive: true });
   const certFile = process.env.PLATFORM_TLS_CERT;
   const keyFile = process.env.PLATFORM_TLS_KEY;
+  const fileKeySecret = fileKeySecretFrom(process.env, url ? undefined : dataDir, (m) => console.log(`[platform] ${m}`));
+  const corsOrigins = corsOriginsFrom(process.env);
   const platform = await startPlatform({
     port,
+    fileKeySecret,
+    ...(corsOrigins ? { corsOrigins } : {}),
+    rateLimits: rateLimitsFrom(process.env),
     host,
     database: url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir },
     ...(process.env.PLATFORM_ADMIN_TOKEN ? { adminToken: process.env.PLATFORM_ADMIN_TOKEN } : {}),
@@ -45,7 +53,7 @@ async function main(): Promise<void> {
     logger: true,
   });
   const offices = await platform.store.listOffices();
-  console.log(`[platform] listening on ${platform.url} (${platform.db.kind}${url ? '' : ` at ${dataDir}`}); offices: ${offices.map((o) => o.id).join(', ') || 'none — enrol one with `tsx platform/server/cli.ts add-office`'}`);
+  console.log(`[platform] listening on ${platform.url} (${platform.db.kind}${url ? '' : ` at ${dataDir}`}); offices: ${offices.map((o) => o.id).join(', ') || 'none — enrol one with `npx tsx platform/server/cli.ts add-office <id> <name>`'}`);
   const stop = async (signal: string) => {
     console.log(`[platform] ${signal}: shutting down`);
     await platform.close();

@@ -7,10 +7,11 @@
  */
 import { createHash } from 'node:crypto';
 import { canonicalize } from '../../shared/sync/hash';
+import { jsonTextTooDeep } from '../../shared/sync/json-depth';
 import {
+  MAX_JSON_DEPTH,
   MAX_MEDIA_BYTES,
   PROTOCOL_VERSION,
-  PULLED_KINDS,
   type OpResult,
   type PulledItem,
   type PulledKind,
@@ -21,11 +22,11 @@ import {
   type MediaStatus,
 } from '../../shared/sync/protocol';
 import { SneakernetFileSchema } from '../../shared/sync/sneakernet';
-import { deriveFileKeyHex, openSneakernetFile, SneakernetError, tokenSha256 } from './crypto';
+import { deriveFileKeyHex, FILE_KEY_SECRET_BYTES, isSealedFileKey, issueToken, openFileKey, openSneakernetFile, sealFileKey, SneakernetError, tokenSha256 } from './crypto';
 import type { Querier, SqlDb } from './db';
-import { sha256HexNode, validateOperation } from './validate';
+import { OfficeEnrolmentSchema, PublishItemSchema, fieldErrorsOf, sha256HexNode, validateOperation } from './validate';
 
-export type Office = { id: string; name: string; fileKeyHex: string };
+export type Office = { id: string; name: string };
 
 export type PushEnvelope = { batchId: string; deviceId: string; sentAt: string; ops: unknown[] };
 
@@ -42,7 +43,49 @@ export class PlatformError extends Error {
   }
 }
 
-type ExistingRow = { op_id: string; payload_hash: string; server_seq: string; received_at: Date | string; batch_id: string; attachments: unknown };
+type ExistingRow = {
+  op_id: string;
+  payload_hash: string;
+  server_seq: string;
+  received_at: Date | string;
+  batch_id: string;
+  attachments: unknown;
+  device_id: string;
+  device_seq: string;
+  kind: string;
+  entity_id: string;
+  payload_schema_version: number;
+  recorded_at: string;
+};
+
+/** What makes two deliveries of one id the same operation (besides the id). */
+type Identity = Pick<PushOperation, 'payloadHash' | 'deviceId' | 'deviceSeq' | 'kind' | 'entityId' | 'payloadSchemaVersion' | 'recordedAt'>;
+
+function identityOfRow(row: ExistingRow): Identity {
+  return {
+    payloadHash: row.payload_hash,
+    deviceId: row.device_id,
+    deviceSeq: Number(row.device_seq),
+    kind: row.kind,
+    entityId: row.entity_id,
+    payloadSchemaVersion: Number(row.payload_schema_version),
+    recordedAt: row.recorded_at,
+  };
+}
+
+/** The identity fields in which `b` differs from `a` (empty: the same operation). */
+function identityDiffers(a: Identity, b: Identity): string[] {
+  return (['payloadHash', 'deviceId', 'deviceSeq', 'kind', 'entityId', 'payloadSchemaVersion', 'recordedAt'] as const).filter((key) => a[key] !== b[key]);
+}
+
+const CONFLICT_ZH = {
+  payload: '平台已收到同一编号但内容不同的记录，需要人工核对，不会自动覆盖',
+  identity: '平台已收到同一编号、内容相同但登记信息（对象、设备序号、记录时间等）不同的记录，需要人工核对，不会自动覆盖',
+};
+
+function conflictMessage(differs: string[]): string {
+  return differs.includes('payloadHash') ? CONFLICT_ZH.payload : CONFLICT_ZH.identity;
+}
 
 function iso(value: Date | string): string {
   return (value instanceof Date ? value : new Date(value)).toISOString();
@@ -71,17 +114,36 @@ function decodeCursor(cursor: string | undefined): number {
   return Number(match[1]);
 }
 
-export type PlatformStoreOptions = { clock?: () => number };
+export type PlatformStoreOptions = {
+  /** Seals each office's file key at rest (AES-256-GCM); 32 bytes, from PLATFORM_FILE_KEY. */
+  fileKeySecret: Uint8Array;
+  clock?: () => number;
+  /**
+   * How long an authenticated token is trusted without asking the database again. Short, so that
+   * a token revoked or rotated by another process (the CLI) stops working within this time.
+   */
+  tokenCacheMs?: number;
+};
+
+/** Default token cache life: a revoked token stops working in every process within 30 seconds. */
+export const TOKEN_CACHE_MS = 30_000;
+
+const UNKNOWN_OFFICE = (id: string) => new PlatformError(404, 'unknown-office', `unknown office ${id}`, '平台上没有该单位');
 
 export class PlatformStore {
-  private readonly tokenCache = new Map<string, Office>();
+  private readonly tokenCache = new Map<string, { office: Office; until: number }>();
   private readonly clock: () => number;
+  private readonly tokenCacheMs: number;
+  private readonly fileKeySecret: Uint8Array;
 
   constructor(
     readonly db: SqlDb,
-    options: PlatformStoreOptions = {},
+    options: PlatformStoreOptions,
   ) {
+    if (options.fileKeySecret.length !== FILE_KEY_SECRET_BYTES) throw new Error(`the file key secret must be ${FILE_KEY_SECRET_BYTES} bytes`);
+    this.fileKeySecret = options.fileKeySecret;
     this.clock = options.clock ?? (() => Date.now());
+    this.tokenCacheMs = options.tokenCacheMs ?? TOKEN_CACHE_MS;
   }
 
   nowIso(): string {
@@ -90,40 +152,83 @@ export class PlatformStore {
 
   // ---------------------------------------------------------------- offices
 
-  async addOffice(input: { id: string; name: string; token: string }): Promise<void> {
-    if (!/^[0-9A-Za-z_-]{1,64}$/.test(input.id)) throw new Error(`bad office id ${input.id}`);
-    if (input.token.length < 16) throw new Error('office token must be at least 16 characters');
-    const fileKey = await deriveFileKeyHex(input.token, input.id);
+  /**
+   * Enrol an office, or rotate its token (and lift a revocation). Without a token a random one is
+   * issued; the token is returned once and only its hash is stored.
+   */
+  async addOffice(input: { id: string; name: string; token?: string | undefined }): Promise<{ token: string }> {
+    const parsed = OfficeEnrolmentSchema.safeParse(input);
+    if (!parsed.success) {
+      const errors = fieldErrorsOf(parsed.error);
+      throw new PlatformError(400, errors.some((e) => e.code === 'short-token') ? 'short-token' : 'bad-office', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors.map((e) => e.messageZh).join('；'), { errors });
+    }
+    const { id, name } = parsed.data;
+    const token = parsed.data.token ?? issueToken();
+    const fileKey = sealFileKey(await deriveFileKeyHex(token, id), id, this.fileKeySecret);
     await this.db.query(
       `INSERT INTO offices (id, name, token_sha256, file_key) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, token_sha256 = EXCLUDED.token_sha256, file_key = EXCLUDED.file_key`,
-      [input.id, input.name, tokenSha256(input.token), fileKey],
+       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, token_sha256 = EXCLUDED.token_sha256, file_key = EXCLUDED.file_key, revoked_at = NULL`,
+      [id, name, tokenSha256(token), fileKey],
     );
+    this.tokenCache.clear();
+    return { token };
+  }
+
+  /** Revoke an office's token: refused here at once, and in other processes within the token cache life. */
+  async revokeOffice(id: string): Promise<void> {
+    const { rows } = await this.db.query<{ id: string }>('UPDATE offices SET revoked_at = now() WHERE id = $1 RETURNING id', [id]);
+    if (rows.length === 0) throw UNKNOWN_OFFICE(id);
     this.tokenCache.clear();
   }
 
-  async listOffices(): Promise<{ id: string; name: string }[]> {
-    const { rows } = await this.db.query<{ id: string; name: string }>('SELECT id, name FROM offices ORDER BY id');
+  async listOffices(): Promise<{ id: string; name: string; revoked: boolean }[]> {
+    const { rows } = await this.db.query<{ id: string; name: string; revoked: boolean }>('SELECT id, name, revoked_at IS NOT NULL AS revoked FROM offices ORDER BY id');
     return rows;
   }
 
   async authenticate(token: string | undefined): Promise<Office | undefined> {
     if (!token) return undefined;
     const hash = tokenSha256(token);
+    const now = this.clock();
     const cached = this.tokenCache.get(hash);
-    if (cached) return cached;
-    const { rows } = await this.db.query<{ id: string; name: string; file_key: string }>('SELECT id, name, file_key FROM offices WHERE token_sha256 = $1', [hash]);
+    if (cached && cached.until > now) return cached.office;
+    this.tokenCache.delete(hash);
+    const { rows } = await this.db.query<{ id: string; name: string }>('SELECT id, name FROM offices WHERE token_sha256 = $1 AND revoked_at IS NULL', [hash]);
     const row = rows[0];
     if (!row) return undefined;
-    const office = { id: row.id, name: row.name, fileKeyHex: row.file_key };
-    this.tokenCache.set(hash, office);
+    const office = { id: row.id, name: row.name };
+    this.tokenCache.set(hash, { office, until: now + this.tokenCacheMs });
     return office;
   }
 
   async officeById(id: string): Promise<Office | undefined> {
-    const { rows } = await this.db.query<{ id: string; name: string; file_key: string }>('SELECT id, name, file_key FROM offices WHERE id = $1', [id]);
+    const { rows } = await this.db.query<{ id: string; name: string }>('SELECT id, name FROM offices WHERE id = $1', [id]);
     const row = rows[0];
-    return row ? { id: row.id, name: row.name, fileKeyHex: row.file_key } : undefined;
+    return row ? { id: row.id, name: row.name } : undefined;
+  }
+
+  /** The office's sneaker-net file key (hex), opened from its sealed form. */
+  private async fileKeyOf(officeId: string): Promise<string> {
+    const { rows } = await this.db.query<{ file_key: string }>('SELECT file_key FROM offices WHERE id = $1', [officeId]);
+    const stored = rows[0]?.file_key;
+    if (!stored) throw UNKNOWN_OFFICE(officeId);
+    try {
+      return openFileKey(stored, officeId, this.fileKeySecret);
+    } catch {
+      throw new PlatformError(500, 'file-key-sealed-elsewhere', `the file key of ${officeId} does not open with this PLATFORM_FILE_KEY`, '平台密钥配置已变更，无法打开该单位的离线文件密钥，请联系平台管理员');
+    }
+  }
+
+  /** Seal file keys stored in plaintext by an earlier version. Idempotent; run at every start. */
+  async sealPlaintextFileKeys(): Promise<number> {
+    const { rows } = await this.db.query<{ id: string; file_key: string }>('SELECT id, file_key FROM offices');
+    let sealed = 0;
+    for (const row of rows) {
+      if (isSealedFileKey(row.file_key)) continue;
+      await this.db.query('UPDATE offices SET file_key = $2 WHERE id = $1 AND file_key = $3', [row.id, sealFileKey(row.file_key, row.id, this.fileKeySecret), row.file_key]);
+      sealed++;
+    }
+    return sealed;
   }
 
   // ---------------------------------------------------------------- push
@@ -132,7 +237,8 @@ export class PlatformStore {
     const results: (OpResult | undefined)[] = new Array(batch.ops.length).fill(undefined);
     const valid: { index: number; op: PushOperation }[] = [];
     const firstIndexById = new Map<string, number>();
-    const repeats: { index: number; first: number }[] = [];
+    const validById = new Map<string, PushOperation>();
+    const repeats: { index: number; first: number; op: PushOperation }[] = [];
     const rejections: { opId: string; errors: unknown }[] = [];
 
     batch.ops.forEach((raw, index) => {
@@ -149,10 +255,11 @@ export class PlatformStore {
       }
       const first = firstIndexById.get(id);
       if (first !== undefined) {
-        repeats.push({ index, first });
+        repeats.push({ index, first, op: checked.op });
         return;
       }
       firstIndexById.set(id, index);
+      validById.set(id, checked.op);
       valid.push({ index, op: checked.op });
     });
 
@@ -200,7 +307,8 @@ export class PlatformStore {
       const existing = new Map<string, ExistingRow>();
       if (missingIds.length > 0) {
         const found = await q.query<ExistingRow>(
-          `SELECT op_id, payload_hash, server_seq::text AS server_seq, received_at, batch_id, attachments FROM operations
+          `SELECT op_id, payload_hash, server_seq::text AS server_seq, received_at, batch_id, attachments,
+                  device_id, device_seq::text AS device_seq, kind, entity_id, payload_schema_version, recorded_at FROM operations
            WHERE office_id = $1 AND op_id IN (SELECT jsonb_array_elements_text($2::jsonb))`,
           [office.id, JSON.stringify(missingIds)],
         );
@@ -236,17 +344,15 @@ export class PlatformStore {
           payloadHash: prior.payload_hash,
           mediaMissing: missingOf(prior.attachments),
         };
-        if (prior.payload_hash === op.payloadHash) {
+        const differs = identityDiffers(identityOfRow(prior), op);
+        if (differs.length === 0) {
           // The same batch delivered again answers as it did the first time (idempotent batch replay);
           // the same operation in another batch is a duplicate with the original receipt.
           results[index] = { id: op.id, status: prior.batch_id === batch.batchId ? 'accepted' : 'duplicate', receipt };
         } else {
-          results[index] = {
-            id: op.id,
-            status: 'conflict',
-            existing: { payloadHash: prior.payload_hash, receipt },
-            messageZh: '平台已收到同一编号但内容不同的记录，需要人工核对，不会自动覆盖',
-          };
+          // Same id, but another payload or other identity fields (entity, device sequence, time …):
+          // not the operation the platform holds, so never "duplicate".
+          results[index] = { id: op.id, status: 'conflict', existing: { payloadHash: prior.payload_hash, receipt }, differs, messageZh: conflictMessage(differs) };
           await q.query('INSERT INTO conflicts (office_id, op_id, batch_id, payload_hash, payload) VALUES ($1, $2, $3, $4, $5::jsonb)', [
             office.id,
             op.id,
@@ -258,14 +364,14 @@ export class PlatformStore {
       }
     });
 
-    for (const { index, first } of repeats) {
+    for (const { index, first, op } of repeats) {
       const firstResult = results[first];
-      const op = { id: idOf(batch.ops[index]), payloadHash: (batch.ops[index] as { payloadHash?: unknown }).payloadHash };
       if (firstResult && (firstResult.status === 'accepted' || firstResult.status === 'duplicate')) {
+        const differs = identityDiffers(validById.get(op.id)!, op);
         results[index] =
-          op.payloadHash === firstResult.receipt.payloadHash
+          differs.length === 0
             ? { id: op.id, status: 'duplicate', receipt: firstResult.receipt }
-            : { id: op.id, status: 'conflict', existing: { payloadHash: firstResult.receipt.payloadHash, receipt: firstResult.receipt }, messageZh: '同一批次内同一编号出现两种内容' };
+            : { id: op.id, status: 'conflict', existing: { payloadHash: firstResult.receipt.payloadHash, receipt: firstResult.receipt }, differs, messageZh: '同一批次内同一编号出现两种内容或登记信息' };
       } else {
         results[index] = firstResult ?? { id: op.id, status: 'retry-later', retryAfterMs: 1000, reason: 'repeat of an unanswered operation' };
       }
@@ -337,8 +443,14 @@ export class PlatformStore {
   // ---------------------------------------------------------------- pull feed
 
   /** Publish an item for an office to pull. Serialized per office so that sequence order equals commit order. */
-  async publish(officeId: string, item: { id: string; kind: PulledKind; caseId?: string; payload: unknown }): Promise<void> {
-    if (!(PULLED_KINDS as readonly string[]).includes(item.kind)) throw new Error(`unknown pulled kind ${item.kind}`);
+  async publish(officeId: string, input: unknown): Promise<void> {
+    const parsed = PublishItemSchema.safeParse(input);
+    if (!parsed.success) {
+      const errors = fieldErrorsOf(parsed.error);
+      throw new PlatformError(400, 'bad-item', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors.map((e) => e.messageZh).join('；'), { errors });
+    }
+    const item = parsed.data;
+    if (!(await this.officeById(officeId))) throw UNKNOWN_OFFICE(officeId);
     await this.db.tx(async (q) => {
       await q.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`outbound/${officeId}`]);
       await q.query(
@@ -371,6 +483,7 @@ export class PlatformStore {
 
   /** Import a sneaker-net file through the same idempotent path as a push. `asOffice` restricts which office may be named. */
   async importFile(fileText: string, asOffice?: Office): Promise<{ fileId: string; officeId: string; response: PushResponse; timesImported: number }> {
+    if (jsonTextTooDeep(fileText, MAX_JSON_DEPTH)) throw new PlatformError(400, 'too-deep', `file nests deeper than ${MAX_JSON_DEPTH} levels`, '文件格式不正确，不是办案台导出的同步文件');
     let json: unknown;
     try {
       json = JSON.parse(fileText);
@@ -382,14 +495,16 @@ export class PlatformStore {
     const file = parsed.data;
     if (asOffice && asOffice.id !== file.header.officeId) throw new PlatformError(403, 'wrong-office', 'file belongs to another office', '该文件属于其他单位，不能导入');
     const office = asOffice ?? (await this.officeById(file.header.officeId));
-    if (!office) throw new PlatformError(404, 'unknown-office', 'unknown office', '平台上没有该单位');
+    if (!office) throw UNKNOWN_OFFICE(file.header.officeId);
+    const fileKeyHex = await this.fileKeyOf(office.id);
     let plain: string;
     try {
-      plain = await openSneakernetFile(file, office.fileKeyHex);
+      plain = await openSneakernetFile(file, fileKeyHex);
     } catch (error) {
       if (error instanceof SneakernetError) throw new PlatformError(422, error.code, error.message, error.code === 'bad-signature' ? '文件签名校验失败：文件被改动或不是本单位导出的' : '文件无法解密');
       throw error;
     }
+    if (jsonTextTooDeep(plain, MAX_JSON_DEPTH)) throw new PlatformError(400, 'too-deep', `file content nests deeper than ${MAX_JSON_DEPTH} levels`, '文件内容嵌套层次过深，不是办案台导出的同步文件');
     const batch = JSON.parse(plain) as PushEnvelope & { v: number };
     if (batch.batchId !== file.header.fileId || !Array.isArray(batch.ops) || batch.ops.length !== file.header.opCount) {
       throw new PlatformError(422, 'bad-file', 'file content does not match its header', '文件内容与文件头不符');

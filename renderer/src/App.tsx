@@ -16,6 +16,12 @@ import { SyncStatusBadge } from './sync/SyncStatusBadge';
 
 dayjs.locale('zh-cn');
 
+/**
+ * The desktop build serves the page with a CSP whose style-src allows one nonce per load (antd writes
+ * its styles at run time); main puts it in <meta property="csp-nonce">. Browser mode has none.
+ */
+const STYLE_NONCE = typeof document !== 'undefined' ? ((document.querySelector('meta[property="csp-nonce"]') as HTMLMetaElement | null)?.nonce ?? '') : '';
+
 const PAGES: Record<SectionKey, (params: string[]) => ReactNode> = {
   cases: (params) => <CasesPage params={params} />,
   subjects: (params) => <SubjectsPage params={params} />,
@@ -132,7 +138,7 @@ export function App() {
     void init();
   }, [init]);
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif" } }}>
+    <ConfigProvider locale={zhCN} csp={STYLE_NONCE ? { nonce: STYLE_NONCE } : undefined} theme={{ token: { fontFamily: "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif" } }}>
       <AntApp>
         <Shell />
       </AntApp>

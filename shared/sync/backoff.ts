@@ -1,5 +1,5 @@
 /**
- * Retry policy (OFFLINE_LESSONS.md lesson 5): jittered exponential backoff capped near 10 minutes,
+ * Retry policy: jittered exponential backoff capped near 10 minutes,
  * and a classification of failures. Pure: randomness is a parameter.
  */
 export type BackoffPolicy = { baseMs: number; capMs: number };

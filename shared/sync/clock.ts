@@ -1,5 +1,5 @@
 /**
- * Clock skew between the device and the platform (OFFLINE_LESSONS.md lesson 7). Device times are
+ * Clock skew between the device and the platform. Device times are
  * kept as evidence only; the skew is measured at each sync and shown when it is large.
  */
 import { CLOCK_SKEW_WARN_MS } from './protocol';

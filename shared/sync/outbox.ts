@@ -1,22 +1,19 @@
 /**
  * The outbox row: one immutable operation waiting to be pushed to the city platform.
  *
- * Invariants (OFFLINE_LESSONS.md lessons 1–4):
+ * Invariants:
  *  - A row is written in the same IndexedDB transaction as the local change it carries.
  *  - `id` is made on the device (ULID) and never changes; resending it is idempotent.
  *  - `payloadHash` is the SHA-256 (hex) of the canonical JSON of `payload`; the server compares
  *    it to tell a duplicate (same id, same hash) from a conflict (same id, different hash).
  *  - `deviceSeq` increases by one per operation on one device and is never reused.
  */
-import type { AttachmentRef, FieldError, OpResult, PushOperation, Receipt } from './protocol';
+import type { AttachmentRef, FieldError, OpResult, OutboxKind, PushOperation, Receipt } from './protocol';
 import { payloadHashOf } from './hash';
 
-export type OutboxState = 'queued' | 'sending' | 'acked' | 'quarantined' | 'conflict';
+export type { OutboxKind } from './protocol';
 
-export type OutboxKind =
-  | 'case-event' // one appended procedural event of a case (payload: the event)
-  | 'subject-upsert' // a credit subject registered or corrected (payload: the subject record)
-  | 'document-issued'; // an issued formal document's metadata (payload: number, kind, hash)
+export type OutboxState = 'queued' | 'sending' | 'acked' | 'quarantined' | 'conflict';
 
 export type OutboxRow = {
   id: string;
@@ -98,6 +95,25 @@ export function buildOutboxRow(input: NewOutboxRow): OutboxRow {
 /** Rows still owed to the platform (anything not acked). */
 export function isUnsent(row: Pick<OutboxRow, 'state'>): boolean {
   return row.state !== 'acked';
+}
+
+/**
+ * Check an answer against the row it answers before acting on it: a receipt is proof of delivery
+ * only if it names this operation and the hash of exactly this payload. An `accepted` or
+ * `duplicate` whose receipt says otherwise is turned into a conflict for human review, so the row
+ * is never acked on a receipt for something else.
+ */
+export function verifyReceipt(row: Pick<OutboxRow, 'id' | 'payloadHash'>, result: OpResult): OpResult {
+  if (result.status !== 'accepted' && result.status !== 'duplicate') return result;
+  const differs = [...(result.receipt.opId !== row.id ? ['opId'] : []), ...(result.receipt.payloadHash !== row.payloadHash ? ['payloadHash'] : [])];
+  if (differs.length === 0) return result;
+  return {
+    id: row.id,
+    status: 'conflict',
+    existing: { payloadHash: result.receipt.payloadHash, receipt: result.receipt },
+    differs,
+    messageZh: '平台回执与本机记录不符（内容校验值或编号不同），未确认送达，需要人工核对',
+  };
 }
 
 /**

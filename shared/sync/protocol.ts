@@ -5,19 +5,48 @@
  * Invariants:
  *  - Every message carries `v: 1`. A server answers 426 to a version it does not speak.
  *  - Operations are immutable and identified by a device-made `id`; the server decides
- *    duplicate (same id, same payloadHash) versus conflict (same id, different hash).
+ *    duplicate (same id, same payloadHash and the same identity fields: deviceId, deviceSeq,
+ *    kind, entityId, payloadSchemaVersion, recordedAt) versus conflict (same id, anything else).
  *  - Ordering and checkpoints use server numbers only (receipt.serverSeq, the pull cursor);
  *    device clocks are evidence (`recordedAt`, `sentAt`), never order.
  */
 import { z } from 'zod';
 
 export const PROTOCOL_VERSION = 1 as const;
-/** Highest payload schema version per kind the reference platform accepts (and N-1 stays accepted). */
-export const PAYLOAD_SCHEMA_VERSIONS: Record<string, { min: number; max: number }> = {
+
+/** The kinds of operation a desk pushes (one outbox row each). */
+export const OUTBOX_KINDS = [
+  'case-event', // one appended procedural event of a case (payload: the event)
+  'subject-upsert', // a credit subject registered or corrected (payload: the subject record)
+  'document-issued', // an issued formal document's metadata (payload: number, kind, hash)
+] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+
+/**
+ * Lowest and highest payload schema version per kind the reference platform accepts (N-1 stays
+ * accepted). Look kinds up with `payloadSchemaVersionsOf`, never by indexing: a kind named like an
+ * Object.prototype member (`constructor`, `__proto__`, `toString`) must not find anything.
+ */
+export const PAYLOAD_SCHEMA_VERSIONS: Readonly<Record<OutboxKind, { min: number; max: number }>> = {
   'case-event': { min: 1, max: 1 },
   'subject-upsert': { min: 1, max: 1 },
   'document-issued': { min: 1, max: 1 },
 };
+
+export function isOutboxKind(kind: string): kind is OutboxKind {
+  return (OUTBOX_KINDS as readonly string[]).includes(kind);
+}
+
+export function payloadSchemaVersionsOf(kind: string): { min: number; max: number } | undefined {
+  return isOutboxKind(kind) ? PAYLOAD_SCHEMA_VERSIONS[kind] : undefined;
+}
+
+/**
+ * Deepest nesting of arrays and objects accepted in one request body (a push envelope adds 3
+ * levels above a payload). Deeper JSON is refused with 400 before it is parsed, so that no
+ * recursive step (validation, canonical JSON) can overflow the stack.
+ */
+export const MAX_JSON_DEPTH = 64;
 export const MAX_OPS_PER_BATCH = 1000;
 export const MAX_BATCH_BYTES = 8 * 1024 * 1024;
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -99,6 +128,8 @@ export const OpResultSchema = z.discriminatedUnion('status', [
     status: z.literal('conflict'),
     /** What the platform already holds under this id. */
     existing: z.object({ payloadHash: Sha256HexSchema, receipt: ReceiptSchema }),
+    /** Which identity fields differ from what the platform holds (payloadHash, entityId, deviceSeq …). */
+    differs: z.array(z.string()).optional(),
     messageZh: z.string(),
   }),
   z.object({ id: z.string(), status: z.literal('rejected'), errors: z.array(FieldErrorSchema).min(1) }),

@@ -1,5 +1,5 @@
 /**
- * Every synced field with a stable numeric tag (STYLE.md L13). The protocol is additive only:
+ * Every synced field with a stable numeric tag. The protocol is additive only:
  * fields are never removed or renamed while old desks or old outbox rows may still send them; a
  * retired field moves to retired.json and its name and tag are never reused. New fields must be
  * optional (or defaulted) on the receiving side. tests/sync/sync-schema.test.ts compares this

@@ -44,7 +44,32 @@ export function findChromium(): string {
 // The same types the desktop build's app:// protocol serves, so both modes load the same assets.
 const MIME: Record<string, string> = { ...APP_MIME_TYPES, '.woff2': 'font/woff2', '.pdf': 'application/pdf' };
 
-/** A static file server for dist/renderer on 127.0.0.1 with a random port. */
+/**
+ * Vite's preview port (vite.config.ts), which the reference platform allows by default as a
+ * browser-mode origin (platform/server/app.ts DEFAULT_DEV_ORIGINS): serving there lets the app
+ * sync against a platform started with its default CORS allowlist.
+ */
+export const PREVIEW_PORT = 4173;
+
+/** Listen on 127.0.0.1:PREVIEW_PORT, or on a random port when it is taken (then sync calls meet CORS). */
+async function listenOnPreviewPort(server: Server): Promise<void> {
+  const listen = (port: number) =>
+    new Promise<void>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', fail);
+        ok();
+      });
+    });
+  try {
+    await listen(PREVIEW_PORT);
+  } catch {
+    console.warn(`[e2e] port ${PREVIEW_PORT} is taken; serving on a random port (the platform's CORS will refuse sync calls from it)`);
+    await listen(0);
+  }
+}
+
+/** A static file server for dist/renderer on 127.0.0.1 (Vite's preview port when free). */
 export async function serveRenderer(root = RENDERER_DIST): Promise<{ url: string; close: () => Promise<void> }> {
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error(`${root}/index.html is missing: build the renderer first (npx vite build).`);
@@ -63,7 +88,7 @@ export async function serveRenderer(root = RENDERER_DIST): Promise<{ url: string
     res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
     res.end(readFileSync(file));
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  await listenOnPreviewPort(server);
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('server has no port');
   return {

@@ -1,6 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createHandlers, isPdf, type HandlerDeps } from '../../electron/ipc/handlers';
 import { registerHandlers } from '../../electron/ipc/register';
+import { createBackupFiles } from '../../electron/files/backups';
+import { createSettingsStore } from '../../electron/files/desktop-settings';
+import { createKeyring } from '../../electron/secrets/keyring';
+import { IPC_CHANNELS } from '../../electron/ipc/contract';
+import { fakeSafeStorage, memoryFiles } from './fakes';
 
 const PDF = new TextEncoder().encode('%PDF-1.7\n%test');
 
@@ -13,6 +18,32 @@ function deps(overrides: Partial<HandlerDeps> = {}): HandlerDeps {
     listSystemFonts: () => [{ family: '仿宋', path: 'C:\\Windows\\Fonts\\simfang.ttf', format: 'ttf' }],
     readFile: vi.fn(async () => new Uint8Array([1, 2, 3])),
     openExternal: vi.fn(async () => undefined),
+    keyring: createKeyring({ safeStorage: fakeSafeStorage('gnome_libsecret'), platform: 'linux', files: memoryFiles(), log: () => undefined }),
+    backups: createBackupFiles({
+      fs: {
+        open: vi.fn(),
+        rename: vi.fn(),
+        rm: vi.fn(),
+        readFile: vi.fn(async () => new Uint8Array([9])),
+        readdir: async () => [],
+        stat: vi.fn(),
+        realpath: async (p: string) => p,
+      },
+      folder: async () => '/media/usb',
+      uniqueSuffix: () => 's',
+    }),
+    chooseBackupFolder: vi.fn(async () => '/media/usb'),
+    settings: createSettingsStore({ read: async () => undefined, write: async () => undefined, log: () => undefined }),
+    systemInfo: () => ({
+      appName: '信用办案台',
+      appVersion: '0.1.0',
+      packaged: true,
+      versions: { electron: '41.10.0', chrome: '146.0', node: '24.0', v8: '14.6' },
+      platform: 'linux',
+      arch: 'x64',
+      osVersion: '6.1',
+      locale: 'zh-CN',
+    }),
     log: vi.fn(),
     ...overrides,
   };
@@ -90,11 +121,75 @@ describe('registerHandlers', () => {
     const ipcMain = { handle: (channel: string, fn: (event: unknown, raw: unknown) => Promise<unknown>) => registered.set(channel, fn) };
     const d = deps();
     registerHandlers(ipcMain as never, createHandlers(d), (url) => url === 'app://credit-desk/index.html');
-    expect([...registered.keys()].sort()).toEqual(['app:get-info', 'documents:print-pdf', 'external:open-url', 'files:save', 'fonts:list-system', 'fonts:read-system']);
+    expect([...registered.keys()].sort()).toEqual(Object.values(IPC_CHANNELS).sort());
     const save = registered.get('files:save')!;
     const request = { suggestedName: 'a.pdf', mimeType: 'application/pdf', bytes: PDF };
     await expect(save({ senderFrame: { url: 'https://evil.example/' } }, request)).resolves.toMatchObject({ ok: false, error: { code: 'untrusted-sender' } });
     expect(d.writeFile).not.toHaveBeenCalled();
     await expect(save({ senderFrame: { url: 'app://credit-desk/index.html' } }, request)).resolves.toMatchObject({ ok: true });
+  });
+});
+
+describe('secrets channels', () => {
+  it('wrap and unwrap a 32-byte data key; refuse other sizes and unknown secret names', async () => {
+    const handlers = createHandlers(deps());
+    const dataKey = new Uint8Array(32).fill(3);
+    const wrapped = await handlers['secrets:wrap-data-key']({ dataKey });
+    expect(wrapped).toMatchObject({ ok: true, value: { backend: 'gnome_libsecret' } });
+    if (!wrapped.ok) return;
+    await expect(handlers['secrets:unwrap-data-key']({ wrapped: wrapped.value.wrapped })).resolves.toEqual({ ok: true, value: { dataKey } });
+    for (const [channel, raw] of [
+      ['secrets:wrap-data-key', { dataKey: new Uint8Array(16) }],
+      ['secrets:wrap-data-key', { dataKey: 'AAAA' }],
+      ['secrets:unwrap-data-key', { wrapped: '<script>' }],
+      ['secrets:put', { name: 'constructor', value: 'x' }],
+      ['secrets:put', { name: 'sync-token', value: '' }],
+      ['secrets:get', { name: '../../etc/passwd' }],
+      ['secrets:get-status', { extra: true }],
+    ] as const) {
+      const result = await handlers[channel](raw);
+      expect(result, `${channel} ${JSON.stringify(raw)}`).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    }
+  });
+
+  it('stores the sync token and gives it back; answers an unusable keyring with its Chinese reason', async () => {
+    const handlers = createHandlers(deps());
+    await expect(handlers['secrets:put']({ name: 'sync-token', value: 'tok-0123456789abcdef' })).resolves.toEqual({ ok: true, value: { stored: true } });
+    await expect(handlers['secrets:get']({ name: 'sync-token' })).resolves.toEqual({ ok: true, value: { value: 'tok-0123456789abcdef' } });
+    await expect(handlers['secrets:get']({ name: 'offline-file-key' })).resolves.toEqual({ ok: true, value: {} });
+    const plaintextOnly = createHandlers(deps({ keyring: createKeyring({ safeStorage: fakeSafeStorage('basic_text'), platform: 'linux', files: memoryFiles(), log: () => undefined }) }));
+    await expect(plaintextOnly['secrets:put']({ name: 'sync-token', value: 'tok' })).resolves.toMatchObject({ ok: false, error: { code: 'basic-text', messageZh: expect.stringMatching(/登录密码/) } });
+  });
+});
+
+describe('backup channels', () => {
+  it('remembers the chosen folder and refuses names that are paths', async () => {
+    const d = deps();
+    const handlers = createHandlers(d);
+    await expect(handlers['backups:choose-folder'](undefined)).resolves.toEqual({ ok: true, value: { chosen: true, folder: '/media/usb' } });
+    expect((await d.settings.get()).backupFolder).toBe('/media/usb');
+    await expect(handlers['backups:list'](undefined)).resolves.toEqual({ ok: true, value: { folder: '/media/usb', files: [] } });
+    await expect(handlers['backups:read-file']({ name: 'a.cdbackup' })).resolves.toEqual({ ok: true, value: new Uint8Array([9]) });
+    for (const name of ['../a.cdbackup', '/etc/passwd', 'a.exe']) {
+      await expect(handlers['backups:read-file']({ name })).resolves.toMatchObject({ ok: false, error: { code: 'bad-request' } });
+      await expect(handlers['backups:write-file']({ name, bytes: new Uint8Array([1]) })).resolves.toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    }
+  });
+});
+
+describe('platform origin and diagnostics', () => {
+  it('pins the platform origin after validating it, and says when the window must reload', async () => {
+    const d = deps();
+    const handlers = createHandlers(d);
+    await expect(handlers['platform:set-origin']({ url: 'https://xyxx.example.gov.cn/api' })).resolves.toEqual({ ok: true, value: { origin: 'https://xyxx.example.gov.cn', reloadRequired: true } });
+    await expect(handlers['platform:set-origin']({ url: 'https://xyxx.example.gov.cn/other' })).resolves.toEqual({ ok: true, value: { origin: 'https://xyxx.example.gov.cn', reloadRequired: false } });
+    await expect(handlers['platform:set-origin']({ url: 'http://10.0.0.8:8787' })).resolves.toMatchObject({ ok: false, error: { code: 'bad-url', messageZh: expect.stringMatching(/https/) } });
+    expect((await d.settings.get()).platformOrigin).toBe('https://xyxx.example.gov.cn');
+  });
+
+  it('reports versions and the keyring state, without paths or personal data', async () => {
+    const result = await createHandlers(deps())['diagnostics:get'](undefined);
+    expect(result).toMatchObject({ ok: true, value: { appName: '信用办案台', versions: { electron: '41.10.0' }, secrets: { usable: true, backend: 'gnome_libsecret' }, backupFolderChosen: false } });
+    expect(JSON.stringify(result)).not.toMatch(/\/home|\/media/);
   });
 });

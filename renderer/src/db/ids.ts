@@ -1,46 +1,36 @@
 /**
  * Client-made identifiers (ULID, Crockford base32, 26 characters): time-ordered, never
- * auto-increment, never reused (docs/CONTRACTS.md). Monotonic within one millisecond.
+ * auto-increment, never reused (docs/CONTRACTS.md). Monotonic within one millisecond, and also
+ * when the clock steps back (the `ulid` package then keeps the last time and increments).
  */
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+import { monotonicFactory } from 'ulid';
 
 export type IdMaker = () => string;
 
-function encodeTime(ms: number): string {
-  let out = '';
-  let t = ms;
-  for (let i = 0; i < 10; i++) {
-    out = ALPHABET[t % 32]! + out;
-    t = Math.floor(t / 32);
-  }
-  return out;
-}
+/** Random characters in one ULID; each comes from one random byte (mod 32, uniform as 256 = 8 × 32). */
+const RANDOM_CHARS = 16;
 
-/** A ULID maker; `now` and `random` are injectable for tests. */
+/**
+ * A ULID maker; `now` and `random` are injectable for tests. `random` fills a buffer with random
+ * bytes (like crypto.getRandomValues); the i-th byte of each fill becomes the i-th random
+ * character, as ids have always been made here, so a seeded maker gives the same ids as before.
+ */
 export function createUlidMaker(
   now: () => number = () => Date.now(),
   random: (bytes: Uint8Array<ArrayBuffer>) => void = (b) => crypto.getRandomValues(b),
 ): IdMaker {
-  let lastTime = -1;
-  let lastRandom: number[] = [];
-  return () => {
-    const t = now();
-    if (t === lastTime) {
-      // Increment the 80-bit random part (16 base32 digits) so ids stay ordered.
-      let i = lastRandom.length - 1;
-      while (i >= 0 && lastRandom[i] === 31) {
-        lastRandom[i] = 0;
-        i--;
-      }
-      if (i >= 0) lastRandom[i]! += 1;
-    } else {
-      const bytes = new Uint8Array(16);
+  // The ulid package asks its PRNG for one fraction per character and writes them right to left.
+  let pending: number[] = [];
+  const prng = () => {
+    if (pending.length === 0) {
+      const bytes = new Uint8Array(RANDOM_CHARS);
       random(bytes);
-      lastRandom = Array.from(bytes, (b) => b % 32);
-      lastTime = t;
+      pending = Array.from(bytes, (b) => (b % 32) / 32);
     }
-    return encodeTime(t) + lastRandom.map((d) => ALPHABET[d]).join('');
+    return pending.pop()!;
   };
+  const make = monotonicFactory(prng);
+  return () => make(now());
 }
 
 export const newId: IdMaker = createUlidMaker();

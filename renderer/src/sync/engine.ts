@@ -14,7 +14,7 @@
  */
 import { backoffDelayMs, classifyHttpStatus, DEFAULT_BACKOFF, type BackoffPolicy } from '../../../shared/sync/backoff';
 import { measureSkew, type SkewMeasurement } from '../../../shared/sync/clock';
-import { applyOpResult, toPushOperation, type OutboxRow } from '../../../shared/sync/outbox';
+import { applyOpResult, toPushOperation, verifyReceipt, type OutboxRow } from '../../../shared/sync/outbox';
 import { MAX_BATCH_BYTES, MEDIA_CHUNK_BYTES, type OpResult, type PulledItem, type PushRequest } from '../../../shared/sync/protocol';
 import { createMemoryLock, type SyncLock } from './lock';
 import type { OutboxStore } from '../desk/sync/outbox-store';
@@ -246,11 +246,13 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         const updated: OutboxRow[] = [];
         const unanswered: string[] = [];
         for (const row of rows) {
-          const result = byId.get(row.id);
-          if (!result) {
+          const answer = byId.get(row.id);
+          if (!answer) {
             unanswered.push(row.id);
             continue;
           }
+          // A receipt acks only the row whose id and payload hash it names.
+          const result = verifyReceipt(row, answer);
           const retryAt = result.status === 'retry-later' ? iso(deps.now() + Math.max(result.retryAfterMs, backoffDelayMs(row.attempts + 1, deps.random, betweenRuns))) : nowIso;
           updated.push(applyOpResult(row, result, nowIso, retryAt));
           if (result.status === 'accepted') report.sent++;

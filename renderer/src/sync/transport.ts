@@ -168,7 +168,7 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
       }
     },
     async importFile(fileText) {
-      const { json } = await request(ENDPOINTS.importFile, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: fileText });
+      const { json } = await request(ENDPOINTS.importFile, { method: 'POST', headers: { 'content-type': 'application/json' }, body: fileText });
       return parse(ImportResponseSchema, json, 'import');
     },
   };

@@ -14,6 +14,7 @@ import { exportUnsent } from '../../sync/sneakernet';
 import { createDexieOutboxStore, type OutboxStore } from './outbox-store';
 import { assertSecurePlatformUrl, createHttpTransport, TransportError } from '../../sync/transport';
 import { deskWrite, refuseWrite, type DeskRefused } from '../write';
+import { desktopApi, isBrowserMode } from '../../bridge/desktop';
 
 export type PlatformConfig = { baseUrl: string; officeId: string; token: string };
 
@@ -49,6 +50,10 @@ export async function savePlatformConfig(desk: Desk, config: PlatformConfig): Pr
     return { ok: true as const };
   });
   if (!saved.ok) throw new TransportError('insecure', saved.code, saved.reason);
+  // The desktop build only lets the window connect to the configured platform (CSP connect-src).
+  const pinned = await desktopApi().setPlatformOrigin({ url: baseUrl });
+  if (!pinned.ok) throw new TransportError('insecure', 'origin not pinned', pinned.error.messageZh);
+  if (pinned.value.reloadRequired && typeof window !== 'undefined' && !isBrowserMode()) window.location.reload();
 }
 
 function randomUnit(): number {
