@@ -14,7 +14,7 @@ import { isListingDocument } from '../documents/kinds';
 import { CASE_EVENT_FILER, CASE_EVENT_LABELS, LIST_TYPE_LABELS, type CaseAction, type ListType } from './events';
 import { expiredOn, isListedStage, isTerminal, listedWithinRepairBar } from './fold';
 import { prematureRepairReason, proportionalityBasisOf } from './explain';
-import { CASE_STAGE_LABELS, type CaseState } from './state';
+import { CASE_STAGE_LABELS, isRepairOpen, type CaseState, type RepairState } from './state';
 
 /**
  * Things outside the case that decide whether an act is allowed now.
@@ -275,26 +275,28 @@ function checkAct(state: CaseState, action: CaseAction, ctx: PerformContext): Pe
       }
       // An early application is registered (it is the subject's filing): the fold marks it premature and
       // the lawful answer is 不予受理 with the date it becomes possible (prematureRepairReason).
-      if (state.repairs.some((r) => r.stage === 'P1' || r.stage === 'P3')) return refuse('repair_open', '已有尚未办结的信用修复申请');
+      if (state.repairs.some(isRepairOpen)) return refuse('repair_open', '已有尚未办结的信用修复申请');
       return OK;
     }
     case 'repair_reviewed':
     case 'repair_decided': {
       const p = action.payload;
-      const open = state.repairs.filter((r) => r.stage === 'P1' || r.stage === 'P3');
+      const open = state.repairs.filter(isRepairOpen);
       if (!p) return open.length > 0 ? OK : refuse('no_open_repair', '没有待办理的信用修复申请');
       const r = state.repairs.find((x) => x.repairId === p.repairId);
       if (!r) return refuse('repair_unknown', `找不到修复申请${p.repairId}`);
       if (r.stage === 'P4' || r.stage === 'P4R' || r.stage === 'P2R') return refuse('repair_already_decided', `该修复申请已办结（${r.decidedOn ?? r.reviewedOn ?? ''}），不能重复办理`);
+      if (!repairAwaits(r, action.type, ctx.ruleSet)) {
+        return action.type === 'repair_reviewed'
+          ? refuse('repair_already_reviewed', `该修复申请已于${r.reviewedOn ?? ''}完成初审`)
+          : refuse('repair_not_reviewed', '信用修复申请尚未完成初审');
+      }
       if (action.type === 'repair_reviewed') {
-        if (r.stage !== 'P1') return refuse('repair_already_reviewed', `该修复申请已于${r.reviewedOn ?? ''}完成初审`);
         if (!action.payload?.accepted && !nonEmpty(action.payload?.reasons)) return refuse('repair_review_reasons', '初审不予受理的，应当说明理由');
         if (action.payload?.accepted && r.premature) return refuse('repair_premature', prematureRepairReason(r));
         return OK;
       }
       if (action.payload?.approved && r.premature) return refuse('repair_premature', prematureRepairReason(r));
-      const hasInitialReview = findPeriod(ctx.ruleSet.periods, 'repair_initial_review') !== undefined;
-      if (hasInitialReview && r.stage === 'P1') return refuse('repair_not_reviewed', '信用修复申请尚未完成初审');
       if (action.payload && !action.payload.approved && !nonEmpty(action.payload.reasons)) {
         return refuse('repair_refusal_reasons', '决定不予修复的，应当说明理由（比照异议处理，黑龙江省社会信用条例 第三十九条）');
       }
@@ -369,4 +371,19 @@ function checkAct(state: CaseState, action: CaseAction, ctx: PerformContext): Pe
     default:
       return assertNever(action);
   }
+}
+
+/**
+ * Whether this repair application is the one the act answers: 初审 answers an application (已申请);
+ * the decision answers one that passed 初审 (审查中), or an application where the rule set has no 初审.
+ */
+export function repairAwaits(r: Pick<RepairState, 'stage'>, act: 'repair_reviewed' | 'repair_decided', ruleSet: Pick<RuleSet, 'periods'>): boolean {
+  if (act === 'repair_reviewed') return r.stage === 'P1';
+  const hasInitialReview = findPeriod(ruleSet.periods, 'repair_initial_review') !== undefined;
+  return r.stage === 'P3' || (!hasInitialReview && r.stage === 'P1');
+}
+
+/** The repair applications this act can answer now. */
+export function repairsAwaiting(state: CaseState, act: 'repair_reviewed' | 'repair_decided', ruleSet: Pick<RuleSet, 'periods'>): RepairState[] {
+  return state.repairs.filter((r) => repairAwaits(r, act, ruleSet));
 }

@@ -164,6 +164,11 @@ export type RepairState = {
   premature: { possibleFrom: IsoDate; label: string; basis: string } | null;
 };
 
+/** A repair application still to be answered: applied (P1) or accepted and under review (P3). */
+export function isRepairOpen(r: Pick<RepairState, 'stage'>): boolean {
+  return r.stage === 'P1' || r.stage === 'P3';
+}
+
 export type JointUnitProgress = {
   unit: string;
   assignedOn: IsoDate;

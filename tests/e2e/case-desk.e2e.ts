@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshotOnFailure, startApp, type E2eApp, loadDemoData } from './harness';
+import { allocateBlocksViaUi, issueFromCaseAction, screenshotOnFailure, startApp, type E2eApp, loadDemoData } from './harness';
 
 const OFFICE_USCC = '11210000MB0000001M';
 const COMPANY_USCC = '91210000MA0000001B';
@@ -26,8 +26,9 @@ async function act(page: Page, type: string, fields: Record<string, string>, dat
   await form.getByTestId('action-submit').click();
 }
 
-async function expectRecorded(page: Page, type: string): Promise<void> {
-  await page.getByTestId('case-timeline').locator(`[data-type="${type}"]`).first().waitFor({ timeout: 10_000 });
+/** The act is on the timeline on that day (an earlier act of the same type does not count). */
+async function expectRecorded(page: Page, type: string, on: string): Promise<void> {
+  await page.getByTestId('case-timeline').locator(`[data-type="${type}"]`, { hasText: on }).first().waitFor({ timeout: 10_000 });
 }
 
 describe('case desk in browser mode', () => {
@@ -110,18 +111,31 @@ describe('case desk in browser mode', () => {
     caseUrl = page.url();
     await expect(page.getByTestId('case-no').textContent()).resolves.toBe('示信案〔2025〕0001号');
 
-    await act(page, 'pre_notice_served', { documentNo: '示信告〔2025〕1号' }, '2025-11-05');
-    await expectRecorded(page, 'pre_notice_served');
-    // 列入 inside the 陈述申辩 window is refused with its reason
-    await act(page, 'listed', { decisionNo: '示信决〔2025〕1号' }, '2025-11-06');
-    await expect(page.getByTestId('action-refusal').textContent()).resolves.toContain('陈述申辩期限');
-    await page.getByTestId('action-form-listed').getByTestId('field-occurredOn').fill('2025-11-20');
-    await page.getByTestId('action-form-listed').getByTestId('action-submit').click();
-    await expectRecorded(page, 'listed');
-    await act(page, 'served', { documentNo: '示信决〔2025〕1号' }, '2025-11-21');
-    await expectRecorded(page, 'served');
+    // The documents of the office carry its number blocks; 事先告知 and 列入 are recorded by issuing them.
+    await allocateBlocksViaUi(page, ['事先告知书', '列入决定书'], 2025);
+    await page.goto(caseUrl);
+    await page.getByTestId('case-detail').waitFor();
+    const notice = await issueFromCaseAction(page, 'pre_notice_served', '2025-11-05', { 'issue-service-on': '2025-11-05' });
+    expect(notice).toContain('列入失信名单事先告知书示信决〔2025〕1号');
+    await page.goto(caseUrl);
+    await expectRecorded(page, 'pre_notice_served', '2025-11-05');
+    // 列入 inside the 陈述申辩 window is refused with its reason, before any number is taken
+    await page.getByTestId('action-listed').click();
+    await page.getByTestId('issue-date').fill('2025-11-06');
+    await expect.poll(() => page.getByTestId('issue-not-ready').textContent()).toContain('陈述申辩期限');
+    await page.goto(caseUrl);
+    await page.getByTestId('case-detail').waitFor();
+    const decision = await issueFromCaseAction(page, 'listed', '2025-11-20');
+    // a 严重 case listed on the ordinary 失信名单 under 朝阳房地产规定: the title follows the list
+    expect(decision).toContain('列入失信名单决定书示信决〔2025〕1号');
+    await page.goto(caseUrl);
+    await expectRecorded(page, 'listed', '2025-11-20');
+    // 送达 refers to the issued decision (pre-selected), not to a typed 文号
+    await act(page, 'served', {}, '2025-11-21');
+    await expectRecorded(page, 'served', '2025-11-21');
+    await expect(page.getByTestId('case-timeline').locator('[data-type="served"]').textContent()).resolves.toContain('示信决〔2025〕1号');
     await act(page, 'objection_received', { reasons: '认为预售面积认定有误' }, '2026-09-30');
-    await expectRecorded(page, 'objection_received');
+    await expectRecorded(page, 'objection_received', '2026-09-30');
     const due = page.getByTestId('case-deadlines').locator('[data-due="2026-10-10"]');
     await due.first().waitFor();
     await expect(due.first().textContent()).resolves.toContain('异议处理决定');
@@ -143,22 +157,28 @@ describe('case desk in browser mode', () => {
     await expect(page.getByTestId('action-refusal').textContent()).resolves.toContain('说明理由');
     await page.getByTestId('action-form-objection_decided').getByTestId('field-reasons').fill('经核查，预售事实有现场检查笔录和认购协议为证，认定无误');
     await page.getByTestId('action-form-objection_decided').getByTestId('action-submit').click();
-    await expectRecorded(page, 'objection_decided');
+    await expectRecorded(page, 'objection_decided', '2026-10-12');
   });
 
-  it('refuses a repair application before one year under the 朝阳 rule set', async () => {
+  it('registers a repair application filed before one year and answers it with 不予受理 naming the date', async () => {
     const page = app!.page;
     await act(page, 'repair_applied', {}, '2026-10-12');
-    const refusal = await page.getByTestId('action-refusal').textContent();
-    expect(refusal).toMatch(/满|一年|1年/);
-    await expect(page.getByTestId('case-timeline').locator('[data-type="repair_applied"]').count()).resolves.toBe(0);
+    await expectRecorded(page, 'repair_applied', '2026-10-12');
+    await page.getByTestId('action-repair_reviewed').click();
+    const form = page.getByTestId('action-form-repair_reviewed');
+    await form.waitFor();
+    // the 不予受理 reason is prefilled by shared/: the waiting period, its article, and the first possible day
+    await expect(form.getByTestId('field-reasons').inputValue()).resolves.toMatch(/自2026-11-2\d起方可申请.*不予受理/);
+    await form.getByTestId('field-occurredOn').fill('2026-10-12');
+    await form.getByTestId('action-submit').click();
+    await expectRecorded(page, 'repair_reviewed', '2026-10-12');
   });
 
   it('keeps everything after a reload, then accepts the repair after one year and removes the subject', async () => {
     const page = app!.page;
     await app!.reload();
     await page.getByTestId('case-detail').waitFor();
-    await expect(page.getByTestId('case-timeline').getByTestId('timeline-item').count()).resolves.toBe(6);
+    await expect(page.getByTestId('case-timeline').getByTestId('timeline-item').count()).resolves.toBe(8);
     await page.getByTestId('verify-case').click();
     await page.getByTestId('integrity-ok').waitFor();
 
@@ -166,11 +186,11 @@ describe('case desk in browser mode', () => {
     await page.reload();
     await page.getByTestId('case-detail').waitFor();
     await act(page, 'repair_applied', {}, '2026-11-23');
-    await expectRecorded(page, 'repair_applied');
+    await expectRecorded(page, 'repair_applied', '2026-11-23');
     await act(page, 'repair_reviewed', {}, '2026-11-23');
-    await expectRecorded(page, 'repair_reviewed');
+    await expectRecorded(page, 'repair_reviewed', '2026-11-23');
     await act(page, 'repair_decided', { reasons: '已纠正失信行为并作出信用承诺，信用确已修复' }, '2026-11-23');
-    await expectRecorded(page, 'repair_decided');
+    await expectRecorded(page, 'repair_decided', '2026-11-23');
     await expect(page.getByTestId('case-stage').textContent()).resolves.toContain('移出');
     await app!.reload();
     await page.getByTestId('case-detail').waitFor();

@@ -115,26 +115,17 @@ describe('联合奖惩 on a demo case', () => {
     expect(app!.pageErrors.filter((e) => !/favicon|status of 404/.test(e))).toEqual([]);
   });
 
-  it('after 移出 prompts that the joint sanction must be revoked, and 撤销 clears the prompt', async () => {
+  it('after 移出 the joint sanction is withdrawn at once: no prompt is left, the timeline shows the 撤销', async () => {
     const page = app!.page;
-    await expect(page.getByTestId('winddown-joint_revoke').count()).resolves.toBe(0);
     const form = await open(page, 'removed');
     await form.getByTestId('field-note').fill('（演示）已履行法定义务、消除不良影响');
     await form.getByTestId('action-submit').click();
     await expectRecorded(page, 'removed');
-    const prompt = page.getByTestId('winddown-joint_revoke');
-    await prompt.waitFor();
-    await expect(prompt.textContent()).resolves.toMatch(/联合惩戒尚未撤销/);
-    await expect(page.getByTestId('case-flag-JOINT_REVOKE_PENDING').count()).resolves.toBe(1);
-    await page.getByTestId('winddown-joint_revoke-act').click();
-    const revoke = page.getByTestId('action-form-joint_revoked');
-    await revoke.waitFor();
-    await expect(revoke.getByTestId('field-reason').inputValue()).resolves.toContain('撤销联合惩戒');
-    await revoke.getByTestId('action-submit').click();
     await expectRecorded(page, 'joint_revoked');
     await expect(page.getByTestId('case-joint-stage').textContent()).resolves.toContain('已撤销');
-    await expect.poll(() => page.getByTestId('winddown-joint_revoke').count()).toBe(0);
-    await expect(page.getByTestId('case-timeline').locator('[data-type="joint_revoked"]').textContent()).resolves.toContain('联合奖惩撤销');
+    await expect(page.getByTestId('winddown-joint_revoke').count()).resolves.toBe(0);
+    await expect(page.getByTestId('case-flag-JOINT_REVOKE_PENDING').count()).resolves.toBe(0);
+    await expect(page.getByTestId('case-timeline').locator('[data-type="joint_revoked"]').textContent()).resolves.toContain('撤销联合惩戒');
     await expect(page.getByTestId('case-timeline').locator('[data-type="removed"]').textContent()).resolves.toContain('已履行法定义务');
   });
 });

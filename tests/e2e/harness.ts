@@ -216,11 +216,11 @@ export async function setUpOfficeViaUi(page: Page): Promise<void> {
 }
 
 /** 主体 → 登记 a fictional company → 新建案件 (认定 on `determinedOn`); returns the case id from the URL. */
-export async function openCompanyCaseViaUi(page: Page, determinedOn: string): Promise<string> {
+export async function openCompanyCaseViaUi(page: Page, determinedOn: string, company = { name: '示例县虚构房地产开发有限公司', uscc: '91210000MA0000001B' }): Promise<string> {
   await page.getByTestId('nav').getByRole('menuitem', { name: /主体/ }).click();
   await page.getByTestId('subject-register-open').click();
-  await page.getByTestId('subject-name').fill('示例县虚构房地产开发有限公司');
-  await page.getByTestId('subject-uscc').fill('91210000MA0000001B');
+  await page.getByTestId('subject-name').fill(company.name);
+  await page.getByTestId('subject-uscc').fill(company.uscc);
   await page.getByTestId('subject-submit').click();
   await page.getByTestId('subject-new-case').click();
   const form = page.getByTestId('new-case-form');
@@ -239,4 +239,38 @@ export async function openCompanyCaseViaUi(page: Page, determinedOn: string): Pr
   await form.getByTestId('case-submit').click();
   await page.getByTestId('case-detail').waitFor();
   return decodeURIComponent(page.url().split('#/cases/')[1] ?? '');
+}
+
+/** 文书 → 文号与号段: a block 1–100 of each document kind (short name, e.g. '列入决定书') for this device. */
+export async function allocateBlocksViaUi(page: Page, kinds: readonly string[], year: number): Promise<void> {
+  await page.getByTestId('nav').getByRole('menuitem', { name: /文书/ }).click();
+  await page.getByRole('tab', { name: '文号与号段' }).click();
+  const form = page.getByTestId('block-form');
+  await form.waitFor();
+  for (const kind of kinds) {
+    await pickOption(page, 'block-kind', kind);
+    await form.locator('#year').fill(String(year));
+    await page.getByTestId('block-add').click();
+    await page.getByText(new RegExp(`分配 ${year}年${kind} 1–100 号`)).waitFor();
+  }
+}
+
+/**
+ * On a case page: the act recorded by issuing its document (签发事先告知书 / 签发列入决定书). Opens the
+ * issue form with the case chosen, sets the 成文日期, issues, and closes the preview. Returns the
+ * preview title (e.g. "列入失信名单决定书示信决〔2025〕1号").
+ */
+export async function issueFromCaseAction(page: Page, actionType: string, date: string, fill: Record<string, string> = {}): Promise<string> {
+  await page.getByTestId(`action-${actionType}`).click();
+  const form = page.getByTestId('issue-form');
+  await form.waitFor();
+  await page.getByTestId('issue-date').fill(date);
+  for (const [testId, value] of Object.entries(fill)) await page.getByTestId(testId).fill(value);
+  await page.getByTestId('issue-case-filled').waitFor();
+  await page.getByTestId('issue-submit').click();
+  const title = page.locator('.ant-modal-title');
+  await title.waitFor({ timeout: 90_000 });
+  const text = (await title.textContent()) ?? '';
+  await page.locator('.ant-modal-close').click();
+  return text;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PRESET_CY_RE_2020, PRESET_CY_PLAN_2020, RULE_SET_PRESETS, applyOfficeSettings, selectRuleSet, foldCase, canPerform, CASE_STAGE_LABELS, prematureRepairReason, formatDeadlineDate, describeDeadline } from '../../shared';
+import { PRESET_CY_RE_2020, PRESET_CY_PLAN_2020, RULE_SET_PRESETS, applyOfficeSettings, selectRuleSet, foldCase, canPerform, CASE_STAGE_LABELS, prematureRepairReason, formatDeadlineDate, describeDeadline, repairsAwaiting } from '../../shared';
 import type { RuleSet } from '../../shared';
 import { calendar, caseBuilder, determinedPayload, pinOf, serveListing } from './case-helpers';
 
@@ -390,6 +390,24 @@ describe('repair with 初审 (朝阳2020方案 十四(二十四): 3 WD) P1 → P
     b.add('repair_reviewed', '2024-06-04', { repairId: 'r1', accepted: false, reasons: '缺少履行完毕证明' });
     expect(b.state().repairStage).toBe('P2R');
     expect(b.attempt('repair_decided', '2024-06-05', { repairId: 'r1', approved: true, reasons: 'x' })).toMatchObject({ ok: false, code: 'repair_already_decided' });
+  });
+  it('after 不予受理 a new application is the one 初审 and the decision answer (repairsAwaiting)', () => {
+    const b = planCase();
+    b.add('listed', '2024-03-04', { decisionNo: 'x', listType: 'dishonesty_list', priorRepairCompletedOn: null });
+    b.add('repair_applied', '2024-06-03', { repairId: 'r1', methods: ['commitment'], commitmentSigned: true });
+    b.add('repair_reviewed', '2024-06-04', { repairId: 'r1', accepted: false, reasons: '缺少履行完毕证明' });
+    b.add('repair_applied', '2024-06-10', { repairId: 'r2', methods: ['commitment'], commitmentSigned: true });
+    const ids = (act: 'repair_reviewed' | 'repair_decided') => repairsAwaiting(b.state('2024-06-10'), act, plan).map((r) => r.repairId);
+    expect(ids('repair_reviewed')).toEqual(['r2']);
+    expect(ids('repair_decided')).toEqual([]); // 初审 first under this rule set
+    b.add('repair_reviewed', '2024-06-11', { repairId: 'r2', accepted: true, reasons: '材料齐全' });
+    expect(ids('repair_reviewed')).toEqual([]);
+    expect(repairsAwaiting(b.state('2024-06-11'), 'repair_decided', plan).map((r) => r.repairId)).toEqual(['r2']);
+  });
+  it('without 初审 the decision answers the application itself', () => {
+    const b = listedCase();
+    b.add('repair_applied', '2025-03-05', { repairId: 'r1', methods: ['commitment'], commitmentSigned: true });
+    expect(repairsAwaiting(b.state('2025-03-05'), 'repair_decided', CY).map((r) => r.repairId)).toEqual(['r1']);
   });
   it('cannot archive a listing without validity or publication period', () => {
     const b = caseBuilder(plan);

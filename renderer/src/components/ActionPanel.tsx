@@ -7,13 +7,13 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CaseEventType } from '../../../shared/case/events';
 import { CASE_EVENT_LABELS, OBJECTION_OUTCOME_LABELS } from '../../../shared/case/events';
 import type { CaseState } from '../../../shared/case/state';
-import { OBJECTION_STAGE_LABELS, REPAIR_STAGE_LABELS } from '../../../shared/case/state';
+import { OBJECTION_STAGE_LABELS, REPAIR_STAGE_LABELS, isRepairOpen } from '../../../shared/case/state';
 import { PAUSE_KIND_LABELS } from '../../../shared/rules/types';
 import { findMeasure } from '../../../shared/rules/measures';
 import { PUBLICATION_PROFILE_LABELS } from '../../../shared/masking/types';
 import { isIsoDate } from '../../../shared/util/dates';
 import { recordAct, type BasisDocumentRow, type CaseEventRow, type CaseRulesContext } from '../desk';
-import { canPerform } from '../../../shared/case/can-perform';
+import { canPerform, repairsAwaiting } from '../../../shared/case/can-perform';
 import { prematureRepairReason, proportionalityLabel } from '../../../shared/case/explain';
 import { jointProgress } from '../../../shared/case/joint';
 import { navigate } from '../router';
@@ -63,10 +63,12 @@ const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 const list = (v: unknown) => str(v).split(/[，,、;；\n]/).map((s) => s.trim()).filter(Boolean);
 const openObjections = (c: Ctx): Opt[] => c.state.objections.filter((o) => o.decidedOn === null).map((o) => ({ value: o.objectionId, label: `${o.receivedOn} 收到的异议（${OBJECTION_STAGE_LABELS[o.stage]}）` }));
 const allObjections = (c: Ctx): Opt[] => c.state.objections.map((o) => ({ value: o.objectionId, label: `${o.receivedOn} 收到的异议（${OBJECTION_STAGE_LABELS[o.stage]}）` }));
-const openRepairs = (c: Ctx): Opt[] => c.state.repairs.filter((r) => r.decidedOn === null).map((r) => ({ value: r.repairId, label: `${r.appliedOn} 的修复申请（${REPAIR_STAGE_LABELS[r.stage]}）` }));
+/** The applications this act can answer, as shared/ decides it. */
+const repairOptions = (act: 'repair_reviewed' | 'repair_decided') => (c: Ctx): Opt[] =>
+  repairsAwaiting(c.state, act, c.caseCtx.ruleSet).map((r) => ({ value: r.repairId, label: `${r.appliedOn} 的修复申请（${REPAIR_STAGE_LABELS[r.stage]}）` }));
 const first = (f: (c: Ctx) => Opt[]) => (c: Ctx) => f(c)[0]?.value;
 /** The open repair application filed before the subject could apply (it is answered with 不予受理). */
-const openPremature = (c: Ctx) => c.state.repairs.find((r) => r.decidedOn === null && r.premature);
+const openPremature = (c: Ctx) => c.state.repairs.find((r) => isRepairOpen(r) && r.premature);
 const labelOf = (f: Field, c: Ctx): string => (typeof f.label === 'function' ? f.label(c) : f.label);
 const basisOptions = (c: Ctx): Opt[] => c.basisDocs.map((b) => ({ value: b.docNo, label: `${b.docNo}（${b.issuingAuthority}）` }));
 const strings = (v: unknown) => (Array.isArray(v) ? v : [v]).flatMap((x) => list(x));
@@ -151,12 +153,12 @@ const SPECS: Spec[] = [
     { name: 'note', label: '申请人/说明', kind: 'text', initial: (c) => c.recipients[0] ?? '' },
   ], build: (v, c) => ({ repairId: c.ids(), methods: (v.methods as string[]) ?? [], commitmentSigned: !!v.commitmentSigned, ...(str(v.note) ? { note: str(v.note) } : {}) }) },
   { type: 'repair_reviewed', group: '信用修复', fields: [
-    { name: 'repairId', label: '修复申请', kind: 'select', options: openRepairs, initial: first(openRepairs), required: true },
+    { name: 'repairId', label: '修复申请', kind: 'select', options: repairOptions('repair_reviewed'), initial: first(repairOptions('repair_reviewed')), required: true },
     { name: 'accepted', label: '初审结果', kind: 'radio', options: () => [{ value: 'yes', label: '通过' }, { value: 'no', label: '不予受理（退回）' }], initial: (c) => (openPremature(c) ? 'no' : 'yes') },
     { name: 'reasons', label: '理由（不予受理的必须说明理由）', kind: 'textarea', initial: (c) => { const r = openPremature(c); return r ? prematureRepairReason(r) : ''; } },
   ], build: (v) => ({ repairId: v.repairId, accepted: v.accepted === 'yes', reasons: str(v.reasons) }) },
   { type: 'repair_decided', group: '信用修复', fields: [
-    { name: 'repairId', label: '修复申请', kind: 'select', options: openRepairs, initial: first(openRepairs), required: true },
+    { name: 'repairId', label: '修复申请', kind: 'select', options: repairOptions('repair_decided'), initial: first(repairOptions('repair_decided')), required: true },
     { name: 'approved', label: '决定', kind: 'radio', options: () => [{ value: 'yes', label: '准予修复（移出名单）' }, { value: 'no', label: '不予修复' }], initial: () => 'yes' },
     { name: 'reasons', label: '理由', kind: 'textarea', required: true },
   ], build: (v) => ({ repairId: v.repairId, approved: v.approved === 'yes', reasons: str(v.reasons) }) },

@@ -5,7 +5,8 @@ import { useDesk } from '../../stores/app-store';
 import { useDeskQuery } from '../../desk';
 import { documentStore, issuedDocuments, printLog } from '../../desk/documents';
 import type { IssuedDocument } from '../../../../shared/documents/issued';
-import { DOCUMENT_KINDS, DOCUMENT_KIND_NAMES, DOCUMENT_KIND_SHORT, type DocumentKind } from '../../../../shared/documents/types';
+import { DOCUMENT_KINDS, DOCUMENT_KIND_NAMES, type DocumentKind } from '../../../../shared/documents/types';
+import { documentTitle } from '../../../../shared/documents/titles';
 import { openStored, type PrintAction } from '../../documents/issue';
 import { sha256Hex } from '../../documents/engine';
 import { storedOutput, type Output } from './output';
@@ -59,7 +60,7 @@ export function IssuedList(props: {
         pagination={{ pageSize: 20 }}
         columns={[
           { title: '文号', dataIndex: 'numberText', render: (v: string, d) => <span data-testid={`doc-number-${d.seq}`}>{v}</span> },
-          { title: '文书', dataIndex: 'kind', render: (k: DocumentKind) => DOCUMENT_KIND_SHORT[k] },
+          { title: '文书', dataIndex: 'kind', render: (_: DocumentKind, d) => documentTitle(d.input) },
           { title: '当事人', dataIndex: 'subjectName' },
           { title: '成文日期', dataIndex: 'date' },
           { title: '页数', dataIndex: 'pages' },

@@ -2,6 +2,7 @@
 import type { IssuedDocument } from '../../../../shared/documents/issued';
 import { fileNameOf } from '../../../../shared/documents/issued';
 import { DOCUMENT_KIND_SHORT } from '../../../../shared/documents/types';
+import { documentTitle } from '../../../../shared/documents/titles';
 import type { OfficeProfile } from '../../../../shared/office/profile';
 import { storedJob, type HandOutJob, type PrintAction } from '../../documents/issue';
 
@@ -20,8 +21,9 @@ export type Output = {
 
 export type Busy = { label: string; percent: number } | null;
 
+/** "列入失信名单决定书示信决〔2026〕3号": the document's printed title and its 文号. */
 export function docTitle(doc: IssuedDocument): string {
-  return `${DOCUMENT_KIND_SHORT[doc.kind]}${doc.numberText}`;
+  return `${documentTitle(doc.input)}${doc.numberText}`;
 }
 
 /** The stored snapshot of an issued document, for the preview (查看). */
