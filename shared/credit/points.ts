@@ -180,7 +180,7 @@ function checkBands(bands: readonly GradeBand[]): string | null {
 export function checkSchemeComplete(scheme: PointsScheme): { ok: true } | Refusal {
   const unset = unsetSchemeParts(scheme);
   if (unset.length > 0) {
-    return refuse('scheme_unset', `评分方案《${scheme.shortTitle}》的${unset.join('、')}未设置（${scheme.basis}未载明），请由办公室在“设置”中按原文确定后再评分`);
+    return refuse('scheme_unset', `评分方案《${scheme.shortTitle}》的${unset.join('、')}未设置（${scheme.basis}未载明），请由办公室在“统计—分级分类设置”中按原文确定后再评分`);
   }
   const bandProblem = checkBands(scheme.bands ?? []);
   if (bandProblem) return refuse('scheme_bands', `评分方案《${scheme.shortTitle}》：${bandProblem}`);

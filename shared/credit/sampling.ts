@@ -121,7 +121,7 @@ export function planSampling(policy: SamplingPolicy, subjects: readonly GradedSu
       tiers.push({ tier, candidates, count: 0 });
       continue;
     }
-    if (tier.ratio === null) return refuse('sampling_ratio_unset', `“${tier.label}”的抽查比例未设置（${tier.basis}未规定具体比例），请由办公室在“设置”中确定`);
+    if (tier.ratio === null) return refuse('sampling_ratio_unset', `“${tier.label}”的抽查比例未设置（${tier.basis}未规定具体比例），请由办公室在“统计—分级分类设置”中确定`);
     tiers.push({ tier, candidates, count: Math.min(candidates.length, Math.ceil(tier.ratio * candidates.length - 1e-9)) });
   }
   return { ok: true, tiers };
