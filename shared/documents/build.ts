@@ -20,7 +20,7 @@ import {
 /** One unit of a printed batch: a document or a 送达回证. */
 export type BuiltUnit = {
   // Plain data only (sent to the PDF worker by structured clone): no functions in `content`.
-  kind: DocumentInput['kind'] | 'service-proof';
+  kind: DocumentInput['kind'] | 'service-proof' | 'credit-report';
   name: string;
   numberText: string;
   /** Page numbers are printed (documents) or not (the 回证 form). */

@@ -16,7 +16,8 @@ export type OutboxState = 'queued' | 'sending' | 'acked' | 'quarantined' | 'conf
 export type OutboxKind =
   | 'case-event' // one appended procedural event of a case (payload: the event)
   | 'subject-upsert' // a credit subject registered or corrected (payload: the subject record)
-  | 'document-issued'; // an issued formal document's metadata (payload: number, kind, hash)
+  | 'document-issued' // an issued formal document's metadata (payload: number, kind, hash)
+  | 'commitment'; // one recorded act on a credit commitment (payload: commitment id, subject, type, the act)
 
 export type OutboxRow = {
   id: string;

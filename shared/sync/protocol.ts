@@ -17,6 +17,7 @@ export const PAYLOAD_SCHEMA_VERSIONS: Record<string, { min: number; max: number 
   'case-event': { min: 1, max: 1 },
   'subject-upsert': { min: 1, max: 1 },
   'document-issued': { min: 1, max: 1 },
+  commitment: { min: 1, max: 1 },
 };
 export const MAX_OPS_PER_BATCH = 1000;
 export const MAX_BATCH_BYTES = 8 * 1024 * 1024;

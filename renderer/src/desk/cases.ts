@@ -23,6 +23,7 @@ import type { Desk, Page } from './desk';
 import { caseRulesContext, type CaseRulesContext } from './rules';
 import { linkedPersons, subjectLabel } from './subjects';
 import { deskWrite, isRefused, refuseWrite, type DeskRefused, type WriteScope } from './write';
+import { CREDIT_CASE_TABLES, rewriteCreditDerived } from './credit/derived';
 
 /** Outcomes that make a deadline a task for the office (red when past due). */
 const ACTIONABLE = new Set(['overdue', 'listing_expires', 'publication_ends']);
@@ -34,7 +35,7 @@ export function isActionable(outcome: string): boolean {
 }
 
 /** The tables a case write touches (callers that join a case write to their own add theirs). */
-export const CASE_TABLES = ['cases', 'caseEvents', 'deadlines', 'objections', 'repairs', 'ruleSets', 'calendars', 'settings', 'basisDocuments', 'attachments'] as const;
+export const CASE_TABLES = ['cases', 'caseEvents', 'deadlines', 'objections', 'repairs', 'ruleSets', 'calendars', 'settings', 'basisDocuments', 'attachments', ...CREDIT_CASE_TABLES] as const;
 
 export type ActDraft = { type: CaseEventType; occurredOn: IsoDate; payload: unknown };
 
@@ -137,6 +138,7 @@ export async function rewriteDerived(db: CreditDeskDb, caseRow: CaseRow, state: 
     };
     await db.repairs.put(row);
   }
+  await rewriteCreditDerived(db, caseRow, state, events, at);
 }
 
 /**

@@ -29,3 +29,8 @@ export type {
   SubjectOrgType,
   SubjectRow,
 } from '../db/types';
+export * from './stats';
+export * from './credit';
+export * from './grading-schemes';
+export * from './commitments';
+export * from './credit-report';
