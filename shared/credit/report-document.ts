@@ -15,7 +15,7 @@ function itemNodes(item: ReportItem, index: number): DocNode[] {
   nodes.push(paragraph(`信息来源：${item.source.department || '—'}${documents}`));
   if (item.changes.length > 0) {
     nodes.push(paragraph('变动情况：'));
-    for (const c of item.changes) nodes.push(paragraph(`${formatChineseDate(c.date)}　${c.label}${c.detail ? `：${c.detail}` : ''}`));
+    for (const c of item.changes) nodes.push(paragraph(`${formatChineseDate(c.date)}\u3000${c.label}${c.detail ? `：${c.detail}` : ''}`));
   }
   return nodes;
 }
