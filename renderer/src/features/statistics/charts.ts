@@ -35,8 +35,8 @@ const round1 = (n: number | null): number | null => (n === null ? null : Math.ro
 const base = (months: string[]): EChartsCoreOption => ({
   animation: false,
   tooltip: { trigger: 'axis' },
-  legend: { top: 0 },
-  grid: { left: 48, right: 48, top: 40, bottom: 32 },
+  legend: { top: 0, type: 'scroll' },
+  grid: { left: 48, right: 56, top: 64, bottom: 32 },
   xAxis: { type: 'category', data: months },
 });
 
