@@ -1,5 +1,5 @@
 import type { IsoDate } from '../util/dates';
-import { countsInOverdueRate, statsOutcomeOn, type StatsFilter, type StatsMetric, type StatsOutcome, type StatsRow } from './stats';
+import { countsInOverdueRate, matchesStatsFilter, statsOutcomeOn, type StatsFilter, type StatsMetric, type StatsOutcome, type StatsRow } from './stats';
 
 /**
  * The 统计 page reads counts, not rows: the desk keeps, next to each case's `stats` rows, a table of
@@ -59,15 +59,7 @@ export function applyBucketDelta(bucket: StatsBucket | undefined, delta: BucketD
 
 /** Buckets matching a filter (months 'YYYY-MM' inclusive). */
 export function filterBuckets(buckets: readonly StatsBucket[], filter: StatsFilter): StatsBucket[] {
-  return buckets.filter(
-    (b) =>
-      (filter.from === undefined || b.month >= filter.from) &&
-      (filter.to === undefined || b.month <= filter.to) &&
-      (filter.township === undefined || b.township === filter.township) &&
-      (filter.behaviourCategory === undefined || b.behaviourCategory === filter.behaviourCategory) &&
-      (filter.ruleSetId === undefined || b.ruleSetId === filter.ruleSetId) &&
-      (filter.listType === undefined || b.listType === filter.listType),
-  );
+  return buckets.filter((b) => matchesStatsFilter(b, filter));
 }
 
 export type StatsFilterOptions = { months: string[]; townships: string[]; behaviourCategories: string[]; ruleSetIds: string[]; listTypes: string[] };

@@ -216,17 +216,21 @@ export function statsRowsForCase(facts: CaseFacts, ctx: StatsContext): StatsRow[
 
 export type StatsFilter = { from?: string; to?: string; township?: string; behaviourCategory?: string; ruleSetId?: string; listType?: string };
 
-/** Rows matching a filter (months 'YYYY-MM' inclusive). For tests and small data; the page uses indexes. */
-export function filterStats(rows: readonly StatsRow[], filter: StatsFilter): StatsRow[] {
-  return rows.filter(
-    (r) =>
-      (filter.from === undefined || r.month >= filter.from) &&
-      (filter.to === undefined || r.month <= filter.to) &&
-      (filter.township === undefined || r.township === filter.township) &&
-      (filter.behaviourCategory === undefined || r.behaviourCategory === filter.behaviourCategory) &&
-      (filter.ruleSetId === undefined || r.ruleSetId === filter.ruleSetId) &&
-      (filter.listType === undefined || r.listType === filter.listType),
+/** Whether a row (or a bucket of rows) is within a filter (months 'YYYY-MM' inclusive). */
+export function matchesStatsFilter(r: Pick<StatsRow, 'month' | 'township' | 'behaviourCategory' | 'ruleSetId' | 'listType'>, filter: StatsFilter): boolean {
+  return (
+    (filter.from === undefined || r.month >= filter.from) &&
+    (filter.to === undefined || r.month <= filter.to) &&
+    (filter.township === undefined || r.township === filter.township) &&
+    (filter.behaviourCategory === undefined || r.behaviourCategory === filter.behaviourCategory) &&
+    (filter.ruleSetId === undefined || r.ruleSetId === filter.ruleSetId) &&
+    (filter.listType === undefined || r.listType === filter.listType)
   );
+}
+
+/** Rows matching a filter. For tests and small data; the page reads buckets (stats-buckets.ts). */
+export function filterStats(rows: readonly StatsRow[], filter: StatsFilter): StatsRow[] {
+  return rows.filter((r) => matchesStatsFilter(r, filter));
 }
 
 /**

@@ -34,10 +34,10 @@ function consoleErrors(app: E2eApp): string[] {
   return app.pageErrors.filter((e) => !/status of 404/.test(e));
 }
 
-describe('统计 and 分级分类 in browser mode', () => {
+/** One app per describe block: training mode on 2026-10-12 with the demo county loaded. */
+function demoAppForBlock(): () => E2eApp {
   let app: E2eApp | undefined;
   screenshotOnFailure(() => app?.page);
-
   beforeAll(async () => {
     app = await startApp({ query: 'mode=training&today=2026-10-12', hash: '#/settings' });
     await loadDemoData(app.page);
@@ -45,19 +45,28 @@ describe('统计 and 分级分类 in browser mode', () => {
   afterAll(async () => {
     await app?.close();
   });
+  return () => {
+    if (!app) throw new Error('the app did not start');
+    return app;
+  };
+}
+
+describe('统计 and 分级分类 in browser mode', () => {
+  const current = demoAppForBlock();
 
   it('draws the charts from the derived tables and exports each as a picture and as a sheet', async () => {
-    const page = app!.page;
+    const app = current();
+    const page = app.page;
     await page.getByTestId('nav').getByRole('menuitem', { name: /统计/ }).click();
     await page.getByTestId('stats-charts').waitFor();
     await page.getByTestId('chart-listings-canvas').locator('canvas').waitFor();
     await page.getByTestId('chart-joint').waitFor();
 
-    const png = await download(app!, () => page.getByTestId('chart-listings-png').click(), 'listings.png');
+    const png = await download(app, () => page.getByTestId('chart-listings-png').click(), 'listings.png');
     expect(png.suggested).toMatch(/^列入与移出（按月）.*\.png$/);
     expect([...readFileSync(png.file).subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-    const sheet = await download(app!, () => page.getByTestId('chart-listings-xlsx').click(), 'listings.xlsx');
+    const sheet = await download(app, () => page.getByTestId('chart-listings-xlsx').click(), 'listings.xlsx');
     expect(sheet.suggested).toMatch(/\.xlsx$/);
     const wb = XLSX.read(readFileSync(sheet.file), { cellDates: false });
     const rows = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[wb.SheetNames[0]!]!, { header: 1, raw: true, defval: null });
@@ -68,7 +77,7 @@ describe('统计 and 分级分类 in browser mode', () => {
     expect(total).toBe(3);
 
     // The one demo objection (received 2026-10-04) is still being handled: one count in its month.
-    const objections = await download(app!, () => page.getByTestId('chart-objections-xlsx').click(), 'objections.xlsx');
+    const objections = await download(app, () => page.getByTestId('chart-objections-xlsx').click(), 'objections.xlsx');
     const o = XLSX.read(readFileSync(objections.file));
     const oRows = XLSX.utils.sheet_to_json<(string | number | null)[]>(o.Sheets[o.SheetNames[0]!]!, { header: 1, raw: true, defval: null });
     const october = oRows.find((r) => r[0] === '2026-10');
@@ -79,11 +88,12 @@ describe('统计 and 分级分类 in browser mode', () => {
     await pick(page, 'stats-township', '示例县');
     await expect.poll(() => page.getByTestId('stats-scope').textContent()).toContain('乡镇（街道）：示例县');
     await page.getByTestId('chart-listings-canvas').locator('canvas').waitFor();
-    expect(consoleErrors(app!)).toEqual([]);
+    expect(consoleErrors(app)).toEqual([]);
   });
 
   it('refuses the draw while ratios are unset, then records a seeded draw and exports it', async () => {
-    const page = app!.page;
+    const app = current();
+    const page = app.page;
     await page.getByRole('tab', { name: '分级分类与抽查' }).click();
     await page.getByTestId('graded-list').waitFor();
     // Demo cases determined within the year (200, 30 and 5 days ago) make three B类 companies.
@@ -108,28 +118,19 @@ describe('统计 and 分级分类 in browser mode', () => {
     await result.waitFor();
     await expect(result.textContent()).resolves.toContain('2026-10-12 现场摇号 0417');
     expect(await result.getByTestId('drawn-subject').count()).toBeGreaterThan(0);
-    const drawn = await download(app!, () => result.getByTestId('draw-export').click(), 'draw.xlsx');
+    const drawn = await download(app, () => result.getByTestId('draw-export').click(), 'draw.xlsx');
     const wb = XLSX.read(readFileSync(drawn.file));
     expect(wb.SheetNames).toEqual(['抽取结果', '抽取记录']);
     const log = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['抽取记录']!, { header: 1, defval: null });
     expect(log.find((r) => r[0] === '抽取种子')?.[1]).toBe('2026-10-12 现场摇号 0417');
     expect(log.find((r) => r[0] === '抽取人')?.[1]).toBe('演示经办人甲');
     expect(log.find((r) => r[0] === '抽取时间')?.[1]).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
-    expect(consoleErrors(app!)).toEqual([]);
+    expect(consoleErrors(app)).toEqual([]);
   });
 });
 
 describe('信用 on a subject in browser mode', () => {
-  let app: E2eApp | undefined;
-  screenshotOnFailure(() => app?.page);
-
-  beforeAll(async () => {
-    app = await startApp({ query: 'mode=training&today=2026-10-12', hash: '#/settings' });
-    await loadDemoData(app.page);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const current = demoAppForBlock();
 
   async function openSubject(page: Page, name: string): Promise<void> {
     await page.getByTestId('nav').getByRole('menuitem', { name: /主体/ }).click();
@@ -140,7 +141,8 @@ describe('信用 on a subject in browser mode', () => {
   }
 
   it('shows the 河北 class with the record that decided it and its source', async () => {
-    const page = app!.page;
+    const app = current();
+    const page = app.page;
     await openSubject(page, '示例县样板物业');
     await expect(page.getByTestId('credit-grade-tag').textContent()).resolves.toBe('B类（一般失信）');
     await expect(page.getByTestId('credit-deciding-records').textContent()).resolves.toContain('示住建罚〔演示〕3号');
@@ -150,7 +152,8 @@ describe('信用 on a subject in browser mode', () => {
   });
 
   it('a commitment: its two-month verification in the work list, the breach and what the rule set says', async () => {
-    const page = app!.page;
+    const app = current();
+    const page = app.page;
     await openSubject(page, '示例县虚拟食品加工厂');
     await page.getByRole('tab', { name: '信用承诺' }).click();
     await page.getByTestId('commitment-date').fill('2026-08-01');
@@ -195,11 +198,12 @@ describe('信用 on a subject in browser mode', () => {
     await page.getByRole('tab', { name: '信用分级分类' }).click();
     await expect.poll(() => page.getByTestId('credit-grade-tag').textContent()).toBe('B类（一般失信）');
     await expect(page.getByTestId('credit-deciding-records').textContent()).resolves.toContain('未履行信用承诺');
-    expect(consoleErrors(app!)).toEqual([]);
+    expect(consoleErrors(app)).toEqual([]);
   });
 
   it('守信激励 with the opt-out honoured in the report for others; the report prints as a PDF', async () => {
-    const page = app!.page;
+    const app = current();
+    const page = app.page;
     await openSubject(page, '示例县演示建筑');
     await page.getByRole('tab', { name: '守信激励' }).click();
     await page.getByTestId('award-title').fill('守合同重信用企业（演示）');
@@ -219,7 +223,7 @@ describe('信用 on a subject in browser mode', () => {
     await expect(page.getByTestId('report-section-dishonesty').textContent()).resolves.toContain('信息来源：示例县住房和城乡建设局（虚构）');
 
     await page.getByTestId('report-audience').getByText('给信用主体本人').click();
-    const pdf = await download(app!, () => page.getByTestId('report-print').click(), 'report.pdf');
+    const pdf = await download(app, () => page.getByTestId('report-print').click(), 'report.pdf');
     expect(pdf.suggested).toMatch(/^信用信息报告（本人查询）.*\.pdf$/);
     const text = execFileSync('pdftotext', [pdf.file, '-'], { encoding: 'utf8' }).replace(/—\s*\d+\s*—/g, '').replace(/\s+/g, '');
     expect(text).toContain('信用信息报告（本人查询）');
@@ -227,6 +231,6 @@ describe('信用 on a subject in browser mode', () => {
     expect(text).toContain('不限次数、免费');
     // No fee is asked or printed anywhere (the demo behaviour text itself speaks of 收费, so look for a fee item).
     expect(text).not.toMatch(/(查询|报告)(费|收费)|费用：|收费标准/);
-    expect(consoleErrors(app!)).toEqual([]);
+    expect(consoleErrors(app)).toEqual([]);
   });
 });

@@ -13,25 +13,15 @@ import { withToday, type Desk } from '../../renderer/src/desk/desk';
 import { computeUsccCheckChar } from '../../shared/identifiers/uscc';
 import { addDays, type IsoDate } from '../../shared/util/dates';
 import { OFFICE, ACTOR } from '../renderer/fixtures';
+import { seededRandom } from '../sync/helpers';
 
 const TOWNSHIPS = ['城关镇', '东风镇', '西河乡', '南山镇', '北湖街道', '新华街道', '河口镇', '青山乡'];
 const CODES = ['CY-RE-6-2', 'CY-RE-6-4', 'CY-RE-6-6', 'CY-RE-6-16-4', 'CY-RE-6-16-5'];
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export type CreditCounty = { subjects: number; cases: number; acts: number; refused: number };
 
 export async function generateCreditCounty(desk: Desk, options: { cases: number; today: IsoDate; seed?: number }): Promise<CreditCounty> {
-  const rnd = prng(options.seed ?? 7);
+  const rnd = seededRandom(options.seed ?? 7);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const today = options.today;
   const on = withToday(desk, today);

@@ -127,9 +127,11 @@ function ChartsTab() {
           </Col>
         ))}
       </Row>
-      <div style={{ marginTop: 16 }}>
-        <DisclosureEntry />
-      </div>
+      {view && view.disclosures.some((m) => m.open + m.openOverdue > 0) && (
+        <div style={{ marginTop: 16 }}>
+          <DisclosureEntry />
+        </div>
+      )}
     </div>
   );
 }
