@@ -1,6 +1,6 @@
 import type { IsoDate } from '../util/dates';
 import { codeCell, emptySheet, numberCell, safeFileName, safeSheetName, textCell, titleRow, type ExportCell, type ExportWorkbook } from '../exchange/sheet';
-import { DRAW_ALGORITHM, type SampleDraw } from './sampling';
+import { DRAW_ALGORITHM_LABEL, type SampleDraw } from './sampling';
 
 /**
  * Excel models (shared/exchange ExportWorkbook: formula-injection neutralised, codes as text cells)
@@ -76,7 +76,7 @@ export function sampleDrawWorkbook(record: DrawRecord, atText: string): ExportWo
     line('评价日期', record.asOf),
     line('抽查方案', `${record.policy.title}（第${record.policy.version}版）`),
     line('抽取种子', record.seed),
-    line('抽取方法', DRAW_ALGORITHM),
+    line('抽取方法', DRAW_ALGORITHM_LABEL),
     ...record.tiers.map((t) => line(`${t.label}`, `候选${t.draw.candidateCount}个，抽取${t.draw.count}个；候选名单校验值 ${t.draw.candidatesDigest}；本档种子 ${t.draw.seed}`)),
   ];
   log.columnWidths = [20, 100];

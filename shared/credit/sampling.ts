@@ -129,6 +129,9 @@ export function planSampling(policy: SamplingPolicy, subjects: readonly GradedSu
 
 export const DRAW_ALGORITHM = 'SHA-256 rank v1: sort by sha256(seed || 0x00 || id) ascending, take the first n';
 
+/** The same method in Chinese, for records and exports people read. */
+export const DRAW_ALGORITHM_LABEL = '对每个候选主体计算 SHA-256（种子、0x00、主体编号依次相连），按结果由小到大排序，取前n个（SHA-256 rank v1）';
+
 export type SampleDraw = {
   algorithm: string;
   seed: string;
