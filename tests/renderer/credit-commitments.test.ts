@@ -1,10 +1,12 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { determinedCaseId, officeDesk, on } from './fixtures';
+import { determinedCaseId, OFFICE, officeDesk, on } from './fixtures';
+import { openCase } from '../../renderer/src/desk/cases';
+import { ruleSetForCase } from '../../renderer/src/desk/rules';
 import { registerSubject } from '../../renderer/src/desk/subjects';
 import { commitmentAvailability, deadlineRoute, recordCommitmentAct, registerCommitment, subjectCommitments } from '../../renderer/src/desk/commitments';
 import { listDeadlines, attentionCounts } from '../../renderer/src/desk/deadlines';
-import { subjectCreditView } from '../../renderer/src/desk/credit';
+import { addAward, subjectCreditView } from '../../renderer/src/desk/credit';
 import { computeUsccCheckChar } from '../../shared/identifiers/uscc';
 
 const uscc = (n: number) => {
@@ -78,7 +80,6 @@ describe('信用承诺 through the desk', () => {
     const s = await company(desk, 22);
     const notIncentive = await registerCommitment(desk, { subjectId: s.id, rulesKey: 'LN-LY', type: 'deficiency_acceptance', matter: '建设工程规划许可', department: '示例县自然资源局', text: '限期补齐材料', materialsDueOn: '2026-10-20', committedOn: '2026-10-12' });
     expect(notIncentive).toMatchObject({ ok: false, reason: expect.stringContaining('守信激励对象') });
-    const { addAward } = await import('../../renderer/src/desk/credit');
     await addAward(desk, s.id, { title: '诚信示范企业', grantor: '示例县人民政府', grantorKind: 'government', grantorLevel: 'county', local: true, date: '2026-01-01', document: null });
     const ok = await registerCommitment(desk, { subjectId: s.id, rulesKey: 'LN-LY', type: 'deficiency_acceptance', matter: '建设工程规划许可', department: '示例县自然资源局', text: '限期补齐材料', materialsDueOn: '2026-10-20', committedOn: '2026-10-12' });
     if (!ok.ok) throw new Error(ok.reason);
@@ -91,7 +92,14 @@ describe('信用承诺 through the desk', () => {
       ['lose_incentive', null, expect.stringContaining('六（二）')],
     ]);
     expect(commitmentAvailability(late!, 'rectification_ordered')).toMatchObject({ ok: false, reason: expect.stringContaining('未规定违诺后的限期整改') });
-    const caseId = await determinedCaseId(desk);
+    const otherCase = await determinedCaseId(desk);
+    const wrongCase = await recordCommitmentAct(on(desk, '2026-10-21'), late!.row.id, { type: 'consequence_applied', occurredOn: '2026-10-21', payload: { code: 'blacklist', documentNo: '示信决〔2026〕9号', caseId: otherCase } });
+    expect(wrongCase).toMatchObject({ ok: false, reason: expect.stringContaining('不是该主体的案件') });
+    const sel = await ruleSetForCase(desk, OFFICE, 'CY-RE-6-2', '2026-10-12');
+    if (!sel.ok) throw new Error(sel.reason);
+    const opened = await openCase(desk, { subjectId: s.id, behaviourLabel: '违反信用承诺', proportionalityNote: '与情节相当', casePrefix: '示信案', determined: { occurredOn: '2026-10-12', payload: { behaviourCode: 'CY-RE-6-2', behaviourText: '容缺受理后未按承诺补齐材料', facts: '逾期未补齐', severity: 'general', listType: 'dishonesty_list', basisDocuments: [{ type: 'other', documentNo: '示自然资〔2026〕1号', issuer: '示例县自然资源局', decidedOn: '2026-10-12', effective: true }], determiningDept: '示例县自然资源局', ruleSet: sel.pin } } });
+    if (!opened.ok) throw new Error(opened.reason);
+    const caseId = opened.caseRow.id;
     const applied = await recordCommitmentAct(on(desk, '2026-10-21'), late!.row.id, { type: 'consequence_applied', occurredOn: '2026-10-21', payload: { code: 'blacklist', documentNo: '示信决〔2026〕9号', caseId } });
     expect(applied).toMatchObject({ ok: true, commitment: { state: { stageLabel: '已依法处理' } } });
   });

@@ -33,7 +33,7 @@ import { commitmentsTable, creditRecordsTable, type CommitmentRow } from './cred
 
 export type { CommitmentRow } from './credit/tables';
 
-const COMMITMENT_TABLES = ['commitments', 'deadlines', 'creditRecords', 'subjects', 'subjectCredit', 'calendars'] as const;
+const COMMITMENT_TABLES = ['commitments', 'deadlines', 'creditRecords', 'subjects', 'subjectCredit', 'calendars', 'cases'] as const;
 
 export function commitmentRules(key: string): CommitmentRules | undefined {
   return COMMITMENT_RULE_PRESETS.find((r) => r.key === key);
@@ -182,6 +182,8 @@ export async function recordCommitmentAct(desk: Desk, commitmentId: string, act:
     if (act.type === 'consequence_applied') {
       const code = (act.payload as { code: string }).code;
       if (!before.consequencesDue.some((c) => c.code === code)) refuseWrite('consequence_not_due', '该处理不是本承诺适用规定所列、尚未处理的违诺后果');
+      const caseId = (act.payload as { caseId: string | null }).caseId;
+      if (caseId && (await desk.db.cases.get(caseId))?.subjectId !== row.subjectId) refuseWrite('consequence_case_unknown', '填写的案件不存在或不是该主体的案件');
     }
     const event = nextEvent(row, desk.ids(), act.type, act.occurredOn, act.payload);
     const events = [...row.events, event];
