@@ -160,6 +160,14 @@ export function unsetSchemeParts(scheme: PointsScheme): string[] {
   return parts;
 }
 
+/**
+ * Bands from what an office writes down: grades from best to worst, each with the lowest score it
+ * takes (the worst takes none) → min ≤ score < below, codes 'band-1' … in order.
+ */
+export function bandsFromThresholds(rows: readonly { label: string; min?: number | null }[]): GradeBand[] {
+  return rows.map((r, i) => ({ code: `band-${i + 1}`, label: r.label, min: i === rows.length - 1 ? null : (r.min ?? null), below: i === 0 ? null : (rows[i - 1]?.min ?? null) }));
+}
+
 /** Bands must run from best to worst without gap or overlap, open at both ends. */
 function checkBands(bands: readonly GradeBand[]): string | null {
   for (let i = 0; i < bands.length; i += 1) {

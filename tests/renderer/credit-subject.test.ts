@@ -6,6 +6,7 @@ import { addAward, addEvaluation, setPositivePublicationOptOut, setRegistrationF
 import { addPointsEntry, drawInspectionSample, gradedList, listSampleDraws, saveSamplingRatios, saveSchemeSettings, subjectScore } from '../../renderer/src/desk/grading-schemes';
 import { creditReportFor, reportProfile } from '../../renderer/src/desk/credit-report';
 import { verifyDraw } from '../../shared/credit/sampling';
+import { bandsFromThresholds } from '../../shared/credit/points';
 import { creditReportUnit } from '../../shared/credit/report-document';
 import { computeUsccCheckChar } from '../../shared/identifiers/uscc';
 
@@ -133,5 +134,32 @@ describe('points schemes and the 双随机 draw', () => {
     expect((await listSampleDraws(desk)).map((d) => d.seed)).toEqual(['2026-10-12 福彩3D 123', '2026-10-12 福彩3D 123']);
     const audit = (await desk.db.auditLog.toArray()).find((r) => r.action === '双随机抽取抽查对象');
     expect(audit).toMatchObject({ actor: { name: '李办' }, detail: { seed: '2026-10-12 福彩3D 123', policy: { id: 'HEBEI-6-2', version: 2 } } });
+  });
+});
+
+describe('长沙: a scheme with nothing stated is completed by the office', () => {
+  it('base, period, caps, items and bands set → a new version that scores', async () => {
+    const desk = await officeDesk();
+    const caseId = await determinedCaseId(desk);
+    const subjectId = (await desk.db.cases.get(caseId))!.subjectId;
+    const bands = bandsFromThresholds([{ label: 'A', min: 90 }, { label: 'B', min: 60 }, { label: 'C' }]);
+    expect(bands).toEqual([
+      { code: 'band-1', label: 'A', min: 90, below: null },
+      { code: 'band-2', label: 'B', min: 60, below: 90 },
+      { code: 'band-3', label: 'C', min: null, below: 60 },
+    ]);
+    const saved = await saveSchemeSettings(desk, 'HN-CS', {
+      base: 100,
+      period: 'rolling_year',
+      caps: { incentive: 20, constraint: 100 },
+      items: [{ code: 'penalty', label: '受到行政处罚', direction: 'constraint', points: 15, maxOccurrences: null, basis: '长沙市市场主体信用分级分类管理办法（试行）附件' }],
+      bands,
+      decidedBy: '长沙市发展和改革委员会',
+      decisionReference: '长发改〔2026〕1号',
+      effectiveFrom: '2026-01-01',
+    });
+    expect(saved).toMatchObject({ ok: true, scheme: { version: 2 } });
+    await addPointsEntry(desk, subjectId, 'HN-CS', { itemCode: 'penalty', date: '2026-05-01', department: '示例县住房和城乡建设局', document: '示住建罚〔2025〕12号' });
+    expect((await subjectScore(desk, subjectId, 'HN-CS')).result).toMatchObject({ ok: true, score: 85, grade: { label: 'B' } });
   });
 });

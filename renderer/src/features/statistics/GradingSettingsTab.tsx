@@ -2,7 +2,7 @@ import { App as AntApp, Alert, Button, Card, Descriptions, Form, Input, InputNum
 import { useState } from 'react';
 import { useDesk } from '../../stores/app-store';
 import { allPointsSchemes, allSamplingPolicies, latestVersions, saveSamplingRatios, saveSchemeSettings, useDeskQuery } from '../../desk';
-import { unsetSchemeParts, type PointsItem, type PointsScheme, type SchemeSettings, type VetoItem } from '../../../../shared/credit/points';
+import { bandsFromThresholds, unsetSchemeParts, type PointsItem, type PointsScheme, type SchemeSettings, type VetoItem } from '../../../../shared/credit/points';
 import { SAMPLING_TREATMENT_LABELS, type SamplingPolicy } from '../../../../shared/credit/sampling';
 
 type SchemeValues = {
@@ -12,6 +12,9 @@ type SchemeValues = {
   period?: 'calendar_year' | 'rolling_year';
   incentiveCap?: number;
   constraintCap?: number;
+  /** From the best grade to the worst: each with the lowest score it takes (the worst has none). */
+  bands?: { label: string; min?: number | null }[];
+  vetoGrade?: string;
   decidedBy: string;
   decisionReference: string;
   effectiveFrom: string;
@@ -23,6 +26,8 @@ function SchemeForm({ scheme }: { scheme: PointsScheme }) {
   const [form] = Form.useForm<SchemeValues>();
   const [error, setError] = useState<string | null>(null);
   const unset = unsetSchemeParts(scheme);
+  const enteredBands = Form.useWatch('bands', form);
+  const gradeOptions = enteredBands?.length ? enteredBands.map((b, i) => ({ value: `band-${i + 1}`, label: b?.label ?? `第${i + 1}级` })) : (scheme.bands ?? []).map((b) => ({ value: b.code, label: b.label }));
   const open = (part: keyof PointsScheme['certainty']) => scheme.certainty[part] !== 'stated';
   const submit = async (v: SchemeValues) => {
     const settings: SchemeSettings = {
@@ -33,6 +38,8 @@ function SchemeForm({ scheme }: { scheme: PointsScheme }) {
       ...(v.vetoItems?.length ? { vetoItems: v.vetoItems } : {}),
       ...(v.base !== undefined && v.base !== null ? { base: v.base } : {}),
       ...(v.period ? { period: v.period } : {}),
+      ...(v.bands?.length ? { bands: bandsFromThresholds(v.bands) } : {}),
+      ...(v.vetoGrade ? { vetoGrade: v.vetoGrade } : {}),
       ...(v.incentiveCap !== undefined || v.constraintCap !== undefined ? { caps: { ...(v.incentiveCap !== undefined ? { incentive: v.incentiveCap } : {}), ...(v.constraintCap !== undefined ? { constraint: v.constraintCap } : {}) } } : {}),
     };
     const r = await saveSchemeSettings(desk, scheme.schemeKey, settings);
@@ -108,6 +115,53 @@ function SchemeForm({ scheme }: { scheme: PointsScheme }) {
               <InputNumber min={0} />
             </Form.Item>
           </Space>
+        )}
+        <Form.List name="vetoItems">
+          {(fields, { add, remove }) => (
+            <div style={{ marginTop: 12 }}>
+              {fields.map((f) => (
+                <Space key={f.key} align="start" wrap>
+                  <Form.Item name={[f.name, 'code']} rules={[{ required: true, message: '请填写编号' }]}>
+                    <Input placeholder="编号" style={{ width: 90 }} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'label']} rules={[{ required: true, message: '请填写一票否决情形' }]}>
+                    <Input placeholder="一票否决情形" style={{ width: 240 }} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'basis']} rules={[{ required: true, message: '请注明依据条款' }]}>
+                    <Input placeholder="依据条款" style={{ width: 220 }} />
+                  </Form.Item>
+                  <Button onClick={() => remove(f.name)}>删除</Button>
+                </Space>
+              ))}
+              <Button onClick={() => add()}>添加一票否决指标</Button>
+            </div>
+          )}
+        </Form.List>
+        {open('bands') && (
+          <Form.List name="bands">
+            {(fields, { add, remove }) => (
+              <div style={{ marginTop: 12 }}>
+                <Typography.Text type="secondary">等级由高到低，逐级填写该等级的最低分（最低一级不填）。</Typography.Text>
+                {fields.map((f) => (
+                  <Space key={f.key} align="start" wrap>
+                    <Form.Item name={[f.name, 'label']} rules={[{ required: true, message: '请填写等级名称' }]}>
+                      <Input placeholder="等级名称" style={{ width: 120 }} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'min']}>
+                      <InputNumber placeholder="最低分" />
+                    </Form.Item>
+                    <Button onClick={() => remove(f.name)}>删除</Button>
+                  </Space>
+                ))}
+                <Button onClick={() => add()}>添加等级</Button>
+              </div>
+            )}
+          </Form.List>
+        )}
+        {(scheme.vetoItems.length > 0 || open('bands')) && (
+          <Form.Item label="一票否决时的等级" name="vetoGrade" style={{ marginTop: 12 }}>
+            <Select allowClear style={{ width: 200 }} options={gradeOptions} />
+          </Form.Item>
         )}
         <Space wrap style={{ marginTop: 12 }}>
           <Form.Item label="决定单位" name="decidedBy">
