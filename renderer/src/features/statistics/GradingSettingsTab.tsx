@@ -66,7 +66,7 @@ function SchemeForm({ scheme }: { scheme: PointsScheme }) {
       <Form form={form} layout="vertical" style={{ marginTop: 12 }} onFinish={(v) => void submit(v)}>
         <Form.List name="items">
           {(fields, { add, remove }) => (
-            <>
+            <div>
               {fields.map((f) => (
                 <Space key={f.key} align="start" wrap>
                   <Form.Item name={[f.name, 'code']} rules={[{ required: true, message: '请填写编号' }]}>
@@ -93,11 +93,11 @@ function SchemeForm({ scheme }: { scheme: PointsScheme }) {
               <Button onClick={() => add()} data-testid="item-add">
                 添加评分指标
               </Button>
-            </>
+            </div>
           )}
         </Form.List>
         {open('base') && (
-          <Space wrap style={{ marginTop: 12 }}>
+          <Space wrap style={{ marginTop: 12, display: 'flex' }}>
             <Form.Item label="基础分" name="base">
               <InputNumber min={0} />
             </Form.Item>
