@@ -149,6 +149,10 @@ describe('信用 on a subject in browser mode', () => {
     await page.getByRole('tab', { name: '守信激励' }).click();
     await expect(page.getByTestId('incentive-verdict').textContent()).resolves.toBe('不是守信激励对象');
     await expect(page.getByTestId('credit-incentive').textContent()).resolves.toContain('一票否决');
+    // The points scheme refuses to grade while its numbers are unset, naming what to set and where.
+    await page.getByRole('tab', { name: '信用评分' }).click();
+    await expect.poll(() => page.getByTestId('score-refusal').textContent()).toContain('评价指标未设置');
+    await expect(page.getByTestId('score-refusal').textContent()).resolves.toContain('统计—分级分类设置');
   });
 
   it('a commitment: its two-month verification in the work list, the breach and what the rule set says', async () => {
