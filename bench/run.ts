@@ -14,6 +14,7 @@ type BenchModule = { file: string; exportName: string };
 const BENCHES: BenchModule[] = [
   { file: './documents.ts', exportName: 'runDocumentsBench' },
   { file: './sync.ts', exportName: 'runSyncBench' },
+  { file: './stats.ts', exportName: 'runStatsBench' },
 ];
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -69,3 +69,4 @@ export * from './credit/commitments';
 export * from './credit/case-facts';
 export * from './credit/report';
 export * from './credit/stats';
+export * from './credit/stats-buckets';

@@ -10,6 +10,7 @@ import { DeadlinesPage } from './pages/DeadlinesPage';
 import { DocumentsPage } from './features/documents/DocumentsPage';
 import { SyncPage } from './pages/SyncPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { StatisticsPage } from './features/statistics/StatisticsPage';
 import { useAppStore } from './stores/app-store';
 import { attentionCounts, useDeskQuery } from './desk';
 import { SyncStatusBadge } from './sync/SyncStatusBadge';
@@ -27,6 +28,7 @@ const PAGES: Record<SectionKey, (params: string[]) => ReactNode> = {
   subjects: (params) => <SubjectsPage params={params} />,
   deadlines: () => <DeadlinesPage />,
   documents: (params) => <DocumentsPage params={params} />,
+  statistics: () => <StatisticsPage />,
   sync: () => <SyncPage />,
   settings: () => <SettingsPage />,
 };

@@ -6,6 +6,7 @@ export const SECTIONS = [
   { key: 'subjects', label: '主体' },
   { key: 'deadlines', label: '期限' },
   { key: 'documents', label: '文书' },
+  { key: 'statistics', label: '统计' },
   { key: 'sync', label: '同步' },
   { key: 'settings', label: '设置' },
 ] as const;

@@ -1,4 +1,4 @@
-import type { WorkingCalendar } from '../calendar/types';
+import type { DatedResult, WorkingCalendar } from '../calendar/types';
 import type { ListType } from '../case/events';
 import { addMonths, type IsoDate } from '../util/dates';
 import { refuse, type Refusal } from '../util/result';
@@ -214,7 +214,8 @@ export const COMMITMENT_EVENT_LABELS: Record<CommitmentEventType, string> = {
   consequence_applied: '违诺处理',
 };
 
-export type CommitmentDeadline = { key: 'commitment_verification' | 'commitment_materials' | 'commitment_rectification'; label: string; dueOn: IsoDate; overdue: boolean; basis: string };
+/** provisional: the day was counted without that year's 节假日安排 (typed days never are). */
+export type CommitmentDeadline = { key: 'commitment_verification' | 'commitment_materials' | 'commitment_rectification'; label: string; dueOn: IsoDate; provisional: boolean; overdue: boolean; basis: string };
 
 export type CommitmentState = {
   commitmentId: string | null;
@@ -249,9 +250,12 @@ function stage(s: CommitmentState, next: CommitmentStage): void {
   s.stageLabel = COMMITMENT_STAGE_LABELS[next];
 }
 
-/** The last day of the 第四十六条 verification: two months after the licence decision, rolled to a working day. */
-export function verificationDueOn(licenceDecidedOn: IsoDate, months: number, calendar: WorkingCalendar): IsoDate {
-  return calendar.nextWorkingDayOnOrAfter(addMonths(licenceDecidedOn, months)).date;
+/**
+ * The last day of the 第四十六条 verification: two months after the licence decision, rolled to a
+ * working day (provisional when that year's 节假日安排 is not yet stored).
+ */
+export function verificationDueOn(licenceDecidedOn: IsoDate, months: number, calendar: WorkingCalendar): DatedResult {
+  return calendar.nextWorkingDayOnOrAfter(addMonths(licenceDecidedOn, months));
 }
 
 /** Fold a commitment's events (in seq order) under `rules` into its state and open deadlines. */
@@ -312,14 +316,14 @@ export function foldCommitment(events: readonly CommitmentEvent[], rules: Commit
   }
   const open = s.stage !== 'fulfilled' && s.stage !== 'sanctioned' && s.stage !== 'rectified';
   if (open && rules.verification && s.licenceDecidedOn && s.verifiedOn === null && s.type && COMMITMENT_TYPE_HAS_LICENCE[s.type]) {
-    const dueOn = verificationDueOn(s.licenceDecidedOn, rules.verification.months, calendar);
-    s.deadlines.push({ key: 'commitment_verification', label: '信用承诺核查（许可决定后两个月内）', dueOn, overdue: today > dueOn, basis: rules.verification.basis });
+    const due = verificationDueOn(s.licenceDecidedOn, rules.verification.months, calendar);
+    s.deadlines.push({ key: 'commitment_verification', label: '信用承诺核查（许可决定后两个月内）', dueOn: due.date, provisional: due.provisional, overdue: today > due.date, basis: rules.verification.basis });
   }
   if (open && s.type === 'deficiency_acceptance' && s.materialsDueOn && s.materialsCompletedOn === null) {
-    s.deadlines.push({ key: 'commitment_materials', label: '容缺受理补齐材料', dueOn: s.materialsDueOn, overdue: today > s.materialsDueOn, basis: `${LY_XYP} 三（二）2、三（三）` });
+    s.deadlines.push({ key: 'commitment_materials', label: '容缺受理补齐材料', dueOn: s.materialsDueOn, provisional: false, overdue: today > s.materialsDueOn, basis: `${LY_XYP} 三（二）2、三（三）` });
   }
   if (s.stage === 'rectifying' && s.rectificationDueOn) {
-    s.deadlines.push({ key: 'commitment_rectification', label: '限期整改', dueOn: s.rectificationDueOn, overdue: today > s.rectificationDueOn, basis: rules.onBreach.find((c) => c.code === 'guidance_or_rectification')?.basis ?? rules.title });
+    s.deadlines.push({ key: 'commitment_rectification', label: '限期整改', dueOn: s.rectificationDueOn, provisional: false, overdue: today > s.rectificationDueOn, basis: rules.onBreach.find((c) => c.code === 'guidance_or_rectification')?.basis ?? rules.title });
   }
   return s;
 }

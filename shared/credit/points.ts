@@ -160,6 +160,14 @@ export function unsetSchemeParts(scheme: PointsScheme): string[] {
   return parts;
 }
 
+/**
+ * Bands from what an office writes down: grades from best to worst, each with the lowest score it
+ * takes (the worst takes none) → min ≤ score < below, codes 'band-1' … in order.
+ */
+export function bandsFromThresholds(rows: readonly { label: string; min?: number | null }[]): GradeBand[] {
+  return rows.map((r, i) => ({ code: `band-${i + 1}`, label: r.label, min: i === rows.length - 1 ? null : (r.min ?? null), below: i === 0 ? null : (rows[i - 1]?.min ?? null) }));
+}
+
 /** Bands must run from best to worst without gap or overlap, open at both ends. */
 function checkBands(bands: readonly GradeBand[]): string | null {
   for (let i = 0; i < bands.length; i += 1) {
@@ -180,7 +188,7 @@ function checkBands(bands: readonly GradeBand[]): string | null {
 export function checkSchemeComplete(scheme: PointsScheme): { ok: true } | Refusal {
   const unset = unsetSchemeParts(scheme);
   if (unset.length > 0) {
-    return refuse('scheme_unset', `评分方案《${scheme.shortTitle}》的${unset.join('、')}未设置（${scheme.basis}未载明），请由办公室在“设置”中按原文确定后再评分`);
+    return refuse('scheme_unset', `评分方案《${scheme.shortTitle}》的${unset.join('、')}未设置（${scheme.basis}未载明），请由办公室在“统计—分级分类设置”中按原文确定后再评分`);
   }
   const bandProblem = checkBands(scheme.bands ?? []);
   if (bandProblem) return refuse('scheme_bands', `评分方案《${scheme.shortTitle}》：${bandProblem}`);

@@ -121,13 +121,16 @@ export function planSampling(policy: SamplingPolicy, subjects: readonly GradedSu
       tiers.push({ tier, candidates, count: 0 });
       continue;
     }
-    if (tier.ratio === null) return refuse('sampling_ratio_unset', `“${tier.label}”的抽查比例未设置（${tier.basis}未规定具体比例），请由办公室在“设置”中确定`);
+    if (tier.ratio === null) return refuse('sampling_ratio_unset', `“${tier.label}”的抽查比例未设置（${tier.basis}未规定具体比例），请由办公室在“统计—分级分类设置”中确定`);
     tiers.push({ tier, candidates, count: Math.min(candidates.length, Math.ceil(tier.ratio * candidates.length - 1e-9)) });
   }
   return { ok: true, tiers };
 }
 
 export const DRAW_ALGORITHM = 'SHA-256 rank v1: sort by sha256(seed || 0x00 || id) ascending, take the first n';
+
+/** The same method in Chinese, for records and exports people read. */
+export const DRAW_ALGORITHM_LABEL = '对每个候选主体计算 SHA-256（种子、0x00、主体编号依次相连），按结果由小到大排序，取前n个（SHA-256 rank v1）';
 
 export type SampleDraw = {
   algorithm: string;

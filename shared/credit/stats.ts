@@ -46,6 +46,12 @@ export type StatsRow = {
   days: number | null;
   limitDays: number | null;
   outcome: StatsOutcome;
+  /**
+   * For an 'open' instance: the day it falls due (null while unset or paused). Stored rows are not
+   * rewritten as days pass, so whether an open instance is overdue is decided when it is read
+   * (statsOutcomeOn), never frozen on the day the row was written.
+   */
+  dueOn: IsoDate | null;
   count: 1;
 };
 
@@ -53,7 +59,12 @@ export type StatsContext = {
   /** The case's rule set (composed, as resolvePin gives it). */
   ruleSet: { id: string; periods: readonly PeriodRule[] };
   calendar: WorkingCalendar;
-  today: IsoDate;
+  /**
+   * The day the rows are for. Omit it for rows kept in a derived table: they then do not depend on
+   * the day they were written (open instances are 'open' with their dueOn, handling days of open
+   * instances are null) and statsOutcomeOn decides overdue at read time.
+   */
+  today?: IsoDate;
   /** The subject's township (乡镇/街道); null = not recorded. */
   township: string | null;
   /** 双公示 dates the desk recorded for the case's penalty decisions, by document number. */
@@ -95,8 +106,16 @@ function objectionDecisionKey(periods: readonly PeriodRule[], o: CaseFacts['obje
   return 'objection_processing';
 }
 
+/** The latest legal date the case shows (for rows of open instances without a due date). */
+function latestDateOf(facts: CaseFacts): IsoDate {
+  return facts.history.map((h) => h.date).sort().at(-1) ?? facts.determinedOn ?? '1970-01-01';
+}
+
 export function statsRowsForCase(facts: CaseFacts, ctx: StatsContext): StatsRow[] {
   const rows: StatsRow[] = [];
+  const today = ctx.today ?? null;
+  /** Open and not yet known to be late: with a day to compare, the fold's verdict; without, 'open'. */
+  const openOutcome = (overdue: boolean): StatsOutcome => (today !== null && overdue ? 'open_overdue' : 'open');
   const severity = facts.severity;
   const base = {
     caseId: facts.caseId,
@@ -107,9 +126,10 @@ export function statsRowsForCase(facts: CaseFacts, ctx: StatsContext): StatsRow[
     severity: severity ?? '',
     count: 1 as const,
   };
-  const add = (metric: StatsMetric, date: IsoDate, key: string, scope: string, days: number | null, limitDays: number | null, outcome: StatsOutcome): void => {
-    rows.push({ ...base, id: `${facts.caseId}|${metric}|${key}|${scope}`, metric, month: date.slice(0, 7), date, key, days, limitDays, outcome });
+  const add = (metric: StatsMetric, date: IsoDate, key: string, scope: string, days: number | null, limitDays: number | null, outcome: StatsOutcome, dueOn: IsoDate | null = null): void => {
+    rows.push({ ...base, id: `${facts.caseId}|${metric}|${key}|${scope}`, metric, month: date.slice(0, 7), date, key, days, limitDays, outcome, dueOn: outcome === 'open' || outcome === 'open_overdue' ? dueOn : null });
   };
+  const daysSoFar = (from: IsoDate): number | null => (today === null ? null : workingDays(from, today));
   const late = (key: string, scopeId: string | null): boolean => facts.lateActs.some((l) => l.key === key && l.scopeId === scopeId);
   const open = (key: string, scopeId: string | null) => facts.openDeadlines.find((d) => d.key === key && d.scopeId === scopeId);
   const workingDays = (from: IsoDate, to: IsoDate): number => ctx.calendar.countWorkingDays(from, to);
@@ -128,8 +148,8 @@ export function statsRowsForCase(facts: CaseFacts, ctx: StatsContext): StatsRow[
       add('objection', o.receivedOn, key, o.id, workingDays(o.receivedOn, o.decidedOn), wdLimit(limit), outcome);
     } else {
       const d = open(key, o.id) ?? open('objection_processing', o.id);
-      const outcome: StatsOutcome = !d || d.unset ? 'unset' : d.overdue ? 'open_overdue' : 'open';
-      add('objection', o.receivedOn, key, o.id, workingDays(o.receivedOn, ctx.today), wdLimit(limit), outcome);
+      const outcome: StatsOutcome = !d || d.unset ? 'unset' : openOutcome(d.overdue);
+      add('objection', o.receivedOn, key, o.id, daysSoFar(o.receivedOn), wdLimit(limit), outcome, d?.dueOn ?? null);
     }
   }
 
@@ -141,23 +161,23 @@ export function statsRowsForCase(facts: CaseFacts, ctx: StatsContext): StatsRow[
       add('repair', r.appliedOn, 'repair_decision', r.id, workingDays(r.appliedOn, r.decidedOn), wdLimit(limit), outcome);
     } else {
       const d = open('repair_decision', r.id);
-      const outcome: StatsOutcome = !d || d.unset ? 'unset' : d.overdue ? 'open_overdue' : 'open';
-      add('repair', r.appliedOn, 'repair_decision', r.id, workingDays(r.appliedOn, ctx.today), wdLimit(limit), outcome);
+      const outcome: StatsOutcome = !d || d.unset ? 'unset' : openOutcome(d.overdue);
+      add('repair', r.appliedOn, 'repair_decision', r.id, daysSoFar(r.appliedOn), wdLimit(limit), outcome, d?.dueOn ?? null);
     }
   }
 
   // Deadlines: open ones from the fold, closed late ones (lateActs), and the closures on time the
   // state shows (act recorded, no late act). Only duties ("overdue" periods) count.
   const seen = new Set<string>();
-  const deadline = (key: string, scopeId: string | null, date: IsoDate, outcome: StatsOutcome): void => {
+  const deadline = (key: string, scopeId: string | null, date: IsoDate, outcome: StatsOutcome, dueOn: IsoDate | null = null): void => {
     const id = `${key}|${scopeId ?? ''}`;
     if (seen.has(id)) return;
     seen.add(id);
-    add('deadline', date, key, scopeId ?? '', null, null, outcome);
+    add('deadline', date, key, scopeId ?? '', null, null, outcome, dueOn);
   };
   for (const d of facts.openDeadlines) {
     if (!d.actionable) continue;
-    deadline(d.key, d.scopeId, d.dueOn ?? ctx.today, d.unset ? 'unset' : d.overdue ? 'open_overdue' : 'open');
+    deadline(d.key, d.scopeId, d.dueOn ?? today ?? latestDateOf(facts), d.unset ? 'unset' : openOutcome(d.overdue), d.dueOn);
   }
   for (const l of facts.lateActs) deadline(l.key, l.scopeId, l.dueOn, 'overdue');
   const met = (key: PeriodKey, scopeId: string | null, actedOn: IsoDate | null): void => {
@@ -186,37 +206,58 @@ export function statsRowsForCase(facts: CaseFacts, ctx: StatsContext): StatsRow[
     if (b.type !== 'penalty_decision') continue;
     const due = penaltyDisclosureDueOn(b.decidedOn, ctx.calendar);
     const disclosedOn = ctx.disclosures?.find((x) => x.documentNo === b.documentNo)?.disclosedOn ?? null;
-    const outcome: StatsOutcome = disclosedOn ? (disclosedOn <= due ? 'within' : 'overdue') : ctx.today > due ? 'open_overdue' : 'open';
-    add('disclosure', b.decidedOn, 'penalty', b.documentNo, disclosedOn ? workingDays(b.decidedOn, disclosedOn) : null, PENALTY_DISCLOSURE_LIMIT.amount, outcome);
+    const outcome: StatsOutcome = disclosedOn ? (disclosedOn <= due ? 'within' : 'overdue') : openOutcome(today !== null && today > due);
+    add('disclosure', b.decidedOn, 'penalty', b.documentNo, disclosedOn ? workingDays(b.decidedOn, disclosedOn) : null, PENALTY_DISCLOSURE_LIMIT.amount, outcome, due);
   }
 
-  if (facts.jointStage !== 'none') add('joint_sanction', facts.listedOn ?? facts.determinedOn ?? ctx.today, facts.jointStage, '', null, null, 'none');
+  if (facts.jointStage !== 'none') add('joint_sanction', facts.listedOn ?? facts.determinedOn ?? latestDateOf(facts), facts.jointStage, '', null, null, 'none');
   return rows;
 }
 
 export type StatsFilter = { from?: string; to?: string; township?: string; behaviourCategory?: string; ruleSetId?: string; listType?: string };
 
-/** Rows matching a filter (months 'YYYY-MM' inclusive). For tests and small data; the page uses indexes. */
-export function filterStats(rows: readonly StatsRow[], filter: StatsFilter): StatsRow[] {
-  return rows.filter(
-    (r) =>
-      (filter.from === undefined || r.month >= filter.from) &&
-      (filter.to === undefined || r.month <= filter.to) &&
-      (filter.township === undefined || r.township === filter.township) &&
-      (filter.behaviourCategory === undefined || r.behaviourCategory === filter.behaviourCategory) &&
-      (filter.ruleSetId === undefined || r.ruleSetId === filter.ruleSetId) &&
-      (filter.listType === undefined || r.listType === filter.listType),
+/** Whether a row (or a bucket of rows) is within a filter (months 'YYYY-MM' inclusive). */
+export function matchesStatsFilter(r: Pick<StatsRow, 'month' | 'township' | 'behaviourCategory' | 'ruleSetId' | 'listType'>, filter: StatsFilter): boolean {
+  return (
+    (filter.from === undefined || r.month >= filter.from) &&
+    (filter.to === undefined || r.month <= filter.to) &&
+    (filter.township === undefined || r.township === filter.township) &&
+    (filter.behaviourCategory === undefined || r.behaviourCategory === filter.behaviourCategory) &&
+    (filter.ruleSetId === undefined || r.ruleSetId === filter.ruleSetId) &&
+    (filter.listType === undefined || r.listType === filter.listType)
   );
 }
 
-/** Share of closed or overdue instances that were overdue, per key (the 逾期率 of each deadline kind). */
-export function overdueRates(rows: readonly StatsRow[], metric: StatsMetric = 'deadline'): Record<string, { overdue: number; total: number; rate: number | null }> {
+/** Rows matching a filter. For tests and small data; the page reads buckets (stats-buckets.ts). */
+export function filterStats(rows: readonly StatsRow[], filter: StatsFilter): StatsRow[] {
+  return rows.filter((r) => matchesStatsFilter(r, filter));
+}
+
+/**
+ * The outcome of a row on `today`: an open instance whose due day has passed is open_overdue
+ * (stored rows keep 'open' with their dueOn; see StatsRow.dueOn).
+ */
+export function statsOutcomeOn(row: Pick<StatsRow, 'outcome' | 'dueOn'>, today: IsoDate): StatsOutcome {
+  return row.outcome === 'open' && row.dueOn !== null && row.dueOn < today ? 'open_overdue' : row.outcome;
+}
+
+/** Whether an outcome counts in an overdue rate (closed, or open and already late). */
+export function countsInOverdueRate(outcome: StatsOutcome): boolean {
+  return outcome === 'within' || outcome === 'overdue' || outcome === 'open_overdue';
+}
+
+/**
+ * Share of closed or overdue instances that were overdue, per key (the 逾期率 of each deadline kind).
+ * With `today`, open rows past their due day count as overdue (statsOutcomeOn).
+ */
+export function overdueRates(rows: readonly StatsRow[], metric: StatsMetric = 'deadline', today?: IsoDate): Record<string, { overdue: number; total: number; rate: number | null }> {
   const out: Record<string, { overdue: number; total: number; rate: number | null }> = {};
   for (const r of rows) {
-    if (r.metric !== metric || r.outcome === 'unset' || r.outcome === 'none' || r.outcome === 'open') continue;
+    const outcome = today === undefined ? r.outcome : statsOutcomeOn(r, today);
+    if (r.metric !== metric || !countsInOverdueRate(outcome)) continue;
     const entry = (out[r.key] ??= { overdue: 0, total: 0, rate: null });
     entry.total += 1;
-    if (r.outcome === 'overdue' || r.outcome === 'open_overdue') entry.overdue += 1;
+    if (outcome === 'overdue' || outcome === 'open_overdue') entry.overdue += 1;
   }
   for (const v of Object.values(out)) v.rate = v.total === 0 ? null : v.overdue / v.total;
   return out;

@@ -23,7 +23,7 @@ import {
 /** One unit of a printed batch: a document or a 送达回证. */
 export type BuiltUnit = {
   // Plain data only (sent to the PDF worker by structured clone): no functions in `content`.
-  kind: StoredDocumentKind | 'service-proof';
+  kind: StoredDocumentKind | 'service-proof' | 'credit-report';
   name: string;
   numberText: string;
   /** Attachments printed with the document (附件, no number of their own), e.g. 信用修复告知书. */

@@ -19,6 +19,7 @@ export const OUTBOX_KINDS = [
   'case-event', // one appended procedural event of a case (payload: the event)
   'subject-upsert', // a credit subject registered or corrected (payload: the subject record)
   'document-issued', // an issued formal document's metadata (payload: number, kind, hash)
+  'commitment', // one recorded act on a credit commitment (payload: commitment id, subject, type, the act)
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
@@ -31,6 +32,7 @@ export const PAYLOAD_SCHEMA_VERSIONS: Readonly<Record<OutboxKind, { min: number;
   'case-event': { min: 1, max: 1 },
   'subject-upsert': { min: 1, max: 1 },
   'document-issued': { min: 1, max: 1 },
+  commitment: { min: 1, max: 1 },
 };
 
 export function isOutboxKind(kind: string): kind is OutboxKind {

@@ -106,15 +106,16 @@ describe('信用承诺', () => {
   });
 
   it('two-month verification after the licence decision (黑龙江 第四十六条, 民法典 第二百零二、二百零三条)', () => {
-    expect(verificationDueOn('2026-03-10', 2, calendar)).toBe('2026-05-11'); // 05-10 is a Sunday
-    expect(verificationDueOn('2025-12-31', 2, calendar)).toBe('2026-02-28'); // no 02-31: month end (a 调休 Saturday, a working day)
-    expect(verificationDueOn('2026-07-31', 2, calendar)).toBe('2026-09-30');
+    expect(verificationDueOn('2026-03-10', 2, calendar).date).toBe('2026-05-11'); // 05-10 is a Sunday
+    expect(verificationDueOn('2025-12-31', 2, calendar).date).toBe('2026-02-28'); // no 02-31: month end (a 调休 Saturday, a working day)
+    expect(verificationDueOn('2026-07-31', 2, calendar)).toMatchObject({ date: '2026-09-30', provisional: false });
+    expect(verificationDueOn('2027-07-31', 2, calendar)).toMatchObject({ date: '2027-09-30', provisional: true }); // 2027 not yet published
     const { events, add } = commitmentEvents();
     add('committed', '2026-03-01', { commitmentId: 'k1', type: 'approval_substitute', subjectId: 's1', matter: '危险化学品经营许可', text: '……', materialsDueOn: null });
     add('published', '2026-03-02', { channels: ['信用网站'] });
     add('licence_decided', '2026-03-10', { decisionNo: '凌应急许〔2026〕3号' });
     const open = foldCommitment(events, COMMITMENT_RULES_HLJ, calendar, '2026-05-11');
-    expect(open.deadlines).toEqual([{ key: 'commitment_verification', label: '信用承诺核查（许可决定后两个月内）', dueOn: '2026-05-11', overdue: false, basis: '黑龙江省社会信用条例 第四十六条' }]);
+    expect(open.deadlines).toEqual([{ key: 'commitment_verification', label: '信用承诺核查（许可决定后两个月内）', dueOn: '2026-05-11', provisional: false, overdue: false, basis: '黑龙江省社会信用条例 第四十六条' }]);
     expect(foldCommitment(events, COMMITMENT_RULES_HLJ, calendar, '2026-05-12').deadlines[0]?.overdue).toBe(true);
     // 凌源 and 安徽 name no period: no verification deadline.
     expect(foldCommitment(events, COMMITMENT_RULES_LINGYUAN, calendar, '2026-05-12').deadlines).toEqual([]);

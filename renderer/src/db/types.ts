@@ -180,6 +180,8 @@ export type DeadlineRow = {
   /** Why this is provisional / unset / paused. */
   note?: string;
   basis: string;
+  /** Set on rows that belong to a subject rather than a case (信用承诺 deadlines): the work list opens the subject. */
+  subjectId?: string;
 };
 
 export type CalendarRow = { id: string; name: string; data: unknown; updatedAt: string };
@@ -191,7 +193,7 @@ export type AuditRow = {
   at: string;
   actor: Actor;
   action: string;
-  entity: 'subject' | 'subjectLink' | 'case' | 'attachment' | 'settings' | 'demo' | 'integrity' | 'ruleSet' | 'document' | 'numberBlock' | 'template' | 'sync';
+  entity: 'subject' | 'subjectLink' | 'case' | 'attachment' | 'settings' | 'demo' | 'integrity' | 'ruleSet' | 'document' | 'numberBlock' | 'template' | 'sync' | 'commitment' | 'credit';
   entityId: string;
   detail?: unknown;
 };

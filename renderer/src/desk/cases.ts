@@ -27,6 +27,7 @@ import { listingNoticeRecipients } from '../../../shared/case/recipients';
 import { documentTitle } from '../../../shared/documents/titles';
 import type { IssuedDocument } from '../../../shared/documents/issued';
 import { deskWrite, isRefused, refuseWrite, type DeskRefused, type WriteScope } from './write';
+import { CREDIT_CASE_TABLES, rewriteCreditDerived } from './credit/derived';
 
 /** Outcomes that make a deadline a task for the office (red when past due). */
 const ACTIONABLE = new Set(['overdue', 'listing_expires', 'publication_ends']);
@@ -38,7 +39,7 @@ export function isActionable(outcome: string): boolean {
 }
 
 /** The tables a case write touches (callers that join a case write to their own add theirs). */
-export const CASE_TABLES = ['cases', 'caseEvents', 'deadlines', 'objections', 'repairs', 'ruleSets', 'calendars', 'settings', 'basisDocuments', 'attachments'] as const;
+export const CASE_TABLES = ['cases', 'caseEvents', 'deadlines', 'objections', 'repairs', 'ruleSets', 'calendars', 'settings', 'basisDocuments', 'attachments', ...CREDIT_CASE_TABLES] as const;
 
 export type ActDraft = { type: CaseEventType; occurredOn: IsoDate; payload: unknown };
 
@@ -80,6 +81,9 @@ export async function loadEvents(db: CreditDeskDb, caseId: string): Promise<Case
   return db.caseEvents.where('[caseId+seq]').between([caseId, 0], [caseId, Infinity]).toArray();
 }
 
+/** The work list's note on a row whose day was counted without that year's 节假日安排. */
+export const PROVISIONAL_NOTE = '所涉年份的节假日安排尚未公布，日期为暂定';
+
 function deadlineRows(caseRow: CaseRow, deadlines: readonly Deadline[]): DeadlineRow[] {
   return deadlines
     .filter((d) => LISTED.has(d.outcome) || d.unset)
@@ -99,7 +103,7 @@ function deadlineRows(caseRow: CaseRow, deadlines: readonly Deadline[]): Deadlin
       attention: ACTIONABLE.has(d.outcome) ? 1 : 0,
       flagged: d.provisional || d.unset || d.paused ? 1 : 0,
       basis: d.basis,
-      ...(d.unset ? { note: '规则集中此期限未设置，请在“设置”中配置后方可继续' } : d.paused ? { note: '计时中止中' } : d.provisional ? { note: '所涉年份的节假日安排尚未公布，日期为暂定' } : {}),
+      ...(d.unset ? { note: '规则集中此期限未设置，请在“设置”中配置后方可继续' } : d.paused ? { note: '计时中止中' } : d.provisional ? { note: PROVISIONAL_NOTE } : {}),
     }));
 }
 
@@ -137,6 +141,7 @@ export async function rewriteDerived(db: CreditDeskDb, caseRow: CaseRow, state: 
     };
     await db.repairs.put(row);
   }
+  await rewriteCreditDerived(db, caseRow, state, events, at);
 }
 
 /**
@@ -340,6 +345,19 @@ export async function setRepairMaterials(desk: Desk, repairId: string, materials
     await w.audit('更新修复材料清单', 'case', repairId, { materials });
     return { ok: true as const };
   });
+}
+
+/**
+ * Rewrites one case's derived rows from its events inside the current write (after the stored
+ * calendar changed). Nothing is appended. False when the case or its rules cannot be loaded.
+ */
+export async function rederiveCase(w: WriteScope, caseId: string): Promise<boolean> {
+  const loaded = await caseAndContext(w.desk, caseId);
+  if (isRefused(loaded)) return false;
+  const events = (await loadEvents(w.desk.db, caseId)).map(domainEvent);
+  const state = foldCase(events, loaded.ctx.ruleSet, loaded.ctx.calendar, { today: loaded.ctx.today });
+  await rewriteDerived(w.desk.db, loaded.caseRow, state, events, w.at);
+  return true;
 }
 
 export type FoldedCase = { caseRow: CaseRow; events: CaseEventRow[]; state: CaseState; ctx: CaseRulesContext };

@@ -10,6 +10,7 @@ export * from './cases';
 export * from './deadlines';
 export * from './settings';
 export * from './rules';
+export * from './calendars';
 export { loadDemoData, DEMO_OFFICE } from './demo';
 export { resetLocalData, wipeTrainingData, RESET_CONFIRMATION, type ResetOutcome } from './reset';
 export { useDeskQuery } from './hooks';
@@ -29,3 +30,8 @@ export type {
   SubjectOrgType,
   SubjectRow,
 } from '../db/types';
+export * from './stats';
+export * from './credit';
+export * from './grading-schemes';
+export * from './commitments';
+export * from './credit-report';

@@ -12,7 +12,6 @@ import { BEHAVIOUR_CATALOGUES, findBehaviour } from '../../../shared/rules/catal
 import type { RuleSet, RuleSetPin } from '../../../shared/rules/types';
 import type { HolidaySchedule, WorkingCalendar } from '../../../shared/calendar/types';
 import { builtinCalendar } from '../../../shared/calendar/calendar';
-import { parseHolidaySchedule } from '../../../shared/calendar/schedule-schema';
 import type { Refusal } from '../../../shared/util/result';
 import type { IsoDate } from '../../../shared/util/dates';
 import { canonicalize } from '../../../shared/sync/hash';
@@ -64,21 +63,6 @@ export async function caseRulesContext(desk: Desk, pin: RuleSetPin, subjectId: s
   const others = await db.cases.where('subjectId').equals(subjectId).filter((c) => c.id !== caseId && !!c.repairCompletedOn).toArray();
   const previousRepairCompletedOn = others.map((c) => c.repairCompletedOn!).sort().at(-1) ?? null;
   return { ruleSet: pinned.ruleSet, calendar: await loadCalendar(db), today: desk.clock.today(), previousRepairCompletedOn };
-}
-
-/**
- * Imports a State Council holiday schedule (holiday-cn JSON) into `calendars`. Deadlines computed
- * later use it; provisional deadline rows are refreshed by the caller (refreshProvisionalDeadlines).
- */
-export async function importHolidaySchedule(desk: Desk, json: unknown): Promise<{ ok: true; year: number } | DeskRefused> {
-  const parsed = parseHolidaySchedule(json, 'imported');
-  if (!parsed.ok) return { ok: false, code: parsed.code, reason: `${parsed.reason}${parsed.errors.length ? `（${parsed.errors.slice(0, 3).join('；')}）` : ''}` };
-  const year = parsed.schedule.year;
-  return deskWrite(desk, ['calendars'], async (w) => {
-    await desk.db.calendars.put({ id: `holidays-${year}`, name: `${year}年节假日安排（导入）`, data: parsed.schedule, updatedAt: w.at });
-    await w.audit(`导入${year}年节假日安排`, 'settings', `holidays-${year}`);
-    return { ok: true as const, year };
-  });
 }
 
 export function localPresets(): RuleSet[] {

@@ -1,7 +1,7 @@
 import { Button, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useAppStore } from '../stores/app-store';
-import { attentionCounts, isOverdue, listDeadlines, useDeskQuery, type DeadlineFilter, type DeadlineRow } from '../desk';
+import { attentionCounts, deadlineRoute, isOverdue, listDeadlines, useDeskQuery, type DeadlineFilter, type DeadlineRow } from '../desk';
 import { PERIOD_TEMPLATES } from '../../../shared/rules/periods';
 import type { PeriodKey } from '../../../shared/rules/types';
 import { navigate } from '../router';
@@ -62,7 +62,7 @@ export function DeadlinesPage() {
         locale={{ emptyText: '没有符合条件的期限' }}
         onRow={(r) =>
           ({
-            onClick: () => navigate('cases', r.caseId),
+            onClick: () => navigate(...deadlineRoute(r)),
             style: { cursor: 'pointer', ...(isOverdue(r, today) ? { background: '#fff1f0' } : {}) },
             'data-testid': 'deadline-row',
             'data-overdue': isOverdue(r, today) ? 'true' : 'false',

@@ -330,7 +330,7 @@ function CalendarCard() {
               }
               const r = await importHolidaySchedule(desk, json);
               if (r.ok) {
-                message.success(`已导入${r.year}年节假日安排`);
+                message.success(`已导入${r.year}年节假日安排${r.refreshed > 0 ? `，${r.refreshed} 件案件或承诺的暂定期限已重新计算` : ''}${r.skipped > 0 ? `；${r.skipped} 件未能重新计算，将在下次办理时更新` : ''}`);
                 refresh();
               } else message.error(r.reason);
             }}

@@ -25,6 +25,7 @@ import { SUBJECT_KIND_LABELS, type SubjectKind } from '../../../shared/case/even
 import { navigate } from '../router';
 import { Pager } from '../components/Pager';
 import { SearchBox, useDebounced, usePagedSearch } from '../components/SearchBox';
+import { SubjectCreditPanel } from '../features/credit/SubjectCreditPanel';
 
 const ORG_TYPES: SubjectOrgType[] = ['企业', '个体工商户', '专业合作社', '社会组织', '国家机关', '事业单位', '其他组织'];
 const LINK_ROLES: LinkRole[] = ['法定代表人', '主要负责人', '主要责任人', '实际控制人', '直接责任人'];
@@ -288,6 +289,7 @@ function SubjectDetail({ id }: { id: string }) {
           { title: '阶段', dataIndex: 'stateLabel' },
         ]}
       />
+      <SubjectCreditPanel subjectId={subject.id} />
     </div>
   );
 }

@@ -12,6 +12,9 @@ import { migration0011 } from './0011-deadline-attention-index';
 import { migration0020 } from './0020-documents';
 import { migration0030 } from './0030-sync';
 import { migration0031 } from './0031-unify-office-profile';
+import { migration0070 } from './0070-statistics';
+import { migration0071 } from './0071-credit-grading';
+import { migration0072 } from './0072-commitments';
 
 export type { Migration } from './types';
 
@@ -21,6 +24,9 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0020,
   migration0030,
   migration0031,
+  migration0070,
+  migration0071,
+  migration0072,
 ];
 
 /** Throws when versions are not strictly increasing positive integers. */

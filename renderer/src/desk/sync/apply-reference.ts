@@ -12,12 +12,10 @@
  * Both return `{ ok: false, reasonZh }` for items the desk cannot use; the caller leaves those in
  * `syncInbox` with the reason (they never block the pull cursor).
  */
-import type { DeadlineRow } from '../../db/types';
 import type { Desk } from '../desk';
-import { domainEvent, loadEvents } from '../cases';
-import { caseRulesContext, importHolidaySchedule, ruleSetKey } from '../rules';
-import { deskWrite, isRefused } from '../write';
-import { foldCase } from '../../../../shared/case/fold';
+import { ruleSetKey } from '../rules';
+import { importHolidaySchedule } from '../calendars';
+import { deskWrite } from '../write';
 import { canonicalize } from '../../../../shared/sync/hash';
 import { parseRuleSetUpdate } from '../../../../shared/sync/rule-set-update';
 import { PLATFORM_ACTOR } from '../../../../shared/sync/pulled';
@@ -33,8 +31,7 @@ export async function applyHolidayCalendar(desk: Desk, item: InboxRow): Promise<
   const platform: Desk = { ...desk, session: { actor: () => PLATFORM_ACTOR } };
   const imported = await importHolidaySchedule(platform, item.payload);
   if (!imported.ok) return { ok: false, reasonZh: `平台下发的节假日安排未采用：${imported.reason}` };
-  const refreshed = await refreshProvisionalDeadlines(desk);
-  return { ok: true, detail: `${imported.year}年节假日安排已采用；${refreshed.updated} 个期限已重新计算` };
+  return { ok: true, detail: `${imported.year}年节假日安排已采用；${imported.refreshed} 件案件或承诺的期限已重新计算` };
 }
 
 /** Everything except the version number and notes: what makes two versions "the same rules". */
@@ -68,46 +65,4 @@ export async function applyRuleSetUpdate(desk: Desk, item: InboxRow): Promise<Re
     return { ok: true, detail: `已存为第${version}版，自${stored.effectiveFrom}起适用于新认定的案件` };
   });
   return 'code' in written ? { ok: false, reasonZh: written.reason } : written;
-}
-
-/**
- * Recomputes the work list's provisional deadline rows with the calendar now stored (a new year's
- * schedule makes them definite). Only date fields of rows that were provisional change; other
- * derived rows are rewritten by the case's next event as usual.
- */
-export async function refreshProvisionalDeadlines(desk: Desk): Promise<{ cases: number; updated: number }> {
-  const db = desk.db;
-  const provisional = (await db.deadlines.where('[flagged+dueDate]').between([1, ''], [1, '\uffff'], true, true).toArray()).filter((r) => r.provisional);
-  const caseIds = [...new Set(provisional.map((r) => r.caseId))];
-  let updated = 0;
-  for (const caseId of caseIds) {
-    try {
-      const written = await deskWrite(desk, ['cases', 'caseEvents', 'deadlines', 'ruleSets', 'calendars'], async () => {
-        const caseRow = await db.cases.get(caseId);
-        const events = await loadEvents(db, caseId);
-        const first = events[0];
-        if (!caseRow || !first || first.type !== 'determined') return 0;
-        const ctx = await caseRulesContext(desk, first.payload.ruleSet, caseRow.subjectId, caseId);
-        if (isRefused(ctx)) return 0;
-        const state = foldCase(events.map(domainEvent), ctx.ruleSet, ctx.calendar, { today: ctx.today });
-        const byId = new Map(state.deadlines.map((d) => [`${caseId}:${d.key}:${d.scopeId ?? ''}`, d]));
-        const next: DeadlineRow[] = [];
-        for (const row of await db.deadlines.where('caseId').equals(caseId).toArray()) {
-          const d = byId.get(row.id);
-          if (!row.provisional || !d || d.unset || d.paused) continue;
-          const dueDate = d.dueOn ?? '';
-          if (d.provisional === row.provisional && dueDate === row.dueDate) continue;
-          const changed: DeadlineRow = { ...row, dueDate, provisional: d.provisional, flagged: d.provisional ? 1 : 0 };
-          if (!d.provisional) delete changed.note;
-          next.push(changed);
-        }
-        await db.deadlines.bulkPut(next);
-        return next.length;
-      });
-      updated += isRefused(written) ? 0 : written;
-    } catch (error) {
-      console.warn(`refreshProvisionalDeadlines: case ${caseId} skipped: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  return { cases: caseIds.length, updated };
 }
