@@ -11,9 +11,12 @@ import type {
   BasisDocumentRow,
   CalendarRow,
   CaseEventRow,
+  CaseListRow,
   CaseRow,
+  CaseTermsRow,
   DeadlineRow,
   DeviceRow,
+  DocumentNumberRow,
   IssuedDocumentRow,
   ObjectionRow,
   OutboxRow,
@@ -52,6 +55,9 @@ export class CreditDeskDb extends Dexie {
   calendars!: Table<CalendarRow, string>;
   ruleSets!: Table<RuleSetRow, string>;
   auditLog!: Table<AuditRow, string>;
+  caseTerms!: Table<CaseTermsRow, string>;
+  documentNumbers!: Table<DocumentNumberRow, string>;
+  caseList!: Table<CaseListRow, string>;
 
   constructor(name: string = DB_NAME, options: DbOptions = {}) {
     super(name, {

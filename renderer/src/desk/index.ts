@@ -8,6 +8,9 @@ export { isRefused, type DeskRefused } from './write';
 export * from './subjects';
 export * from './cases';
 export * from './deadlines';
+export * from './case-list';
+export * from './search';
+export { importBatch, type DeskBatch, type BatchResult, type BatchRefusal } from './bulk';
 export * from './settings';
 export * from './rules';
 export { loadDemoData, DEMO_OFFICE } from './demo';
@@ -18,6 +21,7 @@ export type {
   AuditRow,
   BasisDocumentRow,
   CaseEventRow,
+  CaseListRow,
   CaseRow,
   DeadlineRow,
   LinkRole,

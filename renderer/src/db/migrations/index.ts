@@ -1,6 +1,7 @@
 /**
  * The migrations registry (STYLE.md L11; docs/CONTRACTS.md). Versions are strictly increasing
- * and asserted at load time. Ranges: 10–19 case desk, 20–29 written documents, 30–39 sync.
+ * and asserted at load time. Ranges: 10–19 case desk, 20–29 written documents, 30–39 sync,
+ * 60–69 search and scale.
  * Add a migration: create `NNNN-name.ts`, import it here, append it to MIGRATIONS (one line),
  * and add `tests/renderer/db/migration_NNNN.test.ts`.
  */
@@ -10,6 +11,9 @@ import { migration0010 } from './0010-initial-case-desk';
 import { migration0011 } from './0011-deadline-attention-index';
 import { migration0020 } from './0020-documents';
 import { migration0030 } from './0030-sync';
+import { migration0060 } from './0060-search-terms';
+import { migration0061 } from './0061-case-list';
+import { migration0062 } from './0062-deadline-kind-indexes';
 
 export type { Migration } from './types';
 
@@ -18,6 +22,9 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0011,
   migration0020,
   migration0030,
+  migration0060,
+  migration0061,
+  migration0062,
 ];
 
 /** Throws when versions are not strictly increasing positive integers. */
