@@ -44,8 +44,8 @@ export function findChromium(): string {
 // The same types the desktop build's app:// protocol serves, so both modes load the same assets.
 const MIME: Record<string, string> = { ...APP_MIME_TYPES, '.woff2': 'font/woff2', '.pdf': 'application/pdf' };
 
-/** A static file server for dist/renderer on 127.0.0.1 with a random port. */
-export async function serveRenderer(root = RENDERER_DIST): Promise<{ url: string; close: () => Promise<void> }> {
+/** A static file server for dist/renderer on 127.0.0.1 with a random port (or `port`: the bench keeps one origin across runs). */
+export async function serveRenderer(root = RENDERER_DIST, port = 0): Promise<{ url: string; close: () => Promise<void> }> {
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error(`${root}/index.html is missing: build the renderer first (npx vite build).`);
   }
@@ -63,7 +63,7 @@ export async function serveRenderer(root = RENDERER_DIST): Promise<{ url: string
     res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
     res.end(readFileSync(file));
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('server has no port');
   return {
@@ -71,6 +71,18 @@ export async function serveRenderer(root = RENDERER_DIST): Promise<{ url: string
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
 }
+
+/** The flags every run of Debian's Chromium gets (tests and the bench). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 export type E2eApp = {
   browser: Browser;
@@ -97,20 +109,7 @@ export type StartAppOptions = {
 
 export async function startApp(options: StartAppOptions = {}): Promise<E2eApp> {
   const server = await serveRenderer();
-  const browser = await chromium.launch({
-    executablePath: findChromium(),
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
   const downloadsDir = mkdtempSync(join(tmpdir(), 'credit-desk-downloads-'));
   const context = await browser.newContext({
     acceptDownloads: true,

@@ -35,14 +35,21 @@ export async function firstPage<T>(read: (offset: number, limit: number) => Prom
 }
 
 /**
- * Probes every source (one key each, in parallel), then reads the page of the preferred source, or
- * of the first that has hits.
+ * Reads the page of the preferred source (or the first) while probing the others with one key each,
+ * all in parallel; when the first has no hit, the page of the first source that has one is read.
  */
 export async function runSearch<T>(sources: readonly SearchSource<T>[], page: number, pageSize: number, prefer?: SearchMatch | null): Promise<SearchPage<T>> {
-  const probes = await Promise.all(sources.map(async (s) => ((await s.page(0, 1)).length > 0 ? s : null)));
-  const hits = probes.filter((s): s is SearchSource<T> => s !== null);
-  const active = hits.find((s) => s.match === prefer) ?? hits[0];
+  const first = sources.find((s) => s.match === prefer) ?? sources[0];
+  if (!first) return { rows: [], hasMore: false, match: null, matches: [] };
+  // Only IndexedDB requests are awaited (this runs inside live queries' read transactions).
+  const results = await Promise.all(sources.map((s) => (s === first ? s.page(page * pageSize, pageSize + 1) : s.page(0, 1))));
+  const rows = results[sources.indexOf(first)]!;
+  const others = sources.filter((s, i) => s !== first && results[i]!.length > 0);
+  const hasFirst = rows.length > 0 || (page > 0 && (await first.page(0, 1)).length > 0);
+  const matches = sources.filter((s) => (s === first ? hasFirst : others.includes(s))).map((s) => s.match);
+  if (hasFirst) return { rows: rows.slice(0, pageSize), hasMore: rows.length > pageSize, match: first.match, matches };
+  const active = others[0];
   if (!active) return { rows: [], hasMore: false, match: null, matches: [] };
-  const rows = await active.page(page * pageSize, pageSize + 1);
-  return { rows: rows.slice(0, pageSize), hasMore: rows.length > pageSize, match: active.match, matches: hits.map((s) => s.match) };
+  const next = await active.page(page * pageSize, pageSize + 1);
+  return { rows: next.slice(0, pageSize), hasMore: next.length > pageSize, match: active.match, matches };
 }

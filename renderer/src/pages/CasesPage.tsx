@@ -93,10 +93,10 @@ function CaseList() {
   const { limit, onScroll, reset } = useGrowingList();
   const searching = q.trim() !== '';
   const result = useDeskQuery(
-    async (d): Promise<{ rows: (CaseRow | CaseListItem)[]; hasMore: boolean; match: SearchMatch | null; matches: SearchMatch[] }> => {
-      if (searching) return searchCases(d, q, 0, limit, prefer);
+    async (d): Promise<{ q: string; rows: (CaseRow | CaseListItem)[]; hasMore: boolean; match: SearchMatch | null; matches: SearchMatch[] }> => {
+      if (searching) return { q, ...(await searchCases(d, q, 0, limit, prefer)) };
       const rows = await listCases(d, filter, 0, limit + 1);
-      return { rows: rows.slice(0, limit), hasMore: rows.length > limit, match: null, matches: [] };
+      return { q, rows: rows.slice(0, limit), hasMore: rows.length > limit, match: null, matches: [] };
     },
     [q, prefer, limit, JSON.stringify(filter)],
   );
@@ -136,6 +136,7 @@ function CaseList() {
         loading={!result}
         dataSource={result?.rows ?? []}
         data-testid="case-table"
+        data-rows-for={result?.q}
         onRow={(r) => ({ onClick: () => navigate('cases', r.id), style: { cursor: 'pointer' } })}
         locale={{ emptyText: searching ? '没有找到匹配的案件' : Object.keys(filter).length ? '没有符合筛选条件的案件' : '尚无案件：可从“主体”中选择主体新建案件，或在设置中载入演示数据' }}
         columns={[

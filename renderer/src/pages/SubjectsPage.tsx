@@ -132,7 +132,7 @@ function SubjectList() {
   const { query, debouncedQuery: q, prefer, setPrefer, changeQuery } = useSearchQuery();
   const [registering, setRegistering] = useState(false);
   const { limit, onScroll, reset } = useGrowingList();
-  const result = useDeskQuery((d) => searchSubjects(d, q, 0, limit, prefer), [q, limit, prefer]);
+  const result = useDeskQuery(async (d) => ({ q, ...(await searchSubjects(d, q, 0, limit, prefer)) }), [q, limit, prefer]);
   const match = result?.match ?? null;
   const count = useDeskQuery((d) => countSubjects(d, q, match), [q, match]);
   return (
@@ -168,6 +168,7 @@ function SubjectList() {
         loading={!result}
         dataSource={result?.rows ?? []}
         data-testid="subject-table"
+        data-rows-for={result?.q}
         onRow={(r) => ({ onClick: () => navigate('subjects', r.id), style: { cursor: 'pointer' } })}
         locale={{ emptyText: q ? '没有找到匹配的主体' : '尚无主体，请登记或在设置中载入演示数据' }}
         columns={[
