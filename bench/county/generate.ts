@@ -18,6 +18,7 @@ import { applyOpResult, type OutboxRow } from '../../shared/sync/outbox';
 import type { Desk } from '../../renderer/src/desk/desk';
 import { importBatch, type BatchCase, type BatchSubject, type DeskBatch } from '../../renderer/src/desk/bulk';
 import { saveOffice, type OfficeProfile } from '../../renderer/src/desk/settings';
+import { DEMO_OFFICE } from '../../renderer/src/desk/demo';
 import { ruleSetForCase, syncOfficeRuleSets } from '../../renderer/src/desk/rules';
 import { createDexieOutboxStore } from '../../renderer/src/desk/sync/outbox-store';
 import { findBehaviour } from '../../shared/rules/catalogues';
@@ -25,24 +26,13 @@ import type { RuleSetPin } from '../../shared/rules/types';
 
 export const COUNTY_GENERATOR_VERSION = 1;
 
+/** The county's office: the demo office's rule sets and settings, without the (演示) marks. */
 export const COUNTY_OFFICE: OfficeProfile = {
+  ...DEMO_OFFICE,
   name: '示例县社会信用体系建设领导小组办公室',
-  uscc: '11210000MB0000001M',
   region: '示例省示例市示例县（虚构）',
-  level: '县级',
-  assignments: [
-    { catalogueId: 'CY-RE-6', ruleSetId: 'LN-CY-RE-2020' },
-    { catalogueId: 'HLJ-29', ruleSetId: 'HLJ-2022' },
-  ],
-  periodSettings: {
-    'LN-CY-RE-2020': { pre_notice_statement: { amount: 5 }, repair_decision: { amount: 10 }, objection_decision: { amount: 3 } },
-    'HLJ-2022': { pre_notice_statement: { amount: 5 }, written_decision: { amount: 5 }, repair_decision: { amount: 10 } },
-  },
-  preNotice: { 'LN-CY-RE-2020': true, 'HLJ-2022': true },
   decisionReference: '示信办〔2026〕1号',
-  numbering: { casePrefix: '示信案', documentPrefix: '示信决' },
   staff: ['县信用办经办人', '县信用办审核人'],
-  configuredAt: '2026-01-01T00:00:00.000Z',
 };
 
 export type CountyOptions = {

@@ -25,7 +25,7 @@ import type { AttachmentRow, AuditRow, BasisDocumentRow, CaseEventRow, CaseRow, 
 import type { Desk } from './desk';
 import { ensureDevice, lookupSecret } from './device';
 import { OUTBOX_PAYLOAD_SCHEMA_VERSION } from './outbox';
-import { CASE_TABLES, deadlineRows, domainEvent, loadEvents, objectionRows, parseActDraft, repairRows } from './cases';
+import { CASE_TABLES, subjectRefFrom, deadlineRows, domainEvent, loadEvents, objectionRows, parseActDraft, repairRows } from './cases';
 import { codeRegisteredRefusal, subjectLabel, subjectRowFor, type RegisterSubjectInput } from './subjects';
 import { loadCalendar, pinnedRuleSet, ruleSetKey } from './rules';
 import { caseListRow, caseTermsRow, documentNumbersOf } from './case-index';
@@ -154,20 +154,11 @@ export async function importBatch(desk: Desk, batch: DeskBatch, options: BatchOp
         storedPersons.set(person.id, person);
       }
     }
-    const subjectRef = (s: SubjectRow): SubjectRef => {
-      const persons = s.kind === 'natural_person' ? [] : [...storedLinks, ...links].filter((l) => l.fromSubjectId === s.id).map((l) => ({ link: l, person: storedPersons.get(l.toSubjectId) })).filter((p) => p.person);
-      const legalRep = persons.find((p) => p.link.role === '法定代表人');
-      const responsible = persons.filter((p) => p.link.role === '主要责任人');
-      return {
-        subjectId: s.id,
-        kind: s.kind,
-        name: subjectLabel(s),
-        ...(s.uscc ? { uscc: s.uscc } : {}),
-        ...(s.kind === 'natural_person' && s.pii ? { citizenId: s.pii.idNumber } : {}),
-        ...(legalRep ? { legalRepresentative: { name: legalRep.person!.pii?.name ?? '', role: '法定代表人' } } : {}),
-        ...(responsible.length > 0 ? { responsiblePersons: responsible.map((p) => ({ name: p.person!.pii?.name ?? '', role: '主要责任人' })) } : {}),
-      };
-    };
+    const subjectRef = (s: SubjectRow): SubjectRef =>
+      subjectRefFrom(
+        s,
+        s.kind === 'natural_person' ? [] : [...storedLinks, ...links].filter((l) => l.fromSubjectId === s.id).flatMap((link) => { const person = storedPersons.get(link.toSubjectId); return person ? [{ link, person }] : []; }),
+      );
 
     // ---- rules: each pinned rule set resolved once, before the loop. Inside the loop nothing but
     // IndexedDB requests is awaited: a chain of awaits on plain promises loses the transaction's zone.

@@ -22,7 +22,7 @@ import { isIsoDate, type IsoDate } from '../../../shared/util/dates';
 import { sha256, toHex } from '../../../shared/sync/hash';
 import type { Desk } from './desk';
 import { caseRulesContext, type CaseRulesContext } from './rules';
-import { linkedPersons, personCodeKey, personNameKey, subjectLabel } from './subjects';
+import { linkedPersons, personCodeKey, personNameKey, subjectLabel, type LinkedPerson } from './subjects';
 import { codeQuery, keyTerm, nameContains, nameQueryKey, needsRecheck } from './search-terms';
 import { firstPage, runSearch, type SearchMatch, type SearchPage, type SearchSource } from './search';
 import { lookupSecret } from './device';
@@ -268,10 +268,7 @@ export async function attachmentRow(desk: Desk, caseId: string, ownerId: string,
 }
 
 /** The subject as a case records it: name and code, with its 法定代表人 and 主要责任人 (朝阳房地产规定 第八条). */
-export async function subjectRefOf(desk: Desk, subjectId: string): Promise<SubjectRef | undefined> {
-  const subject = await desk.db.subjects.get(subjectId);
-  if (!subject) return undefined;
-  const persons = subject.kind === 'natural_person' ? [] : await linkedPersons(desk, subject.id);
+export function subjectRefFrom(subject: SubjectRow, persons: readonly LinkedPerson[]): SubjectRef {
   const legalRep = persons.find((p) => p.link.role === '法定代表人');
   const responsible = persons.filter((p) => p.link.role === '主要责任人');
   return {
@@ -283,6 +280,12 @@ export async function subjectRefOf(desk: Desk, subjectId: string): Promise<Subje
     ...(legalRep ? { legalRepresentative: { name: legalRep.person.pii?.name ?? '', role: '法定代表人' } } : {}),
     ...(responsible.length > 0 ? { responsiblePersons: responsible.map((p) => ({ name: p.person.pii?.name ?? '', role: '主要责任人' })) } : {}),
   };
+}
+
+export async function subjectRefOf(desk: Desk, subjectId: string): Promise<SubjectRef | undefined> {
+  const subject = await desk.db.subjects.get(subjectId);
+  if (!subject) return undefined;
+  return subjectRefFrom(subject, subject.kind === 'natural_person' ? [] : await linkedPersons(desk, subject.id));
 }
 
 /** 认定: opens a case for a subject; its basis documents and evidence are written in the same transaction. */
