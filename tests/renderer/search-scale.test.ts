@@ -5,7 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { countCases, searchCases } from '../../renderer/src/desk/cases';
+import { caseMatches, countCases, searchCases } from '../../renderer/src/desk/cases';
 import { countSubjects, registerSubject, searchSubjects, subjectLabel } from '../../renderer/src/desk/subjects';
 import { computeUsccCheckChar } from '../../shared/identifiers/uscc';
 import type { Desk } from '../../renderer/src/desk/desk';
@@ -114,5 +114,11 @@ describe('search at county scale', () => {
     expect(byCode.match).toBe('uscc');
     expect(byCode.rows.every((r) => r.subjectId === org.id)).toBe(true);
     expect(byCode.matches).toContain('uscc');
+    // The other ways that also find something are read apart, for the switch above the list.
+    expect(await caseMatches(desk, c.caseNo)).toEqual(['caseNo']);
+    expect(await caseMatches(desk, org.uscc!)).toContain('uscc');
+    const word = [...org.name!].slice(3, 5).join('');
+    expect(await caseMatches(desk, word)).toContain('name');
+    expect((await searchCases(desk, word, 0, 20, 'name')).match).toBe('name');
   });
 });

@@ -24,7 +24,7 @@ import type { Desk } from './desk';
 import { caseRulesContext, type CaseRulesContext } from './rules';
 import { linkedPersons, personCodeKey, personNameKey, subjectLabel, type LinkedPerson } from './subjects';
 import { codeQuery, keyTerm, nameContains, nameQueryKey, needsRecheck } from './search-terms';
-import { firstPage, runSearch, type SearchMatch, type SearchPage, type SearchSource } from './search';
+import { firstPage, runSearch, searchMatches, type SearchMatch, type SearchPage, type SearchSource } from './search';
 import { lookupSecret } from './device';
 import { checkCitizenId } from '../../../shared/identifiers/citizen-id';
 import { deskWrite, isRefused, refuseWrite, type DeskRefused, type WriteScope } from './write';
@@ -437,7 +437,13 @@ export function caseSources(desk: Desk, query: string, secretHex: string): Searc
  */
 export async function searchCases(desk: Desk, query: string, page = 0, pageSize = 20, prefer?: SearchMatch | null): Promise<SearchPage<CaseRow>> {
   if (!query.trim()) return firstPage((offset, limit) => desk.db.cases.orderBy('updatedAt').reverse().offset(offset).limit(limit).toArray(), page, pageSize);
-  return runSearch(caseSources(desk, query, await lookupSecret(desk.db, desk.ids)), page, pageSize, prefer);
+  return runSearch(caseSources(desk, query, await lookupSecret(desk.db, desk.ids)), query, page, pageSize, prefer);
+}
+
+/** The ways the query finds cases (for the switch above the list; read after the rows). */
+export async function caseMatches(desk: Desk, query: string): Promise<SearchMatch[]> {
+  if (!query.trim()) return [];
+  return searchMatches(caseSources(desk, query, await lookupSecret(desk.db, desk.ids)), query);
 }
 
 /** How many cases the search finds in the way that matched (read after the rows are shown). */

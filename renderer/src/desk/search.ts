@@ -34,22 +34,43 @@ export async function firstPage<T>(read: (offset: number, limit: number) => Prom
   return { rows: rows.slice(0, pageSize), hasMore: rows.length > pageSize, match: null, matches: [] };
 }
 
+/** The order in which the ways are tried, by the shape of the query. */
+const ORDERS: Record<'document' | 'code' | 'name', readonly SearchMatch[]> = {
+  document: ['caseNo', 'documentNo', 'basisNo', 'name', 'personName', 'uscc', 'citizenId'],
+  code: ['citizenId', 'uscc', 'caseNo', 'basisNo', 'documentNo', 'name', 'personName'],
+  name: ['name', 'personName', 'caseNo', 'documentNo', 'basisNo', 'uscc', 'citizenId'],
+};
+
+/** A 文号 or case number (brackets, 号), a code (ASCII with a digit), or a name. */
+export function queryShape(query: string): keyof typeof ORDERS {
+  if (/[〔〕[\]［］号]/.test(query)) return 'document';
+  return /^[0-9A-Za-z\s]+$/.test(query.trim()) && /\d/.test(query) ? 'code' : 'name';
+}
+
+function ordered<T>(sources: readonly SearchSource<T>[], query: string, prefer?: SearchMatch | null): SearchSource<T>[] {
+  const order = ORDERS[queryShape(query)];
+  const rank = (s: SearchSource<T>) => (s.match === prefer ? -1 : order.indexOf(s.match));
+  return [...sources].sort((a, b) => rank(a) - rank(b));
+}
+
 /**
- * Reads the page of the preferred source (or the first) while probing the others with one key each,
- * all in parallel; when the first has no hit, the page of the first source that has one is read.
+ * Tries the ways one after the other (the preferred first, then in the order the query's shape
+ * suggests) and returns the page of the first that has hits: a typical query costs the one range
+ * read of its way. Which other ways also have hits is read apart (searchMatches), after the rows.
  */
-export async function runSearch<T>(sources: readonly SearchSource<T>[], page: number, pageSize: number, prefer?: SearchMatch | null): Promise<SearchPage<T>> {
-  const first = sources.find((s) => s.match === prefer) ?? sources[0];
-  if (!first) return { rows: [], hasMore: false, match: null, matches: [] };
-  // Only IndexedDB requests are awaited (this runs inside live queries' read transactions).
-  const results = await Promise.all(sources.map((s) => (s === first ? s.page(page * pageSize, pageSize + 1) : s.page(0, 1))));
-  const rows = results[sources.indexOf(first)]!;
-  const others = sources.filter((s, i) => s !== first && results[i]!.length > 0);
-  const hasFirst = rows.length > 0 || (page > 0 && (await first.page(0, 1)).length > 0);
-  const matches = sources.filter((s) => (s === first ? hasFirst : others.includes(s))).map((s) => s.match);
-  if (hasFirst) return { rows: rows.slice(0, pageSize), hasMore: rows.length > pageSize, match: first.match, matches };
-  const active = others[0];
-  if (!active) return { rows: [], hasMore: false, match: null, matches: [] };
-  const next = await active.page(page * pageSize, pageSize + 1);
-  return { rows: next.slice(0, pageSize), hasMore: next.length > pageSize, match: active.match, matches };
+export async function runSearch<T>(sources: readonly SearchSource<T>[], query: string, page: number, pageSize: number, prefer?: SearchMatch | null): Promise<SearchPage<T>> {
+  for (const source of ordered(sources, query, prefer)) {
+    const rows = await source.page(page * pageSize, pageSize + 1);
+    if (rows.length > 0 || (page > 0 && (await source.page(0, 1)).length > 0)) {
+      return { rows: rows.slice(0, pageSize), hasMore: rows.length > pageSize, match: source.match, matches: [source.match] };
+    }
+  }
+  return { rows: [], hasMore: false, match: null, matches: [] };
+}
+
+/** Every way that has hits for the query (one key each, in parallel), in the order they are tried. */
+export async function searchMatches<T>(sources: readonly SearchSource<T>[], query: string): Promise<SearchMatch[]> {
+  const list = ordered(sources, query);
+  const probes = await Promise.all(list.map((s) => s.page(0, 1)));
+  return list.filter((_, i) => probes[i]!.length > 0).map((s) => s.match);
 }

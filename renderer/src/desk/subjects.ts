@@ -16,7 +16,7 @@ import { normalizeIdentifierInput } from '../../../shared/identifiers/normalize'
 import { hmacSha256Hex } from '../db/sha256';
 import type { Desk } from './desk';
 import { codeQuery, keyTerm, nameContains, nameQueryKey, needsRecheck, normalizeName, organisationNameTerms } from './search-terms';
-import { firstPage, runSearch, type SearchPage, type SearchSource } from './search';
+import { firstPage, runSearch, searchMatches, type SearchMatch, type SearchPage, type SearchSource } from './search';
 import { lookupSecret } from './device';
 import { deskWrite, refuseWrite, type DeskRefused } from './write';
 
@@ -248,7 +248,13 @@ export function subjectSources(desk: Desk, query: string, secretHex: string): Se
 export async function searchSubjects(desk: Desk, query: string, page = 0, pageSize = 20, prefer?: SearchPage<SubjectRow>['match']): Promise<SearchPage<SubjectRow>> {
   const db = desk.db;
   if (!query.trim()) return firstPage((offset, limit) => db.subjects.orderBy('createdAt').reverse().offset(offset).limit(limit).toArray(), page, pageSize);
-  return runSearch(subjectSources(desk, query, await lookupSecret(db, desk.ids)), page, pageSize, prefer);
+  return runSearch(subjectSources(desk, query, await lookupSecret(db, desk.ids)), query, page, pageSize, prefer);
+}
+
+/** The ways the query finds subjects (for the switch above the list; read after the rows). */
+export async function subjectMatches(desk: Desk, query: string): Promise<SearchMatch[]> {
+  if (!query.trim()) return [];
+  return searchMatches(subjectSources(desk, query, await lookupSecret(desk.db, desk.ids)), query);
 }
 
 /** How many subjects the search finds in the way that matched (read after the rows are shown). */

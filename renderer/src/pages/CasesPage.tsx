@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useAppStore, useDesk } from '../stores/app-store';
 import {
   addAttachment,
+  caseMatches,
   caseRegions,
   caseView,
   countCases,
@@ -101,7 +102,10 @@ function CaseList() {
     [q, prefer, limit, JSON.stringify(filter)],
   );
   const match = result?.match ?? null;
-  const count = useDeskQuery((d) => (searching ? countCases(d, q, match) : countListedCases(d, filter)), [q, match, JSON.stringify(filter), searching]);
+  // Read after the rows for this query are shown (never competing with them): the count and the other ways that match.
+  const shown = result?.q;
+  const count = useDeskQuery((d) => (shown === undefined ? undefined : shown.trim() ? countCases(d, shown, match) : countListedCases(d, filter)), [shown, match, JSON.stringify(filter)]);
+  const matches = useDeskQuery((d) => (shown?.trim() ? caseMatches(d, shown) : []), [shown]);
   const changeFilter = (f: CaseListFilter) => {
     setEdited(f);
     reset();
@@ -120,7 +124,7 @@ function CaseList() {
           width={440}
           testId="case-search"
         />
-        <MatchSwitch match={match} matches={result?.matches ?? []} onChange={(m) => { setPrefer(m); reset(); }} />
+        <MatchSwitch match={match} matches={matches ?? result?.matches ?? []} onChange={(m) => { setPrefer(m); reset(); }} />
         <Button type="primary" onClick={() => navigate('cases', 'new')} data-testid="case-new">
           新建案件
         </Button>

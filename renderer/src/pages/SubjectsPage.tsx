@@ -13,6 +13,7 @@ import {
   registerSubject,
   searchSubjects,
   subjectLabel,
+  subjectMatches,
   useDeskQuery,
   type LinkRole,
   type RegisterSubjectInput,
@@ -134,7 +135,10 @@ function SubjectList() {
   const { limit, onScroll, reset } = useGrowingList();
   const result = useDeskQuery(async (d) => ({ q, ...(await searchSubjects(d, q, 0, limit, prefer)) }), [q, limit, prefer]);
   const match = result?.match ?? null;
-  const count = useDeskQuery((d) => countSubjects(d, q, match), [q, match]);
+  // Read after the rows for this query are shown: the count and the other ways that match.
+  const shown = result?.q;
+  const count = useDeskQuery((d) => (shown === undefined ? undefined : countSubjects(d, shown, match)), [shown, match]);
+  const matches = useDeskQuery((d) => (shown?.trim() ? subjectMatches(d, shown) : []), [shown]);
   return (
     <div>
       <Space style={{ marginBottom: 16 }} wrap>
@@ -148,7 +152,7 @@ function SubjectList() {
           width={440}
           testId="subject-search"
         />
-        <MatchSwitch match={match} matches={result?.matches ?? []} onChange={(m) => { setPrefer(m); reset(); }} />
+        <MatchSwitch match={match} matches={matches ?? result?.matches ?? []} onChange={(m) => { setPrefer(m); reset(); }} />
         <Button type="primary" onClick={() => setRegistering((v) => !v)} data-testid="subject-register-open">
           {registering ? '收起登记' : '登记主体'}
         </Button>
