@@ -114,7 +114,8 @@ export async function runAppBench(): Promise<BenchRow[]> {
   build();
   const rows: BenchRow[] = [];
   const server = await serveRenderer(join(ROOT, 'dist/renderer'), PORT);
-  const profile = join(ROOT, '.bench-cache', `county-g${COUNTY_GENERATOR_VERSION}-s${SEED}-c${CASES}-v${LATEST_SCHEMA_VERSION}-${TODAY}`);
+  // The cached county is upgraded by the app's own migrations when the schema moved on (a test of them at scale).
+  const profile = join(ROOT, '.bench-cache', `county-g${COUNTY_GENERATOR_VERSION}-s${SEED}-c${CASES}-${TODAY}`);
   try {
     if (process.env.BENCH_FRESH || !existsSync(join(profile, 'county.json'))) {
       rmSync(profile, { recursive: true, force: true });
@@ -129,6 +130,15 @@ export async function runAppBench(): Promise<BenchRow[]> {
       await ctx.close();
     }
     const county = JSON.parse(readFileSync(join(profile, 'county.json'), 'utf8')) as { cases: number; events: number; subjects: number };
+    {
+      // Open once with the app's schema (runs any pending migration), untimed.
+      const ctx = await launch(profile);
+      await routeBench(ctx);
+      const t0 = Date.now();
+      await call(await benchPage(ctx, server.url), 'sampleQueries', TODAY);
+      console.log(`  county opened at schema ${LATEST_SCHEMA_VERSION} in ${Date.now() - t0} ms`);
+      await ctx.close();
+    }
     const scale = `${(county.cases / 1000).toFixed(0)}k cases`;
     const appUrl = `${server.url}?mode=office`;
 

@@ -5,7 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { countDeadlines, listDeadlines } from '../../renderer/src/desk/deadlines';
+import { attentionCounts, countDeadlines, listDeadlines } from '../../renderer/src/desk/deadlines';
 import { recordAct } from '../../renderer/src/desk/cases';
 import { caseRegions, countListedCases, listCases, saveCaseListFilter, savedCaseListFilter } from '../../renderer/src/desk/case-list';
 import type { Desk } from '../../renderer/src/desk/desk';
@@ -23,14 +23,34 @@ describe('work list and case list on a synthetic county', () => {
     meter.reset();
   });
 
-  it('全部 counts the table, not the whole dueDate index', async () => {
+  it('全部 and the badge add up per-day counts: no index range of deadlines is counted', async () => {
     meter.reset();
     const all = await listDeadlines(desk, { filter: 'all' });
     expect(all.total).toBe(deadlines.length);
-    expect(meter.counts).toEqual(['deadlines::id']);
+    const badge = await attentionCounts(desk);
+    expect(badge.overdue).toBe(deadlines.filter((d) => d.attention === 1 && d.dueDate !== '' && d.dueDate < COUNTY_TODAY).length);
+    expect(badge.dueToday).toBe(deadlines.filter((d) => d.dueDate === COUNTY_TODAY).length);
+    expect(meter.counts).toEqual([]);
+    expect(meter.read('deadlines')).toBe(21);
+  });
+
+  it('keeps the per-day counts equal to the rows through acts on cases', async () => {
+    for (const c of await desk.db.cases.where('state').anyOf('D2', 'D5').limit(6).toArray()) {
+      const r = await recordAct(desk, c.id, c.state === 'D2' ? { type: 'exempted', occurredOn: COUNTY_TODAY, payload: { reason: '轻微偶发，已及时改正' } } : { type: 'objection_received', occurredOn: COUNTY_TODAY, payload: { objectionId: `OBJ-days-${c.id}`, applicant: c.subjectLabel, grounds: ['error'], reasons: '认为有误', concernsListing: false, channel: 'written' } });
+      if (!r.ok && r.code !== 'case_ended') throw new Error(r.reason);
+    }
+    const rows = await desk.db.deadlines.toArray();
+    const days = await desk.db.deadlineDays.toArray();
+    expect(days.reduce((n, d) => n + d.total, 0)).toBe(rows.length);
+    for (const d of days) {
+      const of = rows.filter((r) => r.dueDate === d.dueDate);
+      expect([d.total, d.attention, d.flagged]).toEqual([of.length, of.filter((r) => r.attention).length, of.filter((r) => r.flagged).length]);
+      for (const [kind, [t]] of Object.entries(d.kinds)) expect(t).toBe(of.filter((r) => r.kind === kind).length);
+    }
   });
 
   it('the kind filter reads one key range: page and count, no row filtered in memory', async () => {
+    deadlines = await desk.db.deadlines.toArray();
     const kind = deadlines.map((d) => d.kind).sort().find((k, i, a) => a.filter((x) => x === k).length > 25)!;
     const expected = deadlines.filter((d) => d.kind === kind).sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
     meter.reset();

@@ -18,10 +18,12 @@ export function useGrowingList() {
 }
 
 /** "共 N 项" under a list; the count is read after the rows (it may take a moment on a large county). */
-export function ListCount({ count, unit, loaded, testId }: { count: number | undefined; unit: string; loaded: number; testId?: string }) {
+export function ListCount({ count, unit, loaded, testId }: { count: number | { count: number; exact: boolean } | undefined; unit: string; loaded: number; testId?: string }) {
+  const c = typeof count === 'number' ? { count, exact: true } : count;
+  const more = c && c.count > loaded ? `，已显示 ${loaded} ${unit}，向下滚动查看更多` : '';
   return (
     <Typography.Text type="secondary" style={{ display: 'inline-block', marginTop: 8 }} data-testid={testId}>
-      {count === undefined ? `已显示 ${loaded} ${unit}，正在统计总数…` : `共 ${count.toLocaleString('zh-CN')} ${unit}${count > loaded ? `，已显示 ${loaded} ${unit}，向下滚动查看更多` : ''}`}
+      {c === undefined ? `已显示 ${loaded} ${unit}，正在统计总数…` : c.exact ? `共 ${c.count.toLocaleString('zh-CN')} ${unit}${more}` : `超过 ${c.count.toLocaleString('zh-CN')} ${unit}（请输入更具体的名称缩小范围）${more}`}
     </Typography.Text>
   );
 }

@@ -14,6 +14,7 @@ import type {
   CaseListRow,
   CaseRow,
   CaseTermsRow,
+  DeadlineDayRow,
   DeadlineRow,
   DeviceRow,
   DocumentNumberRow,
@@ -58,6 +59,7 @@ export class CreditDeskDb extends Dexie {
   caseTerms!: Table<CaseTermsRow, string>;
   documentNumbers!: Table<DocumentNumberRow, string>;
   caseList!: Table<CaseListRow, string>;
+  deadlineDays!: Table<DeadlineDayRow, string>;
 
   constructor(name: string = DB_NAME, options: DbOptions = {}) {
     super(name, {

@@ -226,3 +226,11 @@ export type CaseListRow = {
   nextDueLabel: string;
   dueSort: string;
 };
+
+/**
+ * Counts of open deadlines due on one day (migration 0063), kept with every change of `deadlines`
+ * (desk/deadline-days.ts): the badge and the work list's totals add up days instead of counting index
+ * ranges, which Chromium does entry by entry (≈ 8 µs each: 350 ms for 39,000 overdue rows).
+ * `kinds[kind]` = [total, attention, flagged]. dueDate '' holds the unset and paused ones.
+ */
+export type DeadlineDayRow = { dueDate: string; total: number; attention: number; flagged: number; kinds: Record<string, [number, number, number]> };

@@ -30,6 +30,7 @@ import { codeRegisteredRefusal, subjectLabel, subjectRowFor, type RegisterSubjec
 import { loadCalendar, pinnedRuleSet, ruleSetKey } from './rules';
 import { caseListRow, caseTermsRow, documentNumbersOf } from './case-index';
 import { deskWrite, isRefused, refuseWrite } from './write';
+import { changeDeadlines } from './deadline-days';
 
 /** A record of this batch (`key`) or a stored one (`id`). */
 export type ItemRef = { key: string } | { id: string };
@@ -357,10 +358,9 @@ export async function importBatch(desk: Desk, batch: DeskBatch, options: BatchOp
     await db.subjects.bulkAdd([...newSubjects.values()]);
     await db.subjectLinks.bulkAdd(links);
     const touched = built.filter((b) => !b.isNew).map((b) => b.caseRow.id);
-    if (touched.length > 0) await db.deadlines.where('caseId').anyOf(touched).delete();
     await db.cases.bulkPut(caseRows);
     await db.caseEvents.bulkAdd(eventRows);
-    await db.deadlines.bulkPut(deadlines);
+    await changeDeadlines(db, touched.length > 0 ? await db.deadlines.where('caseId').anyOf(touched).toArray() : [], deadlines);
     await db.objections.bulkPut(derived.objections);
     await db.repairs.bulkPut(derived.repairs);
     await db.caseList.bulkPut(derived.caseList);

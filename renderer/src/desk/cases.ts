@@ -24,11 +24,12 @@ import type { Desk } from './desk';
 import { caseRulesContext, type CaseRulesContext } from './rules';
 import { linkedPersons, personCodeKey, personNameKey, subjectLabel, type LinkedPerson } from './subjects';
 import { codeQuery, keyTerm, nameContains, nameQueryKey, needsRecheck } from './search-terms';
-import { firstPage, runSearch, searchMatches, type SearchMatch, type SearchPage, type SearchSource } from './search';
+import { cappedCount, COUNT_CAP, firstPage, runSearch, searchMatches, type SearchCount, type SearchMatch, type SearchPage, type SearchSource } from './search';
 import { lookupSecret } from './device';
 import { checkCitizenId } from '../../../shared/identifiers/citizen-id';
 import { deskWrite, isRefused, refuseWrite, type DeskRefused, type WriteScope } from './write';
 import { caseListRow, caseTermsRow, documentNumbersOf } from './case-index';
+import { changeDeadlines } from './deadline-days';
 
 /** Outcomes that make a deadline a task for the office (red when past due). */
 const ACTIONABLE = new Set(['overdue', 'listing_expires', 'publication_ends']);
@@ -40,7 +41,7 @@ export function isActionable(outcome: string): boolean {
 }
 
 /** The tables a case write touches (callers that join a case write to their own add theirs). */
-export const CASE_TABLES = ['cases', 'caseEvents', 'deadlines', 'objections', 'repairs', 'ruleSets', 'calendars', 'settings', 'basisDocuments', 'attachments', 'subjects', 'caseTerms', 'caseList', 'documentNumbers'] as const;
+export const CASE_TABLES = ['cases', 'caseEvents', 'deadlines', 'objections', 'repairs', 'ruleSets', 'calendars', 'settings', 'basisDocuments', 'attachments', 'subjects', 'caseTerms', 'caseList', 'documentNumbers', 'deadlineDays'] as const;
 
 export type ActDraft = { type: CaseEventType; occurredOn: IsoDate; payload: unknown };
 
@@ -151,8 +152,7 @@ export function repairRows(caseId: string, state: CaseState, events: readonly Ca
  */
 export async function rewriteDerived(db: CreditDeskDb, caseRow: CaseRow, state: CaseState, events: readonly CaseEvent[], at: string, repairMaterials?: RepairRow['materials']): Promise<void> {
   const deadlines = deadlineRows(caseRow, state.deadlines);
-  await db.deadlines.where('caseId').equals(caseRow.id).delete();
-  await db.deadlines.bulkPut(deadlines);
+  await changeDeadlines(db, await db.deadlines.where('caseId').equals(caseRow.id).toArray(), deadlines);
   const objectionIds = state.objections.map((o) => o.objectionId);
   const repairIds = state.repairs.map((r) => r.repairId);
   const [prevObjections, prevRepairs, prevList] = await Promise.all([db.objections.bulkGet(objectionIds), db.repairs.bulkGet(repairIds), db.caseList.get(caseRow.id)]);
@@ -395,10 +395,10 @@ export function caseSources(desk: Desk, query: string, secretHex: string): Searc
       const all = (await byIds([...new Set(await range().primaryKeys())])).filter(recheck);
       return all.slice(offset, offset + limit);
     },
-    count: async () => (recheck ? (await byIds([...new Set(await range().primaryKeys())])).filter(recheck).length : new Set(await range().primaryKeys()).size),
+    count: async () => (recheck ? { count: (await byIds([...new Set(await range().limit(2 * COUNT_CAP).primaryKeys())])).filter(recheck).length, exact: true } : cappedCount((n) => range().limit(n).primaryKeys())),
   });
   const sources: SearchSource<CaseRow>[] = [
-    { match: 'caseNo', page: (offset, limit) => db.cases.where('caseNo').startsWith(q).offset(offset).limit(limit).toArray(), count: () => db.cases.where('caseNo').startsWith(q).count() },
+    { match: 'caseNo', page: (offset, limit) => db.cases.where('caseNo').startsWith(q).offset(offset).limit(limit).toArray(), count: () => cappedCount((n) => db.cases.where('caseNo').startsWith(q).limit(n).primaryKeys()) },
     {
       match: 'documentNo',
       // Several 文号 of one case may share the prefix: distinct cases, read until the page is full.
@@ -412,9 +412,9 @@ export function caseSources(desk: Desk, query: string, secretHex: string): Searc
         return byIds([...seen].slice(offset, offset + limit));
       },
       // Row ids are `caseId|文号`: the count reads keys only.
-      count: async () => new Set((await db.documentNumbers.where('no').startsWith(q).primaryKeys()).map((k) => k.slice(0, k.indexOf('|')))).size,
+      count: () => cappedCount((n) => db.documentNumbers.where('no').startsWith(q).limit(n).primaryKeys(), (k) => k.slice(0, k.indexOf('|'))),
     },
-    { match: 'basisNo', page: (offset, limit) => db.cases.where('docNos').startsWith(q).distinct().offset(offset).limit(limit).toArray(), count: async () => new Set(await db.cases.where('docNos').startsWith(q).primaryKeys()).size },
+    { match: 'basisNo', page: (offset, limit) => db.cases.where('docNos').startsWith(q).distinct().offset(offset).limit(limit).toArray(), count: () => cappedCount((n) => db.cases.where('docNos').startsWith(q).limit(n).primaryKeys()) },
   ];
   const code = codeQuery(q);
   if (code && code.length === 18 && checkCitizenId(code).ok) {
@@ -447,10 +447,10 @@ export async function caseMatches(desk: Desk, query: string): Promise<SearchMatc
 }
 
 /** How many cases the search finds in the way that matched (read after the rows are shown). */
-export async function countCases(desk: Desk, query: string, match: SearchMatch | null): Promise<number> {
-  if (!query.trim()) return desk.db.cases.count();
+export async function countCases(desk: Desk, query: string, match: SearchMatch | null): Promise<SearchCount> {
+  if (!query.trim()) return { count: await desk.db.cases.count(), exact: true };
   const source = caseSources(desk, query, await lookupSecret(desk.db, desk.ids)).find((s) => s.match === match);
-  return source ? source.count() : 0;
+  return source ? source.count() : { count: 0, exact: true };
 }
 
 export async function casesOfSubject(desk: Desk, subjectId: string, limit = 100): Promise<CaseRow[]> {

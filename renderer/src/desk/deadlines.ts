@@ -7,6 +7,7 @@ import type { DeadlineRow } from '../db/types';
 import { addDays, dayOfWeek, type IsoDate } from '../../../shared/util/dates';
 import type { Desk } from './desk';
 import { isActionable } from './cases';
+import { sumDays } from './deadline-days';
 
 export type DeadlineFilter = 'all' | 'overdue' | 'today' | 'week' | 'provisional';
 
@@ -55,18 +56,31 @@ export async function listDeadlines(desk: Desk, q: DeadlineQuery): Promise<{ row
   return { rows: rows.slice(0, size), hasMore: rows.length > size, total };
 }
 
-/** How many rows a filter shows: 全部 is the table's own count (never a count of the whole dueDate index). */
+/**
+ * How many rows a filter shows, added up from the per-day counts (desk/deadline-days.ts): one
+ * primary-key range of day rows, never a count of an index range (Chromium counts entry by entry).
+ */
 export async function countDeadlines(desk: Desk, filter: DeadlineFilter, kind?: string): Promise<number> {
-  if (filter === 'all' && !kind) return desk.db.deadlines.count();
-  return deadlineRange(desk, filter, kind).count();
+  const db = desk.db;
+  const today = desk.clock.today();
+  switch (filter) {
+    case 'overdue':
+      return (await sumDays(db, MIN_DATE, today, false, kind)).attention;
+    case 'today':
+      return (await sumDays(db, today, today, true, kind)).total;
+    case 'week':
+      return (await sumDays(db, today, endOfWeek(today), true, kind)).total;
+    case 'provisional':
+      return (await sumDays(db, '', MAX_DATE, true, kind)).flagged;
+    default:
+      return (await sumDays(db, '', MAX_DATE, true, kind)).total;
+  }
 }
 
-/** For the navigation badge and the start-up reminder: overdue and due-today counts (indexed ranges). */
+/** For the navigation badge and the start-up reminder: overdue and due-today counts (from the day counts). */
 export async function attentionCounts(desk: Desk): Promise<{ overdue: number; dueToday: number; week: number }> {
   const db = desk.db;
   const today = desk.clock.today();
-  const overdue = await db.deadlines.where('[attention+dueDate]').between([1, MIN_DATE], [1, today], true, false).count();
-  const dueToday = await db.deadlines.where('dueDate').equals(today).count();
-  const week = await db.deadlines.where('dueDate').between(today, endOfWeek(today), false, true).count();
-  return { overdue, dueToday, week };
+  const [overdue, dueToday, week] = await Promise.all([sumDays(db, MIN_DATE, today, false), sumDays(db, today, today, true), sumDays(db, addDays(today, 1), endOfWeek(today), true)]);
+  return { overdue: overdue.attention, dueToday: dueToday.total, week: week.total };
 }

@@ -16,7 +16,7 @@ import { normalizeIdentifierInput } from '../../../shared/identifiers/normalize'
 import { hmacSha256Hex } from '../db/sha256';
 import type { Desk } from './desk';
 import { codeQuery, keyTerm, nameContains, nameQueryKey, needsRecheck, normalizeName, organisationNameTerms } from './search-terms';
-import { firstPage, runSearch, searchMatches, type SearchMatch, type SearchPage, type SearchSource } from './search';
+import { cappedCount, firstPage, runSearch, searchMatches, type SearchCount, type SearchMatch, type SearchPage, type SearchSource } from './search';
 import { lookupSecret } from './device';
 import { deskWrite, refuseWrite, type DeskRefused } from './write';
 
@@ -214,14 +214,14 @@ export function subjectSources(desk: Desk, query: string, secretHex: string): Se
   const code = codeQuery(q);
   if (code && code.length === 18 && checkCitizenId(code).ok) {
     const key = personCodeKey(secretHex, code);
-    sources.push({ match: 'citizenId', page: (offset, limit) => db.subjects.where('codeKey').equals(key).offset(offset).limit(limit).toArray(), count: () => db.subjects.where('codeKey').equals(key).count() });
+    sources.push({ match: 'citizenId', page: (offset, limit) => db.subjects.where('codeKey').equals(key).offset(offset).limit(limit).toArray(), count: () => cappedCount((n) => db.subjects.where('codeKey').equals(key).limit(n).primaryKeys()) });
   }
   if (code) {
     const range = () => db.subjects.where('codeKey').startsWith(`U:${code}`);
-    sources.push({ match: 'uscc', page: (offset, limit) => range().offset(offset).limit(limit).toArray(), count: () => range().count() });
+    sources.push({ match: 'uscc', page: (offset, limit) => range().offset(offset).limit(limit).toArray(), count: () => cappedCount((n) => range().limit(n).primaryKeys()) });
   }
   const personKey = keyTerm(personNameKey(secretHex, q));
-  sources.push({ match: 'personName', page: (offset, limit) => db.subjects.where('searchTerms').equals(personKey).offset(offset).limit(limit).toArray(), count: () => db.subjects.where('searchTerms').equals(personKey).count() });
+  sources.push({ match: 'personName', page: (offset, limit) => db.subjects.where('searchTerms').equals(personKey).offset(offset).limit(limit).toArray(), count: () => cappedCount((n) => db.subjects.where('searchTerms').equals(personKey).limit(n).primaryKeys()) });
   const key = nameQueryKey(q);
   if (key) {
     const recheck = needsRecheck(q);
@@ -233,7 +233,7 @@ export function subjectSources(desk: Desk, query: string, secretHex: string): Se
       match: 'name',
       page: (offset, limit) => range().offset(offset).limit(limit).toArray(),
       // Keys only (one getAllKeys), deduplicated here: a name may hold the fragment twice.
-      count: async () => (recheck ? range().count() : new Set(await db.subjects.where('searchTerms').startsWith(key).primaryKeys()).size),
+      count: () => cappedCount((n) => (recheck ? range() : db.subjects.where('searchTerms').startsWith(key)).limit(n).primaryKeys()),
     });
   }
   return sources;
@@ -258,8 +258,8 @@ export async function subjectMatches(desk: Desk, query: string): Promise<SearchM
 }
 
 /** How many subjects the search finds in the way that matched (read after the rows are shown). */
-export async function countSubjects(desk: Desk, query: string, match: SearchPage<SubjectRow>['match']): Promise<number> {
-  if (!query.trim()) return desk.db.subjects.count();
+export async function countSubjects(desk: Desk, query: string, match: SearchPage<SubjectRow>['match']): Promise<SearchCount> {
+  if (!query.trim()) return { count: await desk.db.subjects.count(), exact: true };
   const source = subjectSources(desk, query, await lookupSecret(desk.db, desk.ids)).find((s) => s.match === match);
-  return source ? source.count() : 0;
+  return source ? source.count() : { count: 0, exact: true };
 }

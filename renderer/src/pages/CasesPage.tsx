@@ -104,7 +104,7 @@ function CaseList() {
   const match = result?.match ?? null;
   // Read after the rows for this query are shown (never competing with them): the count and the other ways that match.
   const shown = result?.q;
-  const count = useDeskQuery((d) => (shown === undefined ? undefined : shown.trim() ? countCases(d, shown, match) : countListedCases(d, filter)), [shown, match, JSON.stringify(filter)]);
+  const count = useDeskQuery((d) => (shown === undefined ? undefined : shown.trim() ? countCases(d, shown, match) : countListedCases(d, filter).then((count) => ({ count, exact: true }))), [shown, match, JSON.stringify(filter)]);
   const matches = useDeskQuery((d) => (shown?.trim() ? caseMatches(d, shown) : []), [shown]);
   const changeFilter = (f: CaseListFilter) => {
     setEdited(f);

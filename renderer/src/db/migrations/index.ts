@@ -14,6 +14,7 @@ import { migration0030 } from './0030-sync';
 import { migration0060 } from './0060-search-terms';
 import { migration0061 } from './0061-case-list';
 import { migration0062 } from './0062-deadline-kind-indexes';
+import { migration0063 } from './0063-deadline-days';
 
 export type { Migration } from './types';
 
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0060,
   migration0061,
   migration0062,
+  migration0063,
 ];
 
 /** Throws when versions are not strictly increasing positive integers. */

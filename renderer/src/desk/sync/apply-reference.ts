@@ -17,6 +17,7 @@ import type { Desk } from '../desk';
 import { domainEvent, loadEvents } from '../cases';
 import { caseRulesContext, importHolidaySchedule, ruleSetKey } from '../rules';
 import { deskWrite, isRefused } from '../write';
+import { changeDeadlines } from '../deadline-days';
 import { foldCase } from '../../../../shared/case/fold';
 import { canonicalize } from '../../../../shared/sync/hash';
 import { parseRuleSetUpdate } from '../../../../shared/sync/rule-set-update';
@@ -82,7 +83,7 @@ export async function refreshProvisionalDeadlines(desk: Desk): Promise<{ cases: 
   let updated = 0;
   for (const caseId of caseIds) {
     try {
-      const written = await deskWrite(desk, ['cases', 'caseEvents', 'deadlines', 'ruleSets', 'calendars'], async () => {
+      const written = await deskWrite(desk, ['cases', 'caseEvents', 'deadlines', 'deadlineDays', 'ruleSets', 'calendars'], async () => {
         const caseRow = await db.cases.get(caseId);
         const events = await loadEvents(db, caseId);
         const first = events[0];
@@ -92,6 +93,7 @@ export async function refreshProvisionalDeadlines(desk: Desk): Promise<{ cases: 
         const state = foldCase(events.map(domainEvent), ctx.ruleSet, ctx.calendar, { today: ctx.today });
         const byId = new Map(state.deadlines.map((d) => [`${caseId}:${d.key}:${d.scopeId ?? ''}`, d]));
         const next: DeadlineRow[] = [];
+        const before: DeadlineRow[] = [];
         for (const row of await db.deadlines.where('caseId').equals(caseId).toArray()) {
           const d = byId.get(row.id);
           if (!row.provisional || !d || d.unset || d.paused) continue;
@@ -100,8 +102,10 @@ export async function refreshProvisionalDeadlines(desk: Desk): Promise<{ cases: 
           const changed: DeadlineRow = { ...row, dueDate, provisional: d.provisional, flagged: d.provisional ? 1 : 0 };
           if (!d.provisional) delete changed.note;
           next.push(changed);
+          before.push(row);
         }
-        await db.deadlines.bulkPut(next);
+        // The work list's day counts follow the rows (desk/deadline-days.ts).
+        await changeDeadlines(db, before, next);
         return next.length;
       });
       updated += isRefused(written) ? 0 : written;
