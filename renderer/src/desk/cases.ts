@@ -24,7 +24,7 @@ import type { Desk } from './desk';
 import { caseRulesContext, type CaseRulesContext } from './rules';
 import { linkedPersons, personCodeKey, personNameKey, subjectLabel, type LinkedPerson } from './subjects';
 import { codeQuery, keyTerm, nameContains, nameQueryKey, needsRecheck } from './search-terms';
-import { cappedCount, COUNT_CAP, firstPage, runSearch, searchMatches, type SearchCount, type SearchMatch, type SearchPage, type SearchSource } from './search';
+import { cappedCount, COUNT_CAP, distinctKeysPage, firstPage, lazySource, runSearch, searchMatches, type SearchCount, type SearchMatch, type SearchPage, type SearchSource } from './search';
 import { lookupSecret } from './device';
 import { checkCitizenId } from '../../../shared/identifiers/citizen-id';
 import { deskWrite, isRefused, refuseWrite, type DeskRefused, type WriteScope } from './write';
@@ -384,14 +384,15 @@ export function availability(folded: FoldedCase, type: CaseEventType): PerformCh
 
 
 /** The ways a case is found (one search box; the page says which one matched). */
-export function caseSources(desk: Desk, query: string, secretHex: string): SearchSource<CaseRow>[] {
+export function caseSources(desk: Desk, query: string): SearchSource<CaseRow>[] {
+  const secret = () => lookupSecret(desk.db, desk.ids);
   const db = desk.db;
   const q = query.trim();
   const byIds = async (ids: string[]) => (await db.cases.bulkGet(ids)).filter((c): c is CaseRow => c !== undefined);
   const termSource = (match: SearchMatch, range: () => Collection<CaseTermsRow, string>, recheck?: (c: CaseRow) => boolean): SearchSource<CaseRow> => ({
     match,
     page: async (offset, limit) => {
-      if (!recheck) return byIds(await range().distinct().offset(offset).limit(limit).primaryKeys());
+      if (!recheck) return byIds(await distinctKeysPage((n) => range().limit(n).primaryKeys(), offset, limit));
       const all = (await byIds([...new Set(await range().primaryKeys())])).filter(recheck);
       return all.slice(offset, offset + limit);
     },
@@ -414,16 +415,14 @@ export function caseSources(desk: Desk, query: string, secretHex: string): Searc
       // Row ids are `caseId|文号`: the count reads keys only.
       count: () => cappedCount((n) => db.documentNumbers.where('no').startsWith(q).limit(n).primaryKeys(), (k) => k.slice(0, k.indexOf('|'))),
     },
-    { match: 'basisNo', page: (offset, limit) => db.cases.where('docNos').startsWith(q).distinct().offset(offset).limit(limit).toArray(), count: () => cappedCount((n) => db.cases.where('docNos').startsWith(q).limit(n).primaryKeys()) },
+    { match: 'basisNo', page: async (offset, limit) => byIds(await distinctKeysPage((n) => db.cases.where('docNos').startsWith(q).limit(n).primaryKeys(), offset, limit)), count: () => cappedCount((n) => db.cases.where('docNos').startsWith(q).limit(n).primaryKeys()) },
   ];
   const code = codeQuery(q);
   if (code && code.length === 18 && checkCitizenId(code).ok) {
-    const key = keyTerm(personCodeKey(secretHex, code));
-    sources.push(termSource('citizenId', () => db.caseTerms.where('terms').equals(key)));
+    sources.push(lazySource('citizenId', async () => { const key = keyTerm(personCodeKey(await secret(), code)); return termSource('citizenId', () => db.caseTerms.where('terms').equals(key)); }));
   }
   if (code) sources.push(termSource('uscc', () => db.caseTerms.where('terms').startsWith(keyTerm(`U:${code}`))));
-  const personKey = keyTerm(personNameKey(secretHex, q));
-  sources.push(termSource('personName', () => db.caseTerms.where('terms').equals(personKey)));
+  sources.push(lazySource('personName', async () => { const personKey = keyTerm(personNameKey(await secret(), q)); return termSource('personName', () => db.caseTerms.where('terms').equals(personKey)); }));
   const key = nameQueryKey(q);
   if (key) sources.push(termSource('name', () => db.caseTerms.where('terms').startsWith(key), needsRecheck(q) ? (c) => nameContains(c.subjectLabel, q) : undefined));
   return sources;
@@ -437,19 +436,19 @@ export function caseSources(desk: Desk, query: string, secretHex: string): Searc
  */
 export async function searchCases(desk: Desk, query: string, page = 0, pageSize = 20, prefer?: SearchMatch | null): Promise<SearchPage<CaseRow>> {
   if (!query.trim()) return firstPage((offset, limit) => desk.db.cases.orderBy('updatedAt').reverse().offset(offset).limit(limit).toArray(), page, pageSize);
-  return runSearch(caseSources(desk, query, await lookupSecret(desk.db, desk.ids)), query, page, pageSize, prefer);
+  return runSearch(caseSources(desk, query), query, page, pageSize, prefer);
 }
 
 /** The ways the query finds cases (for the switch above the list; read after the rows). */
 export async function caseMatches(desk: Desk, query: string): Promise<SearchMatch[]> {
   if (!query.trim()) return [];
-  return searchMatches(caseSources(desk, query, await lookupSecret(desk.db, desk.ids)), query);
+  return searchMatches(caseSources(desk, query), query);
 }
 
 /** How many cases the search finds in the way that matched (read after the rows are shown). */
 export async function countCases(desk: Desk, query: string, match: SearchMatch | null): Promise<SearchCount> {
   if (!query.trim()) return { count: await desk.db.cases.count(), exact: true };
-  const source = caseSources(desk, query, await lookupSecret(desk.db, desk.ids)).find((s) => s.match === match);
+  const source = caseSources(desk, query).find((s) => s.match === match);
   return source ? source.count() : { count: 0, exact: true };
 }
 

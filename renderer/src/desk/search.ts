@@ -42,6 +42,27 @@ export type SearchSource<T> = {
   count(): Promise<SearchCount>;
 };
 
+/**
+ * Keys `offset … offset + limit` of a multi-entry range, each record once. Reads keys in bulk
+ * (getAllKeys) and removes repeats here: a cursor with `distinct()` costs one round trip per entry.
+ */
+export async function distinctKeysPage(read: (limit: number) => Promise<string[]>, offset: number, limit: number): Promise<string[]> {
+  const wanted = offset + limit;
+  for (let n = Math.max(2 * wanted, 40); ; n *= 4) {
+    const keys = await read(n);
+    const unique = [...new Set(keys)];
+    if (unique.length >= wanted || keys.length < n) return unique.slice(offset, wanted);
+  }
+}
+
+/**
+ * A way whose index key needs something read first (a natural person's keyed hash needs this
+ * device's secret): it is built only when tried, so queries matched before it never pay for it.
+ */
+export function lazySource<T>(match: SearchMatch, make: () => Promise<SearchSource<T>>): SearchSource<T> {
+  return { match, page: async (offset, limit) => (await make()).page(offset, limit), count: async () => (await make()).count() };
+}
+
 /** A page of search results: `match` is the way the rows were found (null: no query, or no hit). */
 export type SearchPage<T> = Page<T> & { match: SearchMatch | null; matches: SearchMatch[] };
 

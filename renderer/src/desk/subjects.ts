@@ -16,7 +16,7 @@ import { normalizeIdentifierInput } from '../../../shared/identifiers/normalize'
 import { hmacSha256Hex } from '../db/sha256';
 import type { Desk } from './desk';
 import { codeQuery, keyTerm, nameContains, nameQueryKey, needsRecheck, normalizeName, organisationNameTerms } from './search-terms';
-import { cappedCount, firstPage, runSearch, searchMatches, type SearchCount, type SearchMatch, type SearchPage, type SearchSource } from './search';
+import { cappedCount, distinctKeysPage, firstPage, lazySource, runSearch, searchMatches, type SearchCount, type SearchMatch, type SearchPage, type SearchSource } from './search';
 import { lookupSecret } from './device';
 import { deskWrite, refuseWrite, type DeskRefused } from './write';
 
@@ -207,21 +207,26 @@ export async function getSubject(desk: Desk, id: string): Promise<SubjectRow | u
 }
 
 /** The ways a subject is found (one search box; the page says which one matched). */
-export function subjectSources(desk: Desk, query: string, secretHex: string): SearchSource<SubjectRow>[] {
+export function subjectSources(desk: Desk, query: string): SearchSource<SubjectRow>[] {
+  const secret = () => lookupSecret(desk.db, desk.ids);
   const db = desk.db;
   const q = query.trim();
   const sources: SearchSource<SubjectRow>[] = [];
   const code = codeQuery(q);
   if (code && code.length === 18 && checkCitizenId(code).ok) {
-    const key = personCodeKey(secretHex, code);
-    sources.push({ match: 'citizenId', page: (offset, limit) => db.subjects.where('codeKey').equals(key).offset(offset).limit(limit).toArray(), count: () => cappedCount((n) => db.subjects.where('codeKey').equals(key).limit(n).primaryKeys()) });
+    sources.push(lazySource('citizenId', async () => {
+      const key = personCodeKey(await secret(), code);
+      return { match: 'citizenId', page: (offset, limit) => db.subjects.where('codeKey').equals(key).offset(offset).limit(limit).toArray(), count: () => cappedCount((n) => db.subjects.where('codeKey').equals(key).limit(n).primaryKeys()) };
+    }));
   }
   if (code) {
     const range = () => db.subjects.where('codeKey').startsWith(`U:${code}`);
     sources.push({ match: 'uscc', page: (offset, limit) => range().offset(offset).limit(limit).toArray(), count: () => cappedCount((n) => range().limit(n).primaryKeys()) });
   }
-  const personKey = keyTerm(personNameKey(secretHex, q));
-  sources.push({ match: 'personName', page: (offset, limit) => db.subjects.where('searchTerms').equals(personKey).offset(offset).limit(limit).toArray(), count: () => cappedCount((n) => db.subjects.where('searchTerms').equals(personKey).limit(n).primaryKeys()) });
+  sources.push(lazySource('personName', async () => {
+    const personKey = keyTerm(personNameKey(await secret(), q));
+    return { match: 'personName', page: (offset, limit) => db.subjects.where('searchTerms').equals(personKey).offset(offset).limit(limit).toArray(), count: () => cappedCount((n) => db.subjects.where('searchTerms').equals(personKey).limit(n).primaryKeys()) };
+  }));
   const key = nameQueryKey(q);
   if (key) {
     const recheck = needsRecheck(q);
@@ -231,7 +236,11 @@ export function subjectSources(desk: Desk, query: string, secretHex: string): Se
     };
     sources.push({
       match: 'name',
-      page: (offset, limit) => range().offset(offset).limit(limit).toArray(),
+      page: async (offset, limit) => {
+        if (recheck) return range().offset(offset).limit(limit).toArray();
+        const ids = await distinctKeysPage((n) => db.subjects.where('searchTerms').startsWith(key).limit(n).primaryKeys(), offset, limit);
+        return (await db.subjects.bulkGet(ids)).filter((s): s is SubjectRow => s !== undefined);
+      },
       // Keys only (one getAllKeys), deduplicated here: a name may hold the fragment twice.
       count: () => cappedCount((n) => (recheck ? range() : db.subjects.where('searchTerms').startsWith(key)).limit(n).primaryKeys()),
     });
@@ -248,18 +257,18 @@ export function subjectSources(desk: Desk, query: string, secretHex: string): Se
 export async function searchSubjects(desk: Desk, query: string, page = 0, pageSize = 20, prefer?: SearchPage<SubjectRow>['match']): Promise<SearchPage<SubjectRow>> {
   const db = desk.db;
   if (!query.trim()) return firstPage((offset, limit) => db.subjects.orderBy('createdAt').reverse().offset(offset).limit(limit).toArray(), page, pageSize);
-  return runSearch(subjectSources(desk, query, await lookupSecret(db, desk.ids)), query, page, pageSize, prefer);
+  return runSearch(subjectSources(desk, query), query, page, pageSize, prefer);
 }
 
 /** The ways the query finds subjects (for the switch above the list; read after the rows). */
 export async function subjectMatches(desk: Desk, query: string): Promise<SearchMatch[]> {
   if (!query.trim()) return [];
-  return searchMatches(subjectSources(desk, query, await lookupSecret(desk.db, desk.ids)), query);
+  return searchMatches(subjectSources(desk, query), query);
 }
 
 /** How many subjects the search finds in the way that matched (read after the rows are shown). */
 export async function countSubjects(desk: Desk, query: string, match: SearchPage<SubjectRow>['match']): Promise<SearchCount> {
   if (!query.trim()) return { count: await desk.db.subjects.count(), exact: true };
-  const source = subjectSources(desk, query, await lookupSecret(desk.db, desk.ids)).find((s) => s.match === match);
+  const source = subjectSources(desk, query).find((s) => s.match === match);
   return source ? source.count() : { count: 0, exact: true };
 }
