@@ -69,8 +69,11 @@ async function listenOnPreviewPort(server: Server): Promise<void> {
   }
 }
 
-/** A static file server for dist/renderer on 127.0.0.1 (Vite's preview port when free). */
-export async function serveRenderer(root = RENDERER_DIST): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * A static file server for dist/renderer on 127.0.0.1: on Vite's preview port when free, or on `port`
+ * (the bench keeps one origin across runs).
+ */
+export async function serveRenderer(root = RENDERER_DIST, port?: number): Promise<{ url: string; close: () => Promise<void> }> {
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error(`${root}/index.html is missing: build the renderer first (npx vite build).`);
   }
@@ -88,7 +91,8 @@ export async function serveRenderer(root = RENDERER_DIST): Promise<{ url: string
     res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
     res.end(readFileSync(file));
   });
-  await listenOnPreviewPort(server);
+  if (port === undefined) await listenOnPreviewPort(server);
+  else await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('server has no port');
   return {
@@ -96,6 +100,18 @@ export async function serveRenderer(root = RENDERER_DIST): Promise<{ url: string
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
 }
+
+/** The flags every run of Debian's Chromium gets (tests and the bench). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 export type E2eApp = {
   browser: Browser;
@@ -122,20 +138,7 @@ export type StartAppOptions = {
 
 export async function startApp(options: StartAppOptions = {}): Promise<E2eApp> {
   const server = await serveRenderer();
-  const browser = await chromium.launch({
-    executablePath: findChromium(),
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
   const downloadsDir = mkdtempSync(join(tmpdir(), 'credit-desk-downloads-'));
   const context = await browser.newContext({
     acceptDownloads: true,

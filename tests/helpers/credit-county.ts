@@ -65,7 +65,7 @@ export async function generateCreditCounty(desk: Desk, options: { cases: number;
     if (!(await act(caseId, 'pre_notice_served', addDays(d0, 2), { documentNo: `示信告〔合成〕${n + 1}号`, recipients: ['合成企业'], method: 'direct' }))) continue;
     if (rnd() < 0.2) continue;
     if (!(await act(caseId, 'listed', addDays(d0, 20), { decisionNo: `示信决〔合成〕${n + 1}号`, listType: 'dishonesty_list', priorRepairCompletedOn: null }))) continue;
-    await act(caseId, 'served', addDays(d0, 21 + Math.floor(rnd() * 10)), { documentKind: 'listing_decision', documentNo: `示信决〔合成〕${n + 1}号`, recipients: ['合成企业'], method: 'direct', regardingId: null });
+    await act(caseId, 'served', addDays(d0, 21 + Math.floor(rnd() * 10)), { documentKind: 'listing-decision', documentNo: `示信决〔合成〕${n + 1}号`, recipients: ['合成企业'], method: 'direct', regardingId: null });
     if (rnd() < 0.3) {
       const received = addDays(d0, 40 + Math.floor(rnd() * 60));
       const objectionId = `OBJ-${n}`;

@@ -4,6 +4,7 @@ import { CreditDeskDb } from '../../renderer/src/db/database';
 import { createUlidMaker } from '../../renderer/src/db/ids';
 import { ensureDevice, nextDeviceSeq } from '../../renderer/src/desk/device';
 import { deskWrite } from '../../renderer/src/desk/write';
+import { changeDeadlines } from '../../renderer/src/desk/deadline-days';
 import { endOfWeek, isOverdue, listDeadlines, attentionCounts } from '../../renderer/src/desk/deadlines';
 import type { DeadlineRow } from '../../renderer/src/db/types';
 import { uniqueDbName } from '../helpers/dexie';
@@ -58,7 +59,8 @@ describe('work list queries', () => {
   it('filters overdue / today / this week / provisional by index, sorts and pages', async () => {
     const db = new CreditDeskDb(uniqueDbName('deadlines'));
     const desk = testDesk(db, '2026-10-12');
-    await db.deadlines.bulkAdd([
+    // Written as the desk writes them: rows and their day counts together.
+    await db.transaction('rw', db.deadlines, db.deadlineDays, () => changeDeadlines(db, [], [
       row('a', '2026-10-09'),
       row('b', '2026-10-10'),
       row('c', '2026-10-12'),
@@ -66,7 +68,7 @@ describe('work list queries', () => {
       row('e', '2026-11-30', 'overdue', { provisional: true }),
       row('f', '2026-10-01', 'window_closes'),
       row('g', '', 'overdue', { unset: true }),
-    ]);
+    ]));
     const today = '2026-10-12'; // a Monday
     expect(endOfWeek(today)).toBe('2026-10-18');
     expect((await listDeadlines(desk, { filter: 'overdue' })).rows.map((r) => r.id)).toEqual(['a', 'b']);

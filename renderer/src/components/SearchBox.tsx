@@ -1,8 +1,15 @@
-import { Input } from 'antd';
+import { Input, Segmented } from 'antd';
 import { useEffect, useState } from 'react';
+import { SEARCH_MATCH_LABELS, type SearchMatch } from '../desk';
+
+/**
+ * Typing pauses this long before a search runs. Short: a search reads one index range (≈ tens of
+ * ms on a county), so the whole keystroke-to-rows path stays under 150 ms.
+ */
+export const SEARCH_DEBOUNCE_MS = 60;
 
 /** The value after it has stopped changing for `ms` (typing does not query on every key). */
-export function useDebounced<T>(value: T, ms = 250): T {
+export function useDebounced<T>(value: T, ms = SEARCH_DEBOUNCE_MS): T {
   const [debounced, setDebounced] = useState(value);
   useEffect(() => {
     const timer = setTimeout(() => setDebounced(value), ms);
@@ -11,18 +18,30 @@ export function useDebounced<T>(value: T, ms = 250): T {
   return debounced;
 }
 
-/** The query and page of a searchable, paged list: a new query starts again at the first page. */
-export function usePagedSearch() {
+/** The query of a searchable list and the way of matching the officer chose (a new query resets it). */
+export function useSearchQuery() {
   const [query, setQuery] = useState('');
-  const [page, setPage] = useState(0);
+  const [prefer, setPrefer] = useState<SearchMatch | null>(null);
   const debouncedQuery = useDebounced(query);
   const changeQuery = (value: string) => {
     setQuery(value);
-    setPage(0);
+    setPrefer(null);
   };
-  return { query, debouncedQuery, page, setPage, changeQuery };
+  return { query, debouncedQuery, prefer, setPrefer, changeQuery };
 }
 
 export function SearchBox({ value, onChange, placeholder, width, testId }: { value: string; onChange: (value: string) => void; placeholder: string; width: number; testId: string }) {
   return <Input.Search allowClear placeholder={placeholder} style={{ width }} value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId} />;
+}
+
+/** Which way the search matched, and the other ways that also have hits (click to switch). */
+export function MatchSwitch({ match, matches, onChange }: { match: SearchMatch | null; matches: SearchMatch[]; onChange: (m: SearchMatch) => void }) {
+  if (!match) return null;
+  return (
+    <span data-testid="search-match" data-match={match}>
+      按
+      <Segmented<SearchMatch> size="small" value={match} onChange={onChange} options={matches.map((m) => ({ value: m, label: SEARCH_MATCH_LABELS[m] }))} style={{ margin: '0 4px' }} />
+      匹配
+    </span>
+  );
 }

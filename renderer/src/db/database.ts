@@ -11,9 +11,13 @@ import type {
   BasisDocumentRow,
   CalendarRow,
   CaseEventRow,
+  CaseListRow,
   CaseRow,
+  CaseTermsRow,
+  DeadlineDayRow,
   DeadlineRow,
   DeviceRow,
+  DocumentNumberRow,
   IssuedDocumentRow,
   ObjectionRow,
   OutboxRow,
@@ -52,6 +56,10 @@ export class CreditDeskDb extends Dexie {
   calendars!: Table<CalendarRow, string>;
   ruleSets!: Table<RuleSetRow, string>;
   auditLog!: Table<AuditRow, string>;
+  caseTerms!: Table<CaseTermsRow, string>;
+  documentNumbers!: Table<DocumentNumberRow, string>;
+  caseList!: Table<CaseListRow, string>;
+  deadlineDays!: Table<DeadlineDayRow, string>;
 
   constructor(name: string = DB_NAME, options: DbOptions = {}) {
     super(name, {

@@ -44,8 +44,11 @@ export type SubjectRow = {
   orgType?: SubjectOrgType;
   /** Natural persons only: personal data in one dedicated field. */
   pii?: PersonalData;
-  /** Search keys: name bigrams for organisations, keyed hashes for natural persons. */
-  searchGrams: string[];
+  /**
+   * Search terms (renderer/src/desk/search-terms.ts): suffixes of an organisation's name and of its
+   * pinyin initials; for a natural person only the keyed hash of the name ('#N:…').
+   */
+  searchTerms: string[];
   categoryFlags: string[];
   region?: string;
   createdAt: string;
@@ -197,3 +200,39 @@ export type AuditRow = {
   entityId: string;
   detail?: unknown;
 };
+
+/**
+ * Search terms of one case (migration 0080), written when the case is opened: the subject's name
+ * terms (or a natural person's keyed hashes) and its code key, so that a case is found by any part of
+ * its subject's name or code in one index range. No personal data in clear.
+ */
+export type CaseTermsRow = { id: string; terms: string[] };
+
+/** One 文号 a case's events carry (事先告知书、列入决定书、送达的文书 …), for search (migration 0080). */
+export type DocumentNumberRow = { id: string; no: string; caseId: string };
+
+/**
+ * The case list's filter and sort keys of one case (migration 0081), rewritten with each event of the
+ * case (only the touched case's row changes). `dueSort` = the nearest open deadline + '|' + case id
+ * (unique, so lists page by key); '9999-12-31' when the case has none.
+ */
+export type CaseListRow = {
+  id: string;
+  stage: string;
+  listType: string;
+  severity: string;
+  region: string;
+  ruleSetId: string;
+  determinationDate: string;
+  nextDue: string;
+  nextDueLabel: string;
+  dueSort: string;
+};
+
+/**
+ * Counts of open deadlines due on one day (migration 0083), kept with every change of `deadlines`
+ * (desk/deadline-days.ts): the badge and the work list's totals add up days instead of counting index
+ * ranges, which Chromium does entry by entry (≈ 8 µs each: 350 ms for 39,000 overdue rows).
+ * `kinds[kind]` = [total, attention, flagged]. dueDate '' holds the unset and paused ones.
+ */
+export type DeadlineDayRow = { dueDate: string; total: number; attention: number; flagged: number; kinds: Record<string, [number, number, number]> };

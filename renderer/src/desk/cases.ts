@@ -8,7 +8,8 @@
  * The renderer holds no copy of a legal rule: every date and every refusal comes from shared/.
  */
 import type { CreditDeskDb } from '../db/database';
-import type { AttachmentRow, BasisDocumentRow, CaseEventRow, CaseRow, DeadlineRow, ObjectionRow, RepairRow, SubjectRow } from '../db/types';
+import type { Collection } from 'dexie';
+import type { AttachmentRow, BasisDocumentRow, CaseEventRow, CaseRow, CaseTermsRow, DeadlineRow, ObjectionRow, RepairRow, SubjectRow } from '../db/types';
 import type { Actor, CaseEvent, CaseEventType, EventDraft, SubjectRef } from '../../../shared/case/events';
 import { CASE_EVENT_LABELS } from '../../../shared/case/events';
 import type { CaseState, Deadline } from '../../../shared/case/state';
@@ -20,14 +21,20 @@ import { parseEventDraft } from '../../../shared/case/schema';
 import { followUpActs } from '../../../shared/case/joint';
 import type { IsoDate } from '../../../shared/util/dates';
 import { sha256, toHex } from '../../../shared/sync/hash';
-import type { Desk, Page } from './desk';
+import type { Desk } from './desk';
 import { caseRulesContext, type CaseRulesContext } from './rules';
-import { linkedPersons, subjectLabel } from './subjects';
+import { linkedPersons, personCodeKey, personNameKey, subjectLabel, type LinkedPerson } from './subjects';
+import { codeQuery, keyTerm, nameContains, nameQueryKey, needsRecheck } from './search-terms';
+import { cappedCount, COUNT_CAP, distinctKeysPage, firstPage, lazySource, runSearch, searchMatches, type SearchCount, type SearchMatch, type SearchPage, type SearchSource } from './search';
+import { lookupSecret } from './device';
+import { checkCitizenId } from '../../../shared/identifiers/citizen-id';
 import { listingNoticeRecipients } from '../../../shared/case/recipients';
 import { documentTitle } from '../../../shared/documents/titles';
 import type { IssuedDocument } from '../../../shared/documents/issued';
 import { deskWrite, isRefused, refuseWrite, type DeskRefused, type WriteScope } from './write';
 import { CREDIT_CASE_TABLES, rewriteCreditDerived } from './credit/derived';
+import { caseListRow, caseTermsRow, documentNumbersOf } from './case-index';
+import { changeDeadlines } from './deadline-days';
 
 /** Outcomes that make a deadline a task for the office (red when past due). */
 const ACTIONABLE = new Set(['overdue', 'listing_expires', 'publication_ends']);
@@ -39,7 +46,9 @@ export function isActionable(outcome: string): boolean {
 }
 
 /** The tables a case write touches (callers that join a case write to their own add theirs). */
-export const CASE_TABLES = ['cases', 'caseEvents', 'deadlines', 'objections', 'repairs', 'ruleSets', 'calendars', 'settings', 'basisDocuments', 'attachments', ...CREDIT_CASE_TABLES] as const;
+export const CASE_TABLES = [
+  ...new Set(['cases', 'caseEvents', 'deadlines', 'objections', 'repairs', 'ruleSets', 'calendars', 'settings', 'basisDocuments', 'attachments', 'subjects', 'caseTerms', 'caseList', 'documentNumbers', 'deadlineDays', ...CREDIT_CASE_TABLES] as const),
+];
 
 export type ActDraft = { type: CaseEventType; occurredOn: IsoDate; payload: unknown };
 
@@ -77,6 +86,11 @@ export function parseActDraft(value: unknown, actor: Actor): { ok: true; draft: 
   return { ok: false, code: parsed.code, reason: parsed.reason };
 }
 
+/** The audit log's words for one recorded act (the single and the bulk path). */
+export function actAuditAction(type: CaseEventType): string {
+  return `办理“${CASE_EVENT_LABELS[type]}”`;
+}
+
 export async function loadEvents(db: CreditDeskDb, caseId: string): Promise<CaseEventRow[]> {
   return db.caseEvents.where('[caseId+seq]').between([caseId, 0], [caseId, Infinity]).toArray();
 }
@@ -84,7 +98,7 @@ export async function loadEvents(db: CreditDeskDb, caseId: string): Promise<Case
 /** The work list's note on a row whose day was counted without that year's 节假日安排. */
 export const PROVISIONAL_NOTE = '所涉年份的节假日安排尚未公布，日期为暂定';
 
-function deadlineRows(caseRow: CaseRow, deadlines: readonly Deadline[]): DeadlineRow[] {
+export function deadlineRows(caseRow: CaseRow, deadlines: readonly Deadline[]): DeadlineRow[] {
   return deadlines
     .filter((d) => LISTED.has(d.outcome) || d.unset)
     .map((d): DeadlineRow => ({
@@ -107,40 +121,63 @@ function deadlineRows(caseRow: CaseRow, deadlines: readonly Deadline[]): Deadlin
     }));
 }
 
-/** Rewrites one case's derived rows from its fold (only the touched case changes: the work list stays incremental). */
-export async function rewriteDerived(db: CreditDeskDb, caseRow: CaseRow, state: CaseState, events: readonly CaseEvent[], at: string, repairMaterials?: RepairRow['materials']): Promise<void> {
-  await db.deadlines.where('caseId').equals(caseRow.id).delete();
-  await db.deadlines.bulkPut(deadlineRows(caseRow, state.deadlines));
-  for (const o of state.objections) {
+/** The objection rows of a fold (`prev`: the stored row of the same objection, kept for createdAt). */
+export function objectionRows(caseId: string, state: CaseState, events: readonly CaseEvent[], at: string, prev: (id: string) => ObjectionRow | undefined): ObjectionRow[] {
+  return state.objections.map((o) => {
     const received = events.find((e) => e.type === 'objection_received' && e.payload.objectionId === o.objectionId);
-    const prev = await db.objections.get(o.objectionId);
-    const row: ObjectionRow = {
+    return {
       id: o.objectionId,
-      caseId: caseRow.id,
+      caseId,
       receivedDate: o.receivedOn,
       applicant: received?.type === 'objection_received' ? received.payload.applicant : '',
       grounds: received?.type === 'objection_received' ? received.payload.reasons : '',
       state: o.stage,
-      createdAt: prev?.createdAt ?? at,
+      createdAt: prev(o.objectionId)?.createdAt ?? at,
       updatedAt: at,
     };
-    await db.objections.put(row);
-  }
-  for (const r of state.repairs) {
-    const prev = await db.repairs.get(r.repairId);
+  });
+}
+
+/** The repair rows of a fold (the received-materials checklist is kept from the stored row). */
+export function repairRows(caseId: string, state: CaseState, events: readonly CaseEvent[], at: string, prev: (id: string) => RepairRow | undefined, repairMaterials?: RepairRow['materials']): RepairRow[] {
+  return state.repairs.map((r) => {
+    const before = prev(r.repairId);
     const applied = events.find((e) => e.type === 'repair_applied' && e.payload.repairId === r.repairId);
-    const row: RepairRow = {
+    return {
       id: r.repairId,
-      caseId: caseRow.id,
+      caseId,
       applicationDate: r.appliedOn,
       applicant: applied?.type === 'repair_applied' ? (applied.payload.note ?? '') : '',
-      materials: prev?.materials ?? repairMaterials ?? [],
+      materials: before?.materials ?? repairMaterials ?? [],
       state: r.stage,
-      createdAt: prev?.createdAt ?? at,
+      createdAt: before?.createdAt ?? at,
       updatedAt: at,
     };
-    await db.repairs.put(row);
+  });
+}
+
+/**
+ * Rewrites one case's derived rows from its fold. Only the touched case's rows change (its
+ * deadlines, objections, repairs, case-list row, and the 文号 of the new event), so the work list and
+ * the case list stay incremental: nothing else is read or rewritten.
+ */
+export async function rewriteDerived(db: CreditDeskDb, caseRow: CaseRow, state: CaseState, events: readonly CaseEvent[], at: string, repairMaterials?: RepairRow['materials']): Promise<void> {
+  const deadlines = deadlineRows(caseRow, state.deadlines);
+  await changeDeadlines(db, await db.deadlines.where('caseId').equals(caseRow.id).toArray(), deadlines);
+  const objectionIds = state.objections.map((o) => o.objectionId);
+  const repairIds = state.repairs.map((r) => r.repairId);
+  const [prevObjections, prevRepairs, prevList] = await Promise.all([db.objections.bulkGet(objectionIds), db.repairs.bulkGet(repairIds), db.caseList.get(caseRow.id)]);
+  await db.objections.bulkPut(objectionRows(caseRow.id, state, events, at, (id) => prevObjections[objectionIds.indexOf(id)]));
+  await db.repairs.bulkPut(repairRows(caseRow.id, state, events, at, (id) => prevRepairs[repairIds.indexOf(id)], repairMaterials));
+  let region = prevList?.region;
+  if (region === undefined || !prevList) {
+    const subject = await db.subjects.get(caseRow.subjectId);
+    region = subject?.region ?? '';
+    if (subject) await db.caseTerms.put(caseTermsRow(caseRow.id, subject));
   }
+  await db.caseList.put(caseListRow(caseRow, state, deadlines, region));
+  const last = events.at(-1);
+  if (last) await db.documentNumbers.bulkPut(documentNumbersOf(caseRow.id, last));
   await rewriteCreditDerived(db, caseRow, state, events, at);
 }
 
@@ -203,7 +240,7 @@ export async function recordAct(desk: Desk, caseId: string, act: unknown, option
     const loaded = await caseAndContext(desk, caseId);
     if (isRefused(loaded)) refuseWrite(loaded.code, loaded.reason);
     const result = await appendToCase(w, loaded.caseRow, false, parsed.draft, loaded.ctx, options);
-    await w.audit(`办理“${CASE_EVENT_LABELS[parsed.draft.type]}”`, 'case', caseId, { eventId: result.event.id, seq: result.event.seq });
+    await w.audit(actAuditAction(parsed.draft.type), 'case', caseId, { eventId: result.event.id, seq: result.event.seq });
     return result;
   });
 }
@@ -252,10 +289,7 @@ export async function attachmentRow(desk: Desk, caseId: string, ownerId: string,
 }
 
 /** The subject as a case records it: name and code, with its 法定代表人 and 主要责任人 (朝阳房地产规定 第八条). */
-export async function subjectRefOf(desk: Desk, subjectId: string): Promise<SubjectRef | undefined> {
-  const subject = await desk.db.subjects.get(subjectId);
-  if (!subject) return undefined;
-  const persons = subject.kind === 'natural_person' ? [] : await linkedPersons(desk, subject.id);
+export function subjectRefFrom(subject: SubjectRow, persons: readonly LinkedPerson[]): SubjectRef {
   const legalRep = persons.find((p) => p.link.role === '法定代表人');
   const responsible = persons.filter((p) => p.link.role === '主要责任人');
   return {
@@ -267,6 +301,12 @@ export async function subjectRefOf(desk: Desk, subjectId: string): Promise<Subje
     ...(legalRep ? { legalRepresentative: { name: legalRep.person.pii?.name ?? '', role: '法定代表人' } } : {}),
     ...(responsible.length > 0 ? { responsiblePersons: responsible.map((p) => ({ name: p.person.pii?.name ?? '', role: '主要责任人' })) } : {}),
   };
+}
+
+export async function subjectRefOf(desk: Desk, subjectId: string): Promise<SubjectRef | undefined> {
+  const subject = await desk.db.subjects.get(subjectId);
+  if (!subject) return undefined;
+  return subjectRefFrom(subject, subject.kind === 'natural_person' ? [] : await linkedPersons(desk, subject.id));
 }
 
 /** 认定: opens a case for a subject; its basis documents and evidence are written in the same transaction. */
@@ -377,21 +417,73 @@ export function availability(folded: FoldedCase, type: CaseEventType): PerformCh
 }
 
 
-/** Cases by case number prefix, 文号, or subject (name/code via the subjects index); paged; newest first when empty. */
-export async function searchCases(desk: Desk, query: string, subjectIds: string[], page = 0, pageSize = 20): Promise<Page<CaseRow>> {
+/** The ways a case is found (one search box; the page says which one matched). */
+export function caseSources(desk: Desk, query: string): SearchSource<CaseRow>[] {
+  const secret = () => lookupSecret(desk.db, desk.ids);
   const db = desk.db;
   const q = query.trim();
-  const take = async (rows: Promise<CaseRow[]>) => {
-    const r = await rows;
-    return { rows: r.slice(0, pageSize), hasMore: r.length > pageSize };
-  };
-  if (!q) return take(db.cases.orderBy('updatedAt').reverse().offset(page * pageSize).limit(pageSize + 1).toArray());
-  const byNo = await db.cases.where('caseNo').startsWith(q).offset(page * pageSize).limit(pageSize + 1).toArray();
-  if (byNo.length) return take(Promise.resolve(byNo));
-  const byDoc = await db.cases.where('docNos').startsWith(q).distinct().offset(page * pageSize).limit(pageSize + 1).toArray();
-  if (byDoc.length) return take(Promise.resolve(byDoc));
-  if (subjectIds.length) return take(db.cases.where('subjectId').anyOf(subjectIds).offset(page * pageSize).limit(pageSize + 1).toArray());
-  return { rows: [], hasMore: false };
+  const byIds = async (ids: string[]) => (await db.cases.bulkGet(ids)).filter((c): c is CaseRow => c !== undefined);
+  const termSource = (match: SearchMatch, range: () => Collection<CaseTermsRow, string>, recheck?: (c: CaseRow) => boolean): SearchSource<CaseRow> => ({
+    match,
+    page: async (offset, limit) => {
+      if (!recheck) return byIds(await distinctKeysPage((n) => range().limit(n).primaryKeys(), offset, limit));
+      const all = (await byIds([...new Set(await range().primaryKeys())])).filter(recheck);
+      return all.slice(offset, offset + limit);
+    },
+    count: async () => (recheck ? { count: (await byIds([...new Set(await range().limit(2 * COUNT_CAP).primaryKeys())])).filter(recheck).length, exact: true } : cappedCount((n) => range().limit(n).primaryKeys())),
+  });
+  const sources: SearchSource<CaseRow>[] = [
+    { match: 'caseNo', page: (offset, limit) => db.cases.where('caseNo').startsWith(q).offset(offset).limit(limit).toArray(), count: () => cappedCount((n) => db.cases.where('caseNo').startsWith(q).limit(n).primaryKeys()) },
+    {
+      match: 'documentNo',
+      // Several 文号 of one case may share the prefix: distinct cases, read until the page is full.
+      page: async (offset, limit) => {
+        const seen = new Set<string>();
+        await db.documentNumbers
+          .where('no')
+          .startsWith(q)
+          .until(() => seen.size >= offset + limit)
+          .each((d) => seen.add(d.caseId));
+        return byIds([...seen].slice(offset, offset + limit));
+      },
+      // Row ids are `caseId|文号`: the count reads keys only.
+      count: () => cappedCount((n) => db.documentNumbers.where('no').startsWith(q).limit(n).primaryKeys(), (k) => k.slice(0, k.indexOf('|'))),
+    },
+    { match: 'basisNo', page: async (offset, limit) => byIds(await distinctKeysPage((n) => db.cases.where('docNos').startsWith(q).limit(n).primaryKeys(), offset, limit)), count: () => cappedCount((n) => db.cases.where('docNos').startsWith(q).limit(n).primaryKeys()) },
+  ];
+  const code = codeQuery(q);
+  if (code && code.length === 18 && checkCitizenId(code).ok) {
+    sources.push(lazySource('citizenId', async () => { const key = keyTerm(personCodeKey(await secret(), code)); return termSource('citizenId', () => db.caseTerms.where('terms').equals(key)); }));
+  }
+  if (code) sources.push(termSource('uscc', () => db.caseTerms.where('terms').startsWith(keyTerm(`U:${code}`))));
+  sources.push(lazySource('personName', async () => { const personKey = keyTerm(personNameKey(await secret(), q)); return termSource('personName', () => db.caseTerms.where('terms').equals(personKey)); }));
+  const key = nameQueryKey(q);
+  if (key) sources.push(termSource('name', () => db.caseTerms.where('terms').startsWith(key), needsRecheck(q) ? (c) => nameContains(c.subjectLabel, q) : undefined));
+  return sources;
+}
+
+/**
+ * One search box over cases: 案件编号 (prefix), 文书文号 and 依据文号 (prefix), the subject's
+ * 统一社会信用代码 (prefix) or 公民身份号码 (exact, keyed hash), a natural person's exact name (keyed
+ * hash), or any part of an organisation's name or pinyin initials — EVERY matching case, paged, with
+ * the way that matched. Empty query → the case list (listCases). The count is read apart (countCases).
+ */
+export async function searchCases(desk: Desk, query: string, page = 0, pageSize = 20, prefer?: SearchMatch | null): Promise<SearchPage<CaseRow>> {
+  if (!query.trim()) return firstPage((offset, limit) => desk.db.cases.orderBy('updatedAt').reverse().offset(offset).limit(limit).toArray(), page, pageSize);
+  return runSearch(caseSources(desk, query), query, page, pageSize, prefer);
+}
+
+/** The ways the query finds cases (for the switch above the list; read after the rows). */
+export async function caseMatches(desk: Desk, query: string): Promise<SearchMatch[]> {
+  if (!query.trim()) return [];
+  return searchMatches(caseSources(desk, query), query);
+}
+
+/** How many cases the search finds in the way that matched (read after the rows are shown). */
+export async function countCases(desk: Desk, query: string, match: SearchMatch | null): Promise<SearchCount> {
+  if (!query.trim()) return { count: await desk.db.cases.count(), exact: true };
+  const source = caseSources(desk, query).find((s) => s.match === match);
+  return source ? source.count() : { count: 0, exact: true };
 }
 
 export async function casesOfSubject(desk: Desk, subjectId: string, limit = 100): Promise<CaseRow[]> {

@@ -6,7 +6,9 @@
  * verification of 黑龙江条例 第四十六条, 容缺受理 materials, 限期整改), the credit record a breach leads
  * to where the rule set says so, the outbox row ('commitment') and the audit row.
  */
+import type { CreditDeskDb } from '../db/database';
 import type { DeadlineRow } from '../db/types';
+import { changeDeadlines } from './deadline-days';
 import type { IsoDate } from '../../../shared/util/dates';
 import { isIsoDate } from '../../../shared/util/dates';
 import {
@@ -34,7 +36,7 @@ import { commitmentsTable, creditRecordsTable, type CommitmentRow } from './cred
 
 export type { CommitmentRow } from './credit/tables';
 
-export const COMMITMENT_TABLES = ['commitments', 'deadlines', 'creditRecords', 'subjects', 'subjectCredit', 'calendars', 'cases'] as const;
+export const COMMITMENT_TABLES = ['commitments', 'deadlines', 'deadlineDays', 'creditRecords', 'subjects', 'subjectCredit', 'calendars', 'cases'] as const;
 
 export function commitmentRules(key: string): CommitmentRules | undefined {
   return COMMITMENT_RULE_PRESETS.find((r) => r.key === key);
@@ -74,11 +76,15 @@ export function deadlineRoute(row: Pick<DeadlineRow, 'caseId' | 'subjectId'>): [
   return row.subjectId ? ['subjects', row.subjectId] : ['cases', row.caseId];
 }
 
+/** The commitment's work-list rows replaced by its fold's (the per-day counts follow). */
+async function replaceCommitmentDeadlines(db: CreditDeskDb, row: CommitmentRow, state: CommitmentState): Promise<void> {
+  await changeDeadlines(db, await db.deadlines.where('caseId').equals(commitmentCaseKey(row.id)).toArray(), deadlineRowsOf(row, state));
+}
+
 async function writeCommitment(w: WriteScope, row: CommitmentRow, state: CommitmentState, event: CommitmentEvent, rules: CommitmentRules): Promise<void> {
   const db = w.desk.db;
   await commitmentsTable(db).put(row);
-  await db.deadlines.where('caseId').equals(commitmentCaseKey(row.id)).delete();
-  await db.deadlines.bulkPut(deadlineRowsOf(row, state));
+  await replaceCommitmentDeadlines(db, row, state);
   const seq = await w.deviceSeq();
   await w.outbox('commitment', row.id, { commitmentId: row.id, subjectId: row.subjectId, type: row.type, rulesKey: rules.key, event }, seq);
   await w.audit(`信用承诺：${COMMITMENT_EVENT_LABELS[event.type]}`, 'commitment', row.id, { subjectId: row.subjectId, event });
@@ -206,8 +212,7 @@ export async function rederiveCommitmentDeadlines(w: WriteScope, commitmentId: s
   const rules = row ? commitmentRules(row.rulesKey) : undefined;
   if (!row || !rules) return false;
   const state = foldCommitment(row.events, rules, await loadCalendar(db), w.desk.clock.today());
-  await db.deadlines.where('caseId').equals(commitmentCaseKey(row.id)).delete();
-  await db.deadlines.bulkPut(deadlineRowsOf(row, state));
+  await replaceCommitmentDeadlines(db, row, state);
   return true;
 }
 

@@ -7,6 +7,7 @@ import type { DeadlineRow } from '../db/types';
 import { addDays, dayOfWeek, type IsoDate } from '../../../shared/util/dates';
 import type { Desk } from './desk';
 import { isActionable } from './cases';
+import { sumDays } from './deadline-days';
 
 export type DeadlineFilter = 'all' | 'overdue' | 'today' | 'week' | 'provisional';
 
@@ -23,44 +24,63 @@ export function isOverdue(row: Pick<DeadlineRow, 'dueDate' | 'outcome'>, today: 
 
 export type DeadlineQuery = { filter: DeadlineFilter; descending?: boolean; page?: number; pageSize?: number; kind?: string };
 
-export async function listDeadlines(desk: Desk, q: DeadlineQuery): Promise<{ rows: DeadlineRow[]; hasMore: boolean; total: number }> {
+const MAX_DATE = '9999-12-31';
+
+/**
+ * The index range of a filter (and kind): every filter is ONE key range of a compound index
+ * (migrations 0011, 0082), so its page and its count read only matching keys — no row is filtered
+ * in memory and nothing is scanned twice.
+ */
+function deadlineRange(desk: Desk, filter: DeadlineFilter, kind: string | undefined) {
   const db = desk.db;
   const today = desk.clock.today();
+  const dates: Record<DeadlineFilter, [string, string, boolean]> = {
+    all: ['', MAX_DATE, true],
+    overdue: [MIN_DATE, today, false],
+    today: [today, today, true],
+    week: [today, endOfWeek(today), true],
+    provisional: ['', MAX_DATE, true],
+  };
+  const [from, to, includeTo] = dates[filter];
+  if (filter === 'overdue') return kind ? db.deadlines.where('[attention+kind+dueDate]').between([1, kind, from], [1, kind, to], true, includeTo) : db.deadlines.where('[attention+dueDate]').between([1, from], [1, to], true, includeTo);
+  if (filter === 'provisional') return kind ? db.deadlines.where('[flagged+kind+dueDate]').between([1, kind, from], [1, kind, to], true, includeTo) : db.deadlines.where('[flagged+dueDate]').between([1, from], [1, to], true, includeTo);
+  return kind ? db.deadlines.where('[kind+dueDate]').between([kind, from], [kind, to], true, includeTo) : db.deadlines.where('dueDate').between(from, to, true, includeTo);
+}
+
+export async function listDeadlines(desk: Desk, q: DeadlineQuery): Promise<{ rows: DeadlineRow[]; hasMore: boolean; total: number }> {
   const page = q.page ?? 0;
   const size = q.pageSize ?? 20;
-  let coll;
-  switch (q.filter) {
-    case 'overdue':
-      coll = db.deadlines.where('[attention+dueDate]').between([1, MIN_DATE], [1, today], true, false);
-      break;
-    case 'today':
-      coll = db.deadlines.where('dueDate').equals(today);
-      break;
-    case 'week':
-      coll = db.deadlines.where('dueDate').between(today, endOfWeek(today), true, true);
-      break;
-    case 'provisional':
-      coll = db.deadlines.where('[flagged+dueDate]').between([1, ''], [1, '\uffff'], true, true);
-      break;
-    default:
-      coll = db.deadlines.orderBy('dueDate');
-  }
-  if (q.kind) {
-    const kind = q.kind;
-    coll = coll.and((d) => d.kind === kind);
-  }
-  if (q.descending) coll = coll.reverse();
-  const total = await coll.clone().count();
-  const rows = await coll.offset(page * size).limit(size + 1).toArray();
+  const range = () => deadlineRange(desk, q.filter, q.kind);
+  const ordered = q.descending ? range().reverse() : range();
+  const [rows, total] = await Promise.all([ordered.offset(page * size).limit(size + 1).toArray(), countDeadlines(desk, q.filter, q.kind)]);
   return { rows: rows.slice(0, size), hasMore: rows.length > size, total };
 }
 
-/** For the navigation badge and the start-up reminder: overdue and due-today counts (indexed ranges). */
+/**
+ * How many rows a filter shows, added up from the per-day counts (desk/deadline-days.ts): one
+ * primary-key range of day rows, never a count of an index range (Chromium counts entry by entry).
+ */
+export async function countDeadlines(desk: Desk, filter: DeadlineFilter, kind?: string): Promise<number> {
+  const db = desk.db;
+  const today = desk.clock.today();
+  switch (filter) {
+    case 'overdue':
+      return (await sumDays(db, MIN_DATE, today, false, kind)).attention;
+    case 'today':
+      return (await sumDays(db, today, today, true, kind)).total;
+    case 'week':
+      return (await sumDays(db, today, endOfWeek(today), true, kind)).total;
+    case 'provisional':
+      return (await sumDays(db, '', MAX_DATE, true, kind)).flagged;
+    default:
+      return (await sumDays(db, '', MAX_DATE, true, kind)).total;
+  }
+}
+
+/** For the navigation badge and the start-up reminder: overdue and due-today counts (from the day counts). */
 export async function attentionCounts(desk: Desk): Promise<{ overdue: number; dueToday: number; week: number }> {
   const db = desk.db;
   const today = desk.clock.today();
-  const overdue = await db.deadlines.where('[attention+dueDate]').between([1, MIN_DATE], [1, today], true, false).count();
-  const dueToday = await db.deadlines.where('dueDate').equals(today).count();
-  const week = await db.deadlines.where('dueDate').between(today, endOfWeek(today), false, true).count();
-  return { overdue, dueToday, week };
+  const [overdue, dueToday, week] = await Promise.all([sumDays(db, MIN_DATE, today, false), sumDays(db, today, today, true), sumDays(db, addDays(today, 1), endOfWeek(today), true)]);
+  return { overdue: overdue.attention, dueToday: dueToday.total, week: week.total };
 }

@@ -8,6 +8,9 @@ export { isRefused, type DeskRefused } from './write';
 export * from './subjects';
 export * from './cases';
 export * from './deadlines';
+export * from './case-list';
+export * from './search';
+export { importBatch, type DeskBatch, type BatchResult, type BatchRefusal } from './bulk';
 export * from './settings';
 export * from './rules';
 export * from './calendars';
@@ -19,6 +22,7 @@ export type {
   AuditRow,
   BasisDocumentRow,
   CaseEventRow,
+  CaseListRow,
   CaseRow,
   DeadlineRow,
   LinkRole,

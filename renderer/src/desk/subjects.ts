@@ -5,15 +5,18 @@
  * - `codeKey` is unique: the same 统一社会信用代码 / 公民身份号码 never makes two subjects.
  * - Natural persons' names and ID numbers sit only in `pii`; they are found through keyed hashes
  *   (HMAC with this device's secret), so encrypting `pii` later keeps the schema shape.
- * - Organisation names are searched through a multi-entry index of name bigrams (paged, never a
- *   table scan).
+ * - Organisation names are searched through the multi-entry index `searchTerms` (suffixes of the
+ *   name and of its pinyin initials, ./search-terms.ts): any substring is one index range, paged,
+ *   never a table scan and never an intersection of id lists in memory.
  */
 import type { LinkRole, PersonalData, SubjectKind, SubjectLinkRow, SubjectOrgType, SubjectRow } from '../db/types';
 import { checkUscc } from '../../../shared/identifiers/uscc';
 import { checkCitizenId } from '../../../shared/identifiers/citizen-id';
 import { normalizeIdentifierInput } from '../../../shared/identifiers/normalize';
 import { hmacSha256Hex } from '../db/sha256';
-import type { Desk, Page } from './desk';
+import type { Desk } from './desk';
+import { codeQuery, keyTerm, nameContains, nameQueryKey, needsRecheck, normalizeName, organisationNameTerms } from './search-terms';
+import { cappedCount, distinctKeysPage, firstPage, lazySource, runSearch, searchMatches, type SearchCount, type SearchMatch, type SearchPage, type SearchSource } from './search';
 import { lookupSecret } from './device';
 import { deskWrite, refuseWrite, type DeskRefused } from './write';
 
@@ -23,12 +26,9 @@ export type RegisterSubjectInput =
 
 export type RegisterResult = { ok: true; subject: SubjectRow } | DeskRefused;
 
-/** Name normalisation for search: full-width → half-width, no spaces or punctuation, upper case. */
-export function normalizeName(name: string): string {
-  return normalizeIdentifierInput(name).replace(/[()（）·,，.。、\-—_"“”'‘’]/g, '');
-}
+export { normalizeName };
 
-/** Unique bigrams of a normalised name (a one-character name yields itself). */
+/** Unique bigrams of a normalised name (a one-character name yields itself); for similarity only. */
 export function nameGrams(name: string): string[] {
   const n = [...normalizeName(name)];
   if (n.length <= 1) return n.length ? [n.join('')] : [];
@@ -74,7 +74,8 @@ export async function findSimilarSubjects(desk: Desk, name: string, excludeId?: 
   if (grams.length === 0) return [];
   const counts = new Map<string, number>();
   for (const g of grams) {
-    const keys = await db.subjects.where('searchGrams').equals(g).limit(200).primaryKeys();
+    // Names containing the bigram: one range of the suffix index (a suffix starting with it).
+    const keys = await db.subjects.where('searchTerms').startsWith(g).distinct().limit(200).primaryKeys();
     for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   const candidates = [...counts.entries()].filter(([id, c]) => id !== excludeId && c / grams.length >= 0.5).sort((a, b) => b[1] - a[1]).slice(0, 10);
@@ -90,52 +91,70 @@ export async function findSimilarSubjects(desk: Desk, name: string, excludeId?: 
   return out.sort((a, b) => b.score - a.score);
 }
 
-/** 登记主体: checks the code (shared/identifiers), refuses a second subject with the same code. */
-export async function registerSubject(desk: Desk, input: RegisterSubjectInput): Promise<RegisterResult> {
-  const key = await lookupSecret(desk.db, desk.ids);
-  const actor = desk.session.actor();
-  let row: SubjectRow;
-  const createdAt = desk.clock.now();
+/**
+ * The stored row of a new subject, or a refusal (code checked by shared/identifiers). Shared by
+ * registerSubject and the bulk path (importBatch), so both write the same shape.
+ */
+export function subjectRowFor(desk: Desk, input: RegisterSubjectInput, secretHex: string, createdAt: string, createdBy: string): { ok: true; row: SubjectRow } | DeskRefused {
   if (input.kind === 'natural_person') {
     const name = input.pii.name.trim();
     if (!name) return { ok: false, code: 'name_missing', field: 'name', reason: '请填写姓名' };
     const check = checkCitizenId(input.pii.idNumber);
     if (!check.ok) return { ok: false, code: check.code, field: 'idNumber', reason: check.reason };
-    row = {
-      id: desk.ids(),
-      kind: 'natural_person',
-      codeKey: personCodeKey(key, check.normalized),
-      pii: { ...input.pii, name, idNumber: check.normalized },
-      searchGrams: [personNameKey(key, name)],
-      categoryFlags: input.categoryFlags ?? [],
-      ...(input.region ? { region: input.region } : {}),
-      createdAt,
-      createdBy: actor.name,
+    return {
+      ok: true,
+      row: {
+        id: desk.ids(),
+        kind: 'natural_person',
+        codeKey: personCodeKey(secretHex, check.normalized),
+        pii: { ...input.pii, name, idNumber: check.normalized },
+        searchTerms: [keyTerm(personNameKey(secretHex, name))],
+        categoryFlags: input.categoryFlags ?? [],
+        ...(input.region ? { region: input.region } : {}),
+        createdAt,
+        createdBy,
+      },
     };
-  } else {
-    const name = input.name.trim();
-    if (!name) return { ok: false, code: 'name_missing', field: 'name', reason: '请填写名称' };
-    const check = checkUscc(input.uscc);
-    if (!check.ok) return { ok: false, code: check.code, field: 'uscc', reason: check.reason };
-    row = {
+  }
+  const name = input.name.trim();
+  if (!name) return { ok: false, code: 'name_missing', field: 'name', reason: '请填写名称' };
+  const check = checkUscc(input.uscc);
+  if (!check.ok) return { ok: false, code: check.code, field: 'uscc', reason: check.reason };
+  return {
+    ok: true,
+    row: {
       id: desk.ids(),
       kind: input.kind,
       codeKey: `U:${check.normalized}`,
       uscc: check.normalized,
       name,
       ...(input.orgType ? { orgType: input.orgType } : {}),
-      searchGrams: nameGrams(name),
+      searchTerms: organisationNameTerms(name),
       categoryFlags: input.categoryFlags ?? [],
       ...(input.region ? { region: input.region } : {}),
       createdAt,
-      createdBy: actor.name,
-    };
-  }
+      createdBy,
+    },
+  };
+}
+
+/** The refusal for a code that is already registered (one subject per code). */
+export function codeRegisteredRefusal(row: SubjectRow, existing: SubjectRow): DeskRefused {
+  const what = row.kind === 'natural_person' ? '该公民身份号码' : '该统一社会信用代码';
+  return { ok: false, code: 'code_registered', reason: `${what}已登记为主体「${subjectLabel(existing)}」，同一代码不能登记两个主体。`, field: row.kind === 'natural_person' ? 'idNumber' : 'uscc', existingId: existing.id };
+}
+
+/** 登记主体: checks the code (shared/identifiers), refuses a second subject with the same code. */
+export async function registerSubject(desk: Desk, input: RegisterSubjectInput): Promise<RegisterResult> {
+  const key = await lookupSecret(desk.db, desk.ids);
+  const built = subjectRowFor(desk, input, key, desk.clock.now(), desk.session.actor().name);
+  if (!built.ok) return built;
+  const row = built.row;
   return deskWrite(desk, ['subjects'], async (w) => {
     const existing = await desk.db.subjects.get({ codeKey: row.codeKey });
     if (existing) {
-      const what = row.kind === 'natural_person' ? '该公民身份号码' : '该统一社会信用代码';
-      refuseWrite('code_registered', `${what}已登记为主体「${subjectLabel(existing)}」，同一代码不能登记两个主体。`, { field: row.kind === 'natural_person' ? 'idNumber' : 'uscc', existingId: existing.id });
+      const refused = codeRegisteredRefusal(row, existing);
+      refuseWrite(refused.code, refused.reason, { field: refused.field!, existingId: existing.id });
     }
     await desk.db.subjects.add(row);
     await w.audit('登记主体', 'subject', row.id);
@@ -187,57 +206,69 @@ export async function getSubject(desk: Desk, id: string): Promise<SubjectRow | u
   return desk.db.subjects.get(id);
 }
 
-/**
- * Search by name (bigram index; natural persons by exact full name), by code (统一社会信用代码 prefix;
- * 公民身份号码 exact), paged. Empty query → newest subjects first.
- */
-export async function searchSubjects(desk: Desk, query: string, page = 0, pageSize = 20): Promise<Page<SubjectRow>> {
+/** The ways a subject is found (one search box; the page says which one matched). */
+export function subjectSources(desk: Desk, query: string): SearchSource<SubjectRow>[] {
+  const secret = () => lookupSecret(desk.db, desk.ids);
   const db = desk.db;
   const q = query.trim();
-  const take = async (collection: { offset(n: number): { limit(n: number): { toArray(): Promise<SubjectRow[]> } } }) => {
-    const rows = await collection.offset(page * pageSize).limit(pageSize + 1).toArray();
-    return { rows: rows.slice(0, pageSize), hasMore: rows.length > pageSize };
-  };
-  if (!q) return take(db.subjects.orderBy('createdAt').reverse());
-  const code = normalizeIdentifierInput(q);
-  if (/^[0-9A-Z]{2,18}$/.test(code)) {
-    if (code.length === 18 && checkCitizenId(code).ok) {
-      const person = await db.subjects.get({ codeKey: personCodeKey(await lookupSecret(db, desk.ids), code) });
-      if (person) return { rows: [person], hasMore: false };
-    }
-    const byCode = await take(db.subjects.where('codeKey').startsWith(`U:${code}`));
-    if (byCode.rows.length || /^\d+$/.test(code) === false) return byCode;
+  const sources: SearchSource<SubjectRow>[] = [];
+  const code = codeQuery(q);
+  if (code && code.length === 18 && checkCitizenId(code).ok) {
+    sources.push(lazySource('citizenId', async () => {
+      const key = personCodeKey(await secret(), code);
+      return { match: 'citizenId', page: (offset, limit) => db.subjects.where('codeKey').equals(key).offset(offset).limit(limit).toArray(), count: () => cappedCount((n) => db.subjects.where('codeKey').equals(key).limit(n).primaryKeys()) };
+    }));
   }
-  const key = await lookupSecret(db, desk.ids);
-  const personKey = personNameKey(key, q);
-  const norm = normalizeName(q);
-  // Candidate keys = intersection of the bigrams' index key lists (keys only, never rows): first
-  // from capped probes (rare bigrams), else from the full key lists. Candidates are then read by
-  // key in chunks and checked against the whole fragment until the page is full.
-  const CAP = 2000;
-  const grams = nameGrams(q).slice(0, 8);
-  const matches = (s: SubjectRow) => s.kind !== 'natural_person' && normalizeName(s.name ?? '').includes(norm);
-  let orgs: Page<SubjectRow> | null = null;
-  if (grams.length > 0) {
-    const probes = await Promise.all(grams.map((g) => db.subjects.where('searchGrams').equals(g).limit(CAP).primaryKeys()));
-    const exact = probes.filter((k) => k.length < CAP);
-    const sets = exact.length > 0 ? exact : await Promise.all(grams.map((g) => db.subjects.where('searchGrams').equals(g).primaryKeys()));
-    sets.sort((a, b) => a.length - b.length);
-    let candidates = sets[0] ?? [];
-    for (const other of sets.slice(1)) {
-      const keep = new Set(other);
-      candidates = candidates.filter((k) => keep.has(k));
-    }
-    const wanted = (page + 1) * pageSize + 1;
-    const found: SubjectRow[] = [];
-    for (let i = 0; i < candidates.length && found.length < wanted; i += 200) {
-      const rows = await db.subjects.bulkGet(candidates.slice(i, i + 200));
-      for (const r of rows) if (r && matches(r)) found.push(r);
-    }
-    orgs = { rows: found.slice(page * pageSize, (page + 1) * pageSize), hasMore: found.length > (page + 1) * pageSize };
+  if (code) {
+    const range = () => db.subjects.where('codeKey').startsWith(`U:${code}`);
+    sources.push({ match: 'uscc', page: (offset, limit) => range().offset(offset).limit(limit).toArray(), count: () => cappedCount((n) => range().limit(n).primaryKeys()) });
   }
-  const persons = await db.subjects.where('searchGrams').equals(personKey).limit(pageSize).toArray();
-  if (!orgs) return page === 0 ? { rows: persons, hasMore: false } : { rows: [], hasMore: false };
-  const found = orgs;
-  return page === 0 && persons.length ? { rows: [...persons, ...found.rows].slice(0, pageSize), hasMore: found.hasMore } : found;
+  sources.push(lazySource('personName', async () => {
+    const personKey = keyTerm(personNameKey(await secret(), q));
+    return { match: 'personName', page: (offset, limit) => db.subjects.where('searchTerms').equals(personKey).offset(offset).limit(limit).toArray(), count: () => cappedCount((n) => db.subjects.where('searchTerms').equals(personKey).limit(n).primaryKeys()) };
+  }));
+  const key = nameQueryKey(q);
+  if (key) {
+    const recheck = needsRecheck(q);
+    const range = () => {
+      const c = db.subjects.where('searchTerms').startsWith(key).distinct();
+      return recheck ? c.and((s) => s.kind !== 'natural_person' && nameContains(s.name ?? '', q)) : c;
+    };
+    sources.push({
+      match: 'name',
+      page: async (offset, limit) => {
+        if (recheck) return range().offset(offset).limit(limit).toArray();
+        const ids = await distinctKeysPage((n) => db.subjects.where('searchTerms').startsWith(key).limit(n).primaryKeys(), offset, limit);
+        return (await db.subjects.bulkGet(ids)).filter((s): s is SubjectRow => s !== undefined);
+      },
+      // Keys only (one getAllKeys), deduplicated here: a name may hold the fragment twice.
+      count: () => cappedCount((n) => (recheck ? range() : db.subjects.where('searchTerms').startsWith(key)).limit(n).primaryKeys()),
+    });
+  }
+  return sources;
+}
+
+/**
+ * One search box over subjects: by 统一社会信用代码 (prefix), 公民身份号码 (exact, keyed hash), a
+ * natural person's exact name (keyed hash), or any part of an organisation's name or of its pinyin
+ * initials. Paged; says which way matched (`match`) and which others have hits (`matches`).
+ * Empty query → newest subjects first. The count is read apart (countSubjects), after the rows.
+ */
+export async function searchSubjects(desk: Desk, query: string, page = 0, pageSize = 20, prefer?: SearchPage<SubjectRow>['match']): Promise<SearchPage<SubjectRow>> {
+  const db = desk.db;
+  if (!query.trim()) return firstPage((offset, limit) => db.subjects.orderBy('createdAt').reverse().offset(offset).limit(limit).toArray(), page, pageSize);
+  return runSearch(subjectSources(desk, query), query, page, pageSize, prefer);
+}
+
+/** The ways the query finds subjects (for the switch above the list; read after the rows). */
+export async function subjectMatches(desk: Desk, query: string): Promise<SearchMatch[]> {
+  if (!query.trim()) return [];
+  return searchMatches(subjectSources(desk, query), query);
+}
+
+/** How many subjects the search finds in the way that matched (read after the rows are shown). */
+export async function countSubjects(desk: Desk, query: string, match: SearchPage<SubjectRow>['match']): Promise<SearchCount> {
+  if (!query.trim()) return { count: await desk.db.subjects.count(), exact: true };
+  const source = subjectSources(desk, query).find((s) => s.match === match);
+  return source ? source.count() : { count: 0, exact: true };
 }

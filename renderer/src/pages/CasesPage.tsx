@@ -1,20 +1,43 @@
-import { Alert, Button, Card, Checkbox, Col, Descriptions, Empty, Row, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useAppStore, useDesk } from '../stores/app-store';
-import { addAttachment, caseView, isActionable, searchCases, searchSubjects, setRepairMaterials, useDeskQuery, verifyCase, type CaseRow, type IntegrityReport, type RepairRow } from '../desk';
+import {
+  addAttachment,
+  caseMatches,
+  caseRegions,
+  caseView,
+  countCases,
+  countListedCases,
+  isActionable,
+  listCases,
+  localPresets,
+  saveCaseListFilter,
+  savedCaseListFilter,
+  searchCases,
+  setRepairMaterials,
+  useDeskQuery,
+  verifyCase,
+  type CaseListFilter,
+  type CaseListItem,
+  type CaseRow,
+  type IntegrityReport,
+  type RepairRow,
+  type SearchMatch,
+} from '../desk';
 import { SEVERITY_LABELS } from '../../../shared/rules/types';
-import { OBJECTION_STAGE_LABELS, REPAIR_STAGE_LABELS } from '../../../shared/case/state';
+import { CASE_STAGE_LABELS, OBJECTION_STAGE_LABELS, REPAIR_STAGE_LABELS } from '../../../shared/case/state';
 import type { CaseFlag, Deadline } from '../../../shared/case/state';
 import { navigate } from '../router';
-import { Pager } from '../components/Pager';
-import { SearchBox, usePagedSearch } from '../components/SearchBox';
+import { ListCount, useGrowingList } from '../components/Pager';
+import { MatchSwitch, SearchBox, useSearchQuery } from '../components/SearchBox';
 import { NewCaseForm } from '../components/NewCaseForm';
 import { ActionPanel } from '../components/ActionPanel';
 import { CaseTimeline } from '../components/CaseTimeline';
 import { IntegrityResult } from '../components/IntegrityResult';
 import { JointSanctionCard, JointStageTag, WindDownAlerts } from '../components/JointSanction';
 import type { CaseEventType } from '../../../shared/case/events';
-import { BASIS_TYPE_LABELS } from '../components/labels';
+import { BASIS_TYPE_LABELS, LIST_TYPE_LABELS, optionsOf } from '../components/labels';
 import { proportionalityLabel } from '../../../shared/case/explain';
 
 const FLAG_LABELS: Record<CaseFlag, string> = {
@@ -32,39 +55,106 @@ const FLAG_LABELS: Record<CaseFlag, string> = {
 /** Flags saying something must stop now that the listing has ended (DOMAIN.md §4.1: warn on overdue removals). */
 const URGENT_FLAGS: readonly CaseFlag[] = ['JOINT_REVOKE_PENDING', 'MEASURES_PENDING_LIFT'];
 
+const LIST_HEIGHT = 560;
+
+function CaseFilters({ filter, onChange }: { filter: CaseListFilter; onChange: (f: CaseListFilter) => void }) {
+  const regions = useDeskQuery((d) => caseRegions(d), []);
+  const set = (patch: Partial<CaseListFilter>) => {
+    const next: CaseListFilter = { ...filter, ...patch };
+    for (const k of Object.keys(next) as (keyof CaseListFilter)[]) if (next[k] === undefined || next[k] === '') delete next[k];
+    onChange(next);
+  };
+  const stages = Object.entries(CASE_STAGE_LABELS).map(([value, label]) => ({ value, label }));
+  return (
+    <Space wrap style={{ marginBottom: 12 }} data-testid="case-filters">
+      <Select allowClear placeholder="阶段" style={{ width: 170 }} value={filter.stage} onChange={(v) => set({ stage: v })} options={stages} data-testid="case-filter-stage" />
+      <Select allowClear placeholder="名单" style={{ width: 170 }} value={filter.listType} onChange={(v) => set({ listType: v })} options={optionsOf(LIST_TYPE_LABELS)} data-testid="case-filter-list" />
+      <Select allowClear placeholder="严重程度" style={{ width: 110 }} value={filter.severity} onChange={(v) => set({ severity: v })} options={optionsOf(SEVERITY_LABELS)} data-testid="case-filter-severity" />
+      <Select allowClear showSearch placeholder="乡镇（街道）" style={{ width: 150 }} value={filter.region} onChange={(v) => set({ region: v })} options={(regions ?? []).map((r) => ({ value: r, label: r || '（未填写）' }))} data-testid="case-filter-region" />
+      <Select allowClear placeholder="规则集" style={{ width: 220 }} value={filter.ruleSetId} onChange={(v) => set({ ruleSetId: v })} options={localPresets().map((r) => ({ value: r.id, label: r.title }))} data-testid="case-filter-ruleset" />
+      <DatePicker.RangePicker
+        placeholder={['认定日期起', '认定日期止']}
+        value={[filter.determinedFrom ? dayjs(filter.determinedFrom) : null, filter.determinedTo ? dayjs(filter.determinedTo) : null]}
+        onChange={(range) => set({ determinedFrom: range?.[0]?.format('YYYY-MM-DD'), determinedTo: range?.[1]?.format('YYYY-MM-DD') })}
+        allowEmpty={[true, true]}
+        data-testid="case-filter-dates"
+      />
+      <Button onClick={() => set({ descending: filter.descending ? undefined : true })} data-testid="case-sort">
+        最近期限{filter.descending ? '由远到近' : '由近到远'}
+      </Button>
+    </Space>
+  );
+}
+
 function CaseList() {
-  const { query, debouncedQuery: q, page, setPage, changeQuery } = usePagedSearch();
-  const result = useDeskQuery(async (desk) => {
-    const subjects = q.trim() ? (await searchSubjects(desk, q, 0, 50)).rows.map((s) => s.id) : [];
-    return searchCases(desk, q, subjects, page);
-  }, [q, page]);
+  const desk = useDesk();
+  const { query, debouncedQuery: q, prefer, setPrefer, changeQuery } = useSearchQuery();
+  const saved = useDeskQuery((d) => savedCaseListFilter(d), []);
+  const [edited, setEdited] = useState<CaseListFilter | null>(null);
+  const filter = edited ?? saved ?? {};
+  const { limit, onScroll, reset } = useGrowingList();
+  const searching = q.trim() !== '';
+  const result = useDeskQuery(
+    async (d): Promise<{ q: string; rows: (CaseRow | CaseListItem)[]; hasMore: boolean; match: SearchMatch | null; matches: SearchMatch[] }> => {
+      if (searching) return { q, ...(await searchCases(d, q, 0, limit, prefer)) };
+      const rows = await listCases(d, filter, 0, limit + 1);
+      return { q, rows: rows.slice(0, limit), hasMore: rows.length > limit, match: null, matches: [] };
+    },
+    [q, prefer, limit, JSON.stringify(filter)],
+  );
+  const match = result?.match ?? null;
+  // Read after the rows for this query are shown (never competing with them): the count and the other ways that match.
+  const shown = result?.q;
+  const count = useDeskQuery((d) => (shown === undefined ? undefined : shown.trim() ? countCases(d, shown, match) : countListedCases(d, filter).then((count) => ({ count, exact: true }))), [shown, match, JSON.stringify(filter)]);
+  const matches = useDeskQuery((d) => (shown?.trim() ? caseMatches(d, shown) : []), [shown]);
+  const changeFilter = (f: CaseListFilter) => {
+    setEdited(f);
+    reset();
+    void saveCaseListFilter(desk, f);
+  };
   return (
     <div>
-      <Space style={{ marginBottom: 16 }} wrap>
-        <SearchBox value={query} onChange={changeQuery} placeholder="案件编号、依据文号、主体名称或代码" width={380} testId="case-search" />
+      <Space style={{ marginBottom: 12 }} wrap>
+        <SearchBox
+          value={query}
+          onChange={(v) => {
+            changeQuery(v);
+            reset();
+          }}
+          placeholder="案件编号、文号、依据文号、主体名称（可用拼音首字母）或代码"
+          width={440}
+          testId="case-search"
+        />
+        <MatchSwitch match={match} matches={matches ?? result?.matches ?? []} onChange={(m) => { setPrefer(m); reset(); }} />
         <Button type="primary" onClick={() => navigate('cases', 'new')} data-testid="case-new">
           新建案件
         </Button>
       </Space>
-      <Table<CaseRow>
+      {!searching && <CaseFilters filter={filter} onChange={changeFilter} />}
+      <Table<CaseRow | CaseListItem>
         size="small"
         rowKey="id"
+        virtual
+        scroll={{ y: LIST_HEIGHT, x: 1100 }}
+        onScroll={onScroll(!!result?.hasMore)}
         pagination={false}
         loading={!result}
         dataSource={result?.rows ?? []}
         data-testid="case-table"
+        data-rows-for={result?.q}
         onRow={(r) => ({ onClick: () => navigate('cases', r.id), style: { cursor: 'pointer' } })}
-        locale={{ emptyText: q ? '没有找到匹配的案件' : '尚无案件：可从“主体”中选择主体新建案件，或在设置中载入演示数据' }}
+        locale={{ emptyText: searching ? '没有找到匹配的案件' : Object.keys(filter).length ? '没有符合筛选条件的案件' : '尚无案件：可从“主体”中选择主体新建案件，或在设置中载入演示数据' }}
         columns={[
-          { title: '案件编号', dataIndex: 'caseNo', render: (v: string) => <a data-testid="case-row">{v}</a> },
-          { title: '主体', dataIndex: 'subjectLabel' },
+          { title: '案件编号', dataIndex: 'caseNo', width: 200, render: (v: string) => <a data-testid="case-row">{v}</a> },
+          { title: '主体', dataIndex: 'subjectLabel', width: 240, ellipsis: true },
           { title: '失信行为', dataIndex: 'behaviourLabel', ellipsis: true },
-          { title: '严重程度', dataIndex: 'severity', render: (v: keyof typeof SEVERITY_LABELS) => SEVERITY_LABELS[v] },
-          { title: '阶段', dataIndex: 'stateLabel', render: (v: string) => <Tag>{v}</Tag> },
-          { title: '更新', dataIndex: 'updatedAt', render: (v: string) => v.slice(0, 10) },
+          { title: '严重程度', dataIndex: 'severity', width: 80, render: (v: keyof typeof SEVERITY_LABELS) => SEVERITY_LABELS[v] },
+          { title: '阶段', dataIndex: 'stateLabel', width: 150, render: (v: string) => <Tag>{v}</Tag> },
+          { title: '最近期限', width: 170, render: (_, r) => ('nextDue' in r && r.nextDue ? `${r.nextDue} ${r.nextDueLabel}` : '—') },
+          { title: '认定日期', dataIndex: 'determinationDate', width: 100 },
         ]}
       />
-      <Pager page={page} hasMore={!!result?.hasMore} onChange={setPage} />
+      <ListCount count={count} unit="件" loaded={result?.rows.length ?? 0} testId="case-count" />
     </div>
   );
 }

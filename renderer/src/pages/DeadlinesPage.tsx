@@ -5,15 +5,15 @@ import { attentionCounts, deadlineRoute, isOverdue, listDeadlines, useDeskQuery,
 import { PERIOD_TEMPLATES } from '../../../shared/rules/periods';
 import type { PeriodKey } from '../../../shared/rules/types';
 import { navigate } from '../router';
-import { Pager } from '../components/Pager';
+import { ListCount, useGrowingList } from '../components/Pager';
 
 export function DeadlinesPage() {
   const today = useAppStore((s) => s.today);
   const [filter, setFilter] = useState<DeadlineFilter>('all');
   const [descending, setDescending] = useState(false);
   const [kind, setKind] = useState<string | undefined>(undefined);
-  const [page, setPage] = useState(0);
-  const result = useDeskQuery((desk) => listDeadlines(desk, { filter, descending, page, pageSize: 20, ...(kind ? { kind } : {}) }), [today, filter, descending, page, kind]);
+  const { limit, onScroll, reset } = useGrowingList();
+  const result = useDeskQuery((desk) => listDeadlines(desk, { filter, descending, page: 0, pageSize: limit, ...(kind ? { kind } : {}) }), [today, filter, descending, limit, kind]);
   const counts = useDeskQuery((desk) => attentionCounts(desk), [today]);
   return (
     <div>
@@ -26,7 +26,7 @@ export function DeadlinesPage() {
           value={filter}
           onChange={(v) => {
             setFilter(v);
-            setPage(0);
+            reset();
           }}
           options={[
             { value: 'all', label: '全部' },
@@ -44,17 +44,26 @@ export function DeadlinesPage() {
           value={kind}
           onChange={(v) => {
             setKind(v);
-            setPage(0);
+            reset();
           }}
           options={(Object.keys(PERIOD_TEMPLATES) as PeriodKey[]).map((k) => ({ value: k, label: PERIOD_TEMPLATES[k].label }))}
         />
-        <Button onClick={() => setDescending((d) => !d)} data-testid="deadline-sort">
+        <Button
+          onClick={() => {
+            setDescending((d) => !d);
+            reset();
+          }}
+          data-testid="deadline-sort"
+        >
           届满日{descending ? '由远到近' : '由近到远'}
         </Button>
       </Space>
       <Table<DeadlineRow>
         size="small"
         rowKey="id"
+        virtual
+        scroll={{ y: 560, x: 1100 }}
+        onScroll={onScroll(!!result?.hasMore)}
         pagination={false}
         loading={!result}
         dataSource={result?.rows ?? []}
@@ -101,10 +110,7 @@ export function DeadlinesPage() {
           { title: '依据', dataIndex: 'basis', ellipsis: true },
         ]}
       />
-      <Space>
-        <Pager page={page} hasMore={!!result?.hasMore} onChange={setPage} />
-        <Typography.Text type="secondary">共 {result?.total ?? 0} 项</Typography.Text>
-      </Space>
+      <ListCount count={result?.total} unit="项" loaded={result?.rows.length ?? 0} testId="deadline-count" />
     </div>
   );
 }

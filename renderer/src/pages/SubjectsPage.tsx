@@ -3,14 +3,17 @@ import { useEffect, useState } from 'react';
 import { useDesk } from '../stores/app-store';
 import {
   casesOfSubject,
+  countSubjects,
   findByCode,
   findSimilarSubjects,
   getSubject,
   linkResponsiblePerson,
   linkedPersons,
+  localDateOf,
   registerSubject,
   searchSubjects,
   subjectLabel,
+  subjectMatches,
   useDeskQuery,
   type LinkRole,
   type RegisterSubjectInput,
@@ -23,8 +26,8 @@ import { checkUscc } from '../../../shared/identifiers/uscc';
 import { checkCitizenId } from '../../../shared/identifiers/citizen-id';
 import { SUBJECT_KIND_LABELS, type SubjectKind } from '../../../shared/case/events';
 import { navigate } from '../router';
-import { Pager } from '../components/Pager';
-import { SearchBox, useDebounced, usePagedSearch } from '../components/SearchBox';
+import { ListCount, useGrowingList } from '../components/Pager';
+import { MatchSwitch, SearchBox, useDebounced, useSearchQuery } from '../components/SearchBox';
 import { SubjectCreditPanel } from '../features/credit/SubjectCreditPanel';
 
 const ORG_TYPES: SubjectOrgType[] = ['企业', '个体工商户', '专业合作社', '社会组织', '国家机关', '事业单位', '其他组织'];
@@ -128,13 +131,29 @@ export function RegisterSubjectForm({ onDone, fixedKind }: { onDone: (s: Subject
 }
 
 function SubjectList() {
-  const { query, debouncedQuery: q, page, setPage, changeQuery } = usePagedSearch();
+  const { query, debouncedQuery: q, prefer, setPrefer, changeQuery } = useSearchQuery();
   const [registering, setRegistering] = useState(false);
-  const result = useDeskQuery((d) => searchSubjects(d, q, page), [q, page]);
+  const { limit, onScroll, reset } = useGrowingList();
+  const result = useDeskQuery(async (d) => ({ q, ...(await searchSubjects(d, q, 0, limit, prefer)) }), [q, limit, prefer]);
+  const match = result?.match ?? null;
+  // Read after the rows for this query are shown: the count and the other ways that match.
+  const shown = result?.q;
+  const count = useDeskQuery((d) => (shown === undefined ? undefined : countSubjects(d, shown, match)), [shown, match]);
+  const matches = useDeskQuery((d) => (shown?.trim() ? subjectMatches(d, shown) : []), [shown]);
   return (
     <div>
       <Space style={{ marginBottom: 16 }} wrap>
-        <SearchBox value={query} onChange={changeQuery} placeholder="名称、统一社会信用代码或公民身份号码" width={360} testId="subject-search" />
+        <SearchBox
+          value={query}
+          onChange={(v) => {
+            changeQuery(v);
+            reset();
+          }}
+          placeholder="名称（可用拼音首字母）、统一社会信用代码、自然人姓名或公民身份号码"
+          width={440}
+          testId="subject-search"
+        />
+        <MatchSwitch match={match} matches={matches ?? result?.matches ?? []} onChange={(m) => { setPrefer(m); reset(); }} />
         <Button type="primary" onClick={() => setRegistering((v) => !v)} data-testid="subject-register-open">
           {registering ? '收起登记' : '登记主体'}
         </Button>
@@ -147,20 +166,25 @@ function SubjectList() {
       <Table<SubjectRow>
         size="small"
         rowKey="id"
+        virtual
+        scroll={{ y: 560, x: 900 }}
+        onScroll={onScroll(!!result?.hasMore)}
         pagination={false}
         loading={!result}
         dataSource={result?.rows ?? []}
         data-testid="subject-table"
+        data-rows-for={result?.q}
         onRow={(r) => ({ onClick: () => navigate('subjects', r.id), style: { cursor: 'pointer' } })}
         locale={{ emptyText: q ? '没有找到匹配的主体' : '尚无主体，请登记或在设置中载入演示数据' }}
         columns={[
-          { title: '名称/姓名', render: (_, r) => <a data-testid="subject-row">{subjectLabel(r)}</a> },
-          { title: '类型', render: (_, r) => SUBJECT_KIND_LABELS[r.kind] },
-          { title: '代码', render: (_, r) => (r.kind === 'natural_person' ? maskCitizenId(r.pii?.idNumber ?? '') : r.uscc) },
-          { title: '登记时间', dataIndex: 'createdAt', render: (v: string) => v.slice(0, 10) },
+          { title: '名称/姓名', width: 320, render: (_, r) => <a data-testid="subject-row">{subjectLabel(r)}</a> },
+          { title: '类型', width: 110, render: (_, r) => SUBJECT_KIND_LABELS[r.kind] },
+          { title: '代码', width: 200, render: (_, r) => (r.kind === 'natural_person' ? maskCitizenId(r.pii?.idNumber ?? '') : r.uscc) },
+          { title: '乡镇（街道）', width: 120, render: (_, r) => r.region ?? '—' },
+          { title: '登记日期', dataIndex: 'createdAt', width: 110, render: (v: string) => localDateOf(Date.parse(v)) },
         ]}
       />
-      <Pager page={page} hasMore={!!result?.hasMore} onChange={setPage} />
+      <ListCount count={count} unit="个主体" loaded={result?.rows.length ?? 0} testId="subject-count" />
     </div>
   );
 }

@@ -15,6 +15,10 @@ import { migration0031 } from './0031-unify-office-profile';
 import { migration0070 } from './0070-statistics';
 import { migration0071 } from './0071-credit-grading';
 import { migration0072 } from './0072-commitments';
+import { migration0080 } from './0080-search-terms';
+import { migration0081 } from './0081-case-list';
+import { migration0082 } from './0082-deadline-kind-indexes';
+import { migration0083 } from './0083-deadline-days';
 
 export type { Migration } from './types';
 
@@ -27,6 +31,10 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0070,
   migration0071,
   migration0072,
+  migration0080,
+  migration0081,
+  migration0082,
+  migration0083,
 ];
 
 /** Throws when versions are not strictly increasing positive integers. */

@@ -5,6 +5,7 @@
  * the subject's grade and incentive eligibility are computed from when they are read. Only the
  * written case's rows are read and changed: nothing is folded on view.
  */
+import type { WorkingCalendar } from '../../../../shared/calendar/types';
 import type { CreditDeskDb } from '../../db/database';
 import type { CaseRow } from '../../db/types';
 import type { CaseEvent } from '../../../../shared/case/events';
@@ -60,12 +61,15 @@ async function ruleSetOf(db: CreditDeskDb, state: CaseState, cache?: RuleSetCach
   return ruleSet;
 }
 
-/** Rewrites the credit rows of one case from its fold (inside the case's write). */
-export async function rewriteCreditDerived(db: CreditDeskDb, caseRow: CaseRow, state: CaseState, events: readonly CaseEvent[], at: string, cache?: RuleSetCache): Promise<void> {
+/**
+ * Rewrites the credit rows of one case from its fold (inside the case's write). A batch passes the rule
+ * sets it resolved and the calendar it read once (`cache`, `calendar`).
+ */
+export async function rewriteCreditDerived(db: CreditDeskDb, caseRow: CaseRow, state: CaseState, events: readonly CaseEvent[], at: string, cache?: RuleSetCache, knownCalendar?: WorkingCalendar): Promise<void> {
   const facts = caseFactsFrom(state, events);
   const ruleSet = await ruleSetOf(db, state, cache);
   if (ruleSet) {
-    const [calendar, subject, disclosures] = await Promise.all([loadCalendar(db), db.subjects.get(caseRow.subjectId), penaltyDisclosuresTable(db).where('caseId').equals(caseRow.id).toArray()]);
+    const [calendar, subject, disclosures] = await Promise.all([knownCalendar ?? loadCalendar(db), db.subjects.get(caseRow.subjectId), penaltyDisclosuresTable(db).where('caseId').equals(caseRow.id).toArray()]);
     // Rows without "today": they must not depend on the day they were written (overdue is decided when read).
     const rows = statsRowsForCase(facts, { ruleSet, calendar, township: subject?.region ?? null, disclosures });
     await replaceCaseStats(db, caseRow.id, rows);
