@@ -5,11 +5,12 @@
  *
  * `ruleSet` is a whole rule set in the shape of shared/rules/types.ts. The desk never changes a stored
  * version (cases pin the rules in force when they were decided): an update is always stored as a NEW
- * version of its `id` (renderer/src/sync/apply-pulled-rules.ts). Validation errors are Chinese and
+ * version of its `id` (renderer/src/desk/sync/apply-reference.ts). Validation errors are Chinese and
  * name the offending field.
  */
 import { z } from 'zod';
-import { ALL_PAUSE_KINDS, type Certainty, type PeriodAnchor, type PeriodKey, type PeriodOutcome, type PeriodUnit, type RuleSet, type Severity } from '../rules/types';
+import { ALL_PAUSE_KINDS, ALL_SECTORS, type Certainty, type PeriodAnchor, type PeriodCondition, type PeriodHolder, type PeriodKey, type PeriodOutcome, type PeriodRule, type PeriodScope, type PeriodStart, type PeriodUnit, type RuleSet, type Sector, type Severity } from '../rules/types';
+import { CASE_EVENT_TYPES, type CaseEventType, type ListType } from '../case/events';
 import { PERIOD_TEMPLATES } from '../rules/periods';
 import { isIsoDate } from '../util/dates';
 
@@ -35,10 +36,25 @@ const ANCHORS = [
 const OUTCOMES = ['overdue', 'listing_expires', 'publication_ends', 'becomes_eligible', 'bar_ends', 'window_closes'] as const satisfies readonly PeriodOutcome[];
 const CERTAINTIES = ['stated', 'unit_as_written', 'uncertain', 'unset', 'office'] as const satisfies readonly Certainty[];
 const SEVERITIES = ['minor', 'general', 'severe'] as const satisfies readonly Severity[];
+const STARTS = ['event_date', 'basis_decision', 'scope_opened', 'basis_changed_on', 'discovered_on'] as const satisfies readonly PeriodStart[];
+const SCOPES = ['case', 'objection', 'assist', 'repair', 'correction', 'basis_report'] as const satisfies readonly PeriodScope[];
+const HOLDERS = ['office', 'subject', 'other_body'] as const satisfies readonly PeriodHolder[];
+const CONDITIONS = ['concerns_listing', 'upheld_correct', 'provider_discovery', 'listing_notice_complete', 'joint_platform', 'other_platform', 'review_not_accepted'] as const satisfies readonly PeriodCondition[];
+const LIST_TYPES = ['dishonesty_list', 'severe_dishonesty_list', 'joint_sanction_list', 'focus_list'] as const satisfies readonly ListType[];
+const TRIGGER_EVENTS: [CaseEventType | 'case_ended', ...(CaseEventType | 'case_ended')[]] = ['case_ended', ...CASE_EVENT_TYPES];
 
 // Compile-time: the lists above name every member of their union (a new member fails the build here).
 type Exhaustive<L extends readonly string[], U extends string> = [U] extends [L[number]] ? true : never;
-const _exhaustive: [Exhaustive<typeof ANCHORS, PeriodAnchor>, Exhaustive<typeof OUTCOMES, PeriodOutcome>, Exhaustive<typeof CERTAINTIES, Certainty>] = [true, true, true];
+const _exhaustive: [
+  Exhaustive<typeof ANCHORS, PeriodAnchor>,
+  Exhaustive<typeof OUTCOMES, PeriodOutcome>,
+  Exhaustive<typeof CERTAINTIES, Certainty>,
+  Exhaustive<typeof STARTS, PeriodStart>,
+  Exhaustive<typeof SCOPES, PeriodScope>,
+  Exhaustive<typeof HOLDERS, PeriodHolder>,
+  Exhaustive<typeof CONDITIONS, PeriodCondition>,
+  Exhaustive<typeof LIST_TYPES, ListType>,
+] = [true, true, true, true, true, true, true, true];
 void _exhaustive;
 
 const isoDate = (what: string) => z.string({ error: `${what}必须是 YYYY-MM-DD 日期` }).refine(isIsoDate, { error: `${what}不是有效的 YYYY-MM-DD 日期` });
@@ -58,7 +74,24 @@ const PeriodRuleSchema = z.object({
   basis: z.string({ error: '依据(basis)必须是文字' }),
   certainty: z.enum(CERTAINTIES, { error: '确定性(certainty)不正确' }),
   bySeverity: z.partialRecord(z.enum(SEVERITIES), tierAmount).optional(),
+  bySector: z.partialRecord(z.enum(ALL_SECTORS as unknown as [Sector, ...Sector[]]), tierAmount).optional(),
   note: z.string().optional(),
+  countsFromWhen: z.enum(CONDITIONS, { error: '不认识的起算条件(countsFromWhen)' }).optional(),
+  from: z.enum(STARTS, { error: '不认识的起算日期(from)' }).optional(),
+  scope: z.enum(SCOPES, { error: '不认识的期限范围(scope)' }).optional(),
+  closedBy: z
+    .array(
+      z.object({
+        event: z.enum(TRIGGER_EVENTS, { error: '不认识的结束事件(event)' }),
+        when: z.enum(CONDITIONS, { error: '不认识的结束条件(when)' }).optional(),
+        lapses: z.boolean().optional(),
+      }),
+    )
+    .optional(),
+  supersededBy: z.array(z.enum(PERIOD_KEYS, { error: '不认识的期限种类(supersededBy)' })).optional(),
+  holder: z.enum(HOLDERS, { error: '不认识的期限责任方(holder)' }).optional(),
+  shownAfterEnd: z.boolean().optional(),
+  shownFrom: z.enum(['listed', 'published'], { error: 'shownFrom 必须是 listed 或 published' }).optional(),
 });
 
 const span = z.object({ amount, unit: z.enum(UNITS) }).nullable();
@@ -89,6 +122,8 @@ export const RuleSetSchema = z
     publicationSource: z.enum(['own', 'national'], { error: '公示依据(publicationSource)必须是 own 或 national' }),
     publicationProfile: z.enum(['masked', 'full', 'offline'], { error: '公示方式(publicationProfile)必须是 masked、full 或 offline' }),
     listingNoticeRecipients: z.enum(['subject', 'subject_and_responsible']).optional(),
+    severitiesByListType: z.partialRecord(z.enum(LIST_TYPES), z.object({ severities: z.array(z.enum(SEVERITIES)), basis: z.string() })).optional(),
+    proportionalityBasis: z.string().optional(),
     requiresPreNotice: z.boolean({ error: 'requiresPreNotice 必须是 true 或 false' }),
     preNoticeBasis: z.string().nullable(),
     behaviourCatalogues: z.array(z.string()),
@@ -107,6 +142,12 @@ export const RuleSetSchema = z
       seen.add(p.key);
     });
   });
+
+// Compile-time: the schemas name every field of PeriodRule and RuleSet (a new field fails the build here,
+// instead of being silently dropped from every rule set the platform pushes).
+type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : never;
+const _complete: [SameKeys<z.infer<typeof PeriodRuleSchema>, PeriodRule>, SameKeys<z.infer<typeof RuleSetSchema>, RuleSet>] = [true, true];
+void _complete;
 
 export const RuleSetUpdatePayloadSchema = z.object({
   ruleSet: RuleSetSchema,
