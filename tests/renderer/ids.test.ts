@@ -6,7 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createUlidMaker } from '../../renderer/src/db/ids';
-import { hmacSha256Hex } from '../../renderer/src/db/sha256';
+import { fromHex, hmacSha256Hex } from '../../shared/util/sha256';
 
 function seededBytes() {
   let call = 0;
@@ -45,13 +45,13 @@ describe('ULIDs', () => {
 
 describe('keyed lookup hashes', () => {
   it('keeps the hashes of the previous implementation', () => {
-    expect(hmacSha256Hex('00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff', 'id:110101199003077777')).toBe('da77c47767d28741ea99d41a32e45ad1fc64b5e60ca9998630f8a26596ce1163');
+    expect(hmacSha256Hex(fromHex('00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff'), 'id:110101199003077777')).toBe('da77c47767d28741ea99d41a32e45ad1fc64b5e60ca9998630f8a26596ce1163');
     // A key longer than the 64-byte block is hashed first (RFC 2104).
-    expect(hmacSha256Hex('ab'.repeat(80), 'name:示例县某某有限公司')).toBe('85179dd607b956f3079e7d38bce3461a3a6cfdee52731b42569eeb1437eab429');
+    expect(hmacSha256Hex(fromHex('ab'.repeat(80)), 'name:示例县某某有限公司')).toBe('85179dd607b956f3079e7d38bce3461a3a6cfdee52731b42569eeb1437eab429');
   });
 
   it('is HMAC-SHA-256 of the UTF-8 text under the hex key', () => {
     const key = 'c0ffee'.repeat(10) + 'beef';
-    expect(hmacSha256Hex(key, 'id:示例')).toBe(createHmac('sha256', Buffer.from(key, 'hex')).update('id:示例', 'utf8').digest('hex'));
+    expect(hmacSha256Hex(fromHex(key), 'id:示例')).toBe(createHmac('sha256', Buffer.from(key, 'hex')).update('id:示例', 'utf8').digest('hex'));
   });
 });

@@ -13,7 +13,7 @@ import type { LinkRole, PersonalData, SubjectKind, SubjectLinkRow, SubjectOrgTyp
 import { checkUscc } from '../../../shared/identifiers/uscc';
 import { checkCitizenId } from '../../../shared/identifiers/citizen-id';
 import { normalizeIdentifierInput } from '../../../shared/identifiers/normalize';
-import { hmacSha256Hex } from '../db/sha256';
+import { fromHex, hmacSha256Hex } from '../../../shared/util/sha256';
 import type { Desk } from './desk';
 import { codeQuery, keyTerm, nameContains, nameQueryKey, needsRecheck, normalizeName, organisationNameTerms } from './search-terms';
 import { cappedCount, distinctKeysPage, firstPage, lazySource, runSearch, searchMatches, type SearchCount, type SearchMatch, type SearchPage, type SearchSource } from './search';
@@ -39,11 +39,11 @@ export function nameGrams(name: string): string[] {
 
 
 export function personCodeKey(secretHex: string, idNumber: string): string {
-  return `P:${hmacSha256Hex(secretHex, `id:${normalizeIdentifierInput(idNumber)}`)}`;
+  return `P:${hmacSha256Hex(fromHex(secretHex), `id:${normalizeIdentifierInput(idNumber)}`)}`;
 }
 
 export function personNameKey(secretHex: string, name: string): string {
-  return `N:${hmacSha256Hex(secretHex, `name:${normalizeName(name)}`)}`;
+  return `N:${hmacSha256Hex(fromHex(secretHex), `name:${normalizeName(name)}`)}`;
 }
 
 /**
