@@ -23,7 +23,7 @@ export type SaveFileRequest = {
   /** Suggested file name, e.g. 列入决定书〔2026〕15号.pdf */
   suggestedName: string;
   /** MIME type; limited to what the app produces. */
-  mimeType: 'application/pdf' | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' | 'application/json' | 'application/octet-stream';
+  mimeType: 'application/pdf' | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' | 'application/json' | 'image/png' | 'application/octet-stream';
   bytes: Uint8Array;
 };
 

@@ -25,6 +25,7 @@ export const REQUEST_SCHEMAS: { [K in keyof IpcContract]: z.ZodType<IpcContract[
       'application/pdf',
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'application/json',
+      'image/png',
       'application/octet-stream',
     ]),
     bytes,

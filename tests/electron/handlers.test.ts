@@ -57,6 +57,13 @@ describe('IPC handlers validate every argument', () => {
     expect(d.writeFile).toHaveBeenCalledWith('/home/officer/决定书〔2026〕15号.pdf', PDF);
   });
 
+  it('saves a chart exported as PNG (统计 → 导出图片)', async () => {
+    const d = deps();
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+    const result = await createHandlers(d)['files:save']({ suggestedName: '列入数量（2026-12-01）.png', mimeType: 'image/png', bytes: png });
+    expect(result).toMatchObject({ ok: true, value: { saved: true } });
+  });
+
   it('reports a cancelled save dialog as not saved', async () => {
     const d = deps({ chooseSavePath: async () => undefined });
     await expect(createHandlers(d)['files:save']({ suggestedName: 'a.pdf', mimeType: 'application/pdf', bytes: PDF })).resolves.toEqual({ ok: true, value: { saved: false } });

@@ -20,7 +20,7 @@ function ChartCard({ spec, today }: { spec: ChartSpec; today: string }) {
   const exportPng = async () => {
     const bytes = handle.current?.pngBytes();
     if (!bytes) return;
-    if (await saveBytes(bytes, safeFileName(`${spec.title}（${today}）.png`), 'application/octet-stream')) message.success('已导出图片');
+    if (await saveBytes(bytes, safeFileName(`${spec.title}（${today}）.png`), 'image/png')) message.success('已导出图片');
   };
   const exportSheet = async () => {
     if (await saveWorkbook(chartWorkbook(spec.table, today))) message.success('已导出表格');
