@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects split by runtime (STYLE.md L16):
+// Two projects split by runtime:
 //  - unit: pure shared/ domain, electron main modules with injected side effects,
 //    renderer stores on fake-indexeddb, the platform server on loopback.
 //  - e2e: the built renderer in browser mode, driven in Debian's Chromium by playwright-core.

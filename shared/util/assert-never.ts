@@ -1,4 +1,4 @@
-/** Exhaustiveness guard for switches over closed unions (STYLE.md L17). */
+/** Exhaustiveness guard for switches over closed unions (a new member of the union fails the build here). */
 export function assertNever(x: never): never {
   throw new Error(`Unexpected value: ${JSON.stringify(x)}`);
 }

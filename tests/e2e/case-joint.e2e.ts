@@ -1,5 +1,5 @@
 /**
- * 联合奖惩 on the case page in browser mode (DOMAIN.md §4.4): on a demo case (载入演示数据 loads the
+ * 联合奖惩 on the case page in browser mode: on a demo case (载入演示数据 loads the
  * fictional 示例县), 公示 → 发起 → 确定实施部门 → 实施部门响应 → 实施反馈, with a shared/ refusal shown
  * (and nothing written) when a step comes too early; the timeline names every step in Chinese and
  * everything survives a reload.

@@ -1,5 +1,5 @@
 /**
- * Migration test helpers over fake-indexeddb (STYLE.md L12). Import 'fake-indexeddb/auto' first.
+ * Migration test helpers over fake-indexeddb. Import 'fake-indexeddb/auto' first.
  *
  *   const db = await openTestDb(20);            // the real registry, up to version 20
  *   await seed(db, 'cases', rows);

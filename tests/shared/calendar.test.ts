@@ -26,7 +26,7 @@ describe('builtin calendar: every 2024–2026 holiday and 调休 day (table from
   });
 });
 
-describe('2026 schedule cross-checked against the State Council notice (NATIONAL_RULES.md §7)', () => {
+describe('2026 schedule cross-checked against the State Council notice', () => {
   const off = [
     ['2026-01-01', '2026-01-03'], ['2026-02-15', '2026-02-23'], ['2026-04-04', '2026-04-06'], ['2026-05-01', '2026-05-05'],
     ['2026-06-19', '2026-06-21'], ['2026-09-25', '2026-09-27'], ['2026-10-01', '2026-10-07'],

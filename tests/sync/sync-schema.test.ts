@@ -1,4 +1,4 @@
-/** STYLE.md L13: the synced schema is additive only; removed names and tags are never reused. */
+/** The synced schema is additive only; removed names and tags are never reused. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

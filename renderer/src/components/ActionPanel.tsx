@@ -195,7 +195,7 @@ const SPECS: Spec[] = [
     { name: 'platform', label: '推送平台', kind: 'select', options: () => [{ value: 'province', label: '省级平台' }, { value: 'city', label: '市级平台' }, { value: 'county', label: '县级平台' }, { value: 'joint', label: '联合奖惩平台' }], initial: () => 'city' },
     { name: 'reference', label: '平台回执号（如有）', kind: 'text' },
   ], build: (v) => ({ platform: v.platform, reference: str(v.reference) || null }) },
-  // 联合奖惩 J0 发起 → J1 确定实施部门 → J2 响应/实施 → J3 反馈 → J4 撤销 (DOMAIN.md §4.4); order and refusals from shared/.
+  // 联合奖惩 J0 发起 → J1 确定实施部门 → J2 响应/实施 → J3 反馈 → J4 撤销 (朝阳2020方案 联合奖惩 procedure); order and refusals from shared/.
   { type: 'joint_initiated', group: '联合奖惩', fields: [{ name: 'platformRef', label: '信用平台录入编号（如有；信息录入平台即为成功发起）', kind: 'text' }], build: (v) => ({ platformRef: str(v.platformRef) || null }) },
   { type: 'joint_units_assigned', group: '联合奖惩', fields: [
     { name: 'units', label: '实施部门', kind: 'tags', required: true, help: '逐个输入部门名称，按回车或逗号确认；可多次办理以增加实施部门' },

@@ -52,7 +52,7 @@ const FLAG_LABELS: Record<CaseFlag, string> = {
   MEASURES_PENDING_LIFT: '惩戒措施待解除',
 };
 
-/** Flags saying something must stop now that the listing has ended (DOMAIN.md §4.1: warn on overdue removals). */
+/** Flags saying something must stop now that the listing has ended (黑龙江条例 第四十条: measures end at once when the listing ends). */
 const URGENT_FLAGS: readonly CaseFlag[] = ['JOINT_REVOKE_PENDING', 'MEASURES_PENDING_LIFT'];
 
 const LIST_HEIGHT = 560;

@@ -1,6 +1,6 @@
 /**
  * Always-visible sync state for the app header: unsent count and the age of the oldest unsent item
- * (OFFLINE_LESSONS.md lesson 15). Red when something waits longer than a day, or is quarantined or
+ * (unsent work must be visible, never silent). Red when something waits longer than a day, or is quarantined or
  * in conflict. Clicking opens the 同步 page. Mounting it also starts the background sync (once).
  */
 import { Tag, Tooltip } from 'antd';

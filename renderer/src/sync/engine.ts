@@ -167,7 +167,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       }
     }
 
-    // ---- media first (OFFLINE_LESSONS.md lesson 9), then push
+    // ---- media first (an event never arrives before the file it refers to), then push
     await uploadMedia(report);
 
     // Rows that got an answer (or gave up) in this run are not claimed again in it.

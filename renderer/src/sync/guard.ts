@@ -1,6 +1,6 @@
 /**
  * Destructive actions (logout, reset, restore from backup) are refused while anything is unsent,
- * unless an export covering all of it was made first (OFFLINE_LESSONS.md lesson 11).
+ * unless an export covering all of it was made first (an unsent record is never silently lost).
  *
  *   const verdict = await guardDestructiveAction(store, 'logout');
  *   if (!verdict.allowed) showError(verdict.reasonZh);

@@ -1,5 +1,5 @@
 /**
- * One sync engine per device (OFFLINE_LESSONS.md lesson 13): the Web Locks API when present
+ * One sync engine per device (two engines would send the same batch twice): the Web Locks API when present
  * (all windows of one origin share it), otherwise a localStorage lease, otherwise in-process only.
  */
 export type SyncLock = {
