@@ -48,6 +48,7 @@ export * from './case/recipients';
 export * from './case/explain';
 export * from './case/joint';
 export * from './case/labels';
+export * from './case/next-acts';
 
 export * from './exchange/cells';
 export * from './exchange/code-tables';

@@ -2,7 +2,7 @@ import { App as AntApp, Alert, Badge, Button, ConfigProvider, Layout, Menu, Resu
 import zhCN from 'antd/locale/zh_CN';
 import 'dayjs/locale/zh-cn';
 import dayjs from 'dayjs';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { SECTIONS, navigate, useRoute, type SectionKey } from './router';
 import { CasesPage } from './pages/CasesPage';
 import { SubjectsPage } from './pages/SubjectsPage';
@@ -33,27 +33,28 @@ const PAGES: Record<SectionKey, (params: string[]) => ReactNode> = {
   settings: () => <SettingsPage />,
 };
 
-function StartupReminder({ overdue, dueToday }: { overdue: number; dueToday: number }) {
-  const { notification } = AntApp.useApp();
-  const shown = useRef(false);
-  useEffect(() => {
-    if (shown.current || overdue + dueToday === 0) return;
-    shown.current = true;
-    notification.warning({
-      key: 'startup-reminder',
-      title: '期限提醒',
-      description: (
-        <span data-testid="startup-reminder">
-          {overdue > 0 ? `有 ${overdue} 项期限已逾期` : ''}
-          {overdue > 0 && dueToday > 0 ? '，' : ''}
-          {dueToday > 0 ? `今天到期 ${dueToday} 项` : ''}。
-          <a onClick={() => navigate('deadlines')}>查看期限清单</a>
-        </span>
-      ),
-      duration: 8,
-    });
-  }, [overdue, dueToday, notification]);
-  return null;
+/**
+ * 期限提醒 at start: a notice in the page (never over the header's 经办人 selector), closable; the
+ * badge on 期限 keeps the count.
+ */
+function StartupReminder({ overdue, dueToday, onClose }: { overdue: number; dueToday: number; onClose: () => void }) {
+  if (overdue + dueToday === 0) return null;
+  const parts = [overdue > 0 ? `有 ${overdue} 项期限已逾期` : '', dueToday > 0 ? `今天到期 ${dueToday} 项` : ''].filter(Boolean);
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      closable={{ onClose, 'aria-label': '关闭期限提醒' }}
+      style={{ marginBottom: 16 }}
+      data-testid="startup-reminder"
+      title={`期限提醒：${parts.join('，')}。`}
+      action={
+        <Button size="small" onClick={() => { onClose(); navigate('deadlines'); }} data-testid="startup-reminder-open">
+          查看期限清单
+        </Button>
+      }
+    />
+  );
 }
 
 function Shell() {
@@ -61,6 +62,7 @@ function Shell() {
   const { status, message, office, staffName, today, fixedToday, setStaff } = useAppStore();
   const counts = useDeskQuery((desk) => attentionCounts(desk), [today]);
   const badge = counts ? counts.overdue + counts.dueToday : 0;
+  const [reminderClosed, setReminderClosed] = useState(false);
 
   if (status === 'refused') {
     return (
@@ -124,12 +126,12 @@ function Shell() {
                   action={<Button type="primary" size="small" onClick={() => navigate('settings')}>去设置</Button>}
                 />
               )}
+              {counts && !reminderClosed && <StartupReminder overdue={counts.overdue} dueToday={counts.dueToday} onClose={() => setReminderClosed(true)} />}
               {PAGES[route.section](route.params)}
             </>
           )}
         </Layout.Content>
       </Layout>
-      {counts && <StartupReminder overdue={counts.overdue} dueToday={counts.dueToday} />}
     </Layout>
   );
 }
@@ -140,7 +142,7 @@ export function App() {
     void init();
   }, [init]);
   return (
-    <ConfigProvider locale={zhCN} csp={STYLE_NONCE ? { nonce: STYLE_NONCE } : undefined} theme={{ token: { fontFamily: "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif" } }}>
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} csp={STYLE_NONCE ? { nonce: STYLE_NONCE } : undefined} theme={{ token: { fontFamily: "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif" } }}>
       <AntApp>
         <Shell />
       </AntApp>

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { allocateBlocksViaUi, issueFromCaseAction, screenshotOnFailure, startApp, type E2eApp, loadDemoData } from './harness';
+import { allocateBlocksViaUi, issueFromCaseAction, screenshotOnFailure, startApp, type E2eApp, loadDemoData, chooseAct } from './harness';
 
 const OFFICE_USCC = '11210000MB0000001M';
 const COMPANY_USCC = '91210000MA0000001B';
@@ -18,7 +18,7 @@ async function pickOption(page: Page, testId: string, text: string): Promise<voi
 }
 
 async function act(page: Page, type: string, fields: Record<string, string>, date: string): Promise<void> {
-  await page.getByTestId(`action-${type}`).click();
+  await chooseAct(page, type);
   const form = page.getByTestId(`action-form-${type}`);
   await form.waitFor();
   await form.getByTestId('field-occurredOn').fill(date);
@@ -120,7 +120,7 @@ describe('case desk in browser mode', () => {
     await page.goto(caseUrl);
     await expectRecorded(page, 'pre_notice_served', '2025-11-05');
     // 列入 inside the 陈述申辩 window is refused with its reason, before any number is taken
-    await page.getByTestId('action-listed').click();
+    await chooseAct(page, 'listed');
     await page.getByTestId('issue-date').fill('2025-11-06');
     await expect.poll(() => page.getByTestId('issue-not-ready').textContent()).toContain('陈述申辩期限');
     await page.goto(caseUrl);
@@ -164,7 +164,7 @@ describe('case desk in browser mode', () => {
     const page = app!.page;
     await act(page, 'repair_applied', {}, '2026-10-12');
     await expectRecorded(page, 'repair_applied', '2026-10-12');
-    await page.getByTestId('action-repair_reviewed').click();
+    await chooseAct(page, 'repair_reviewed');
     const form = page.getByTestId('action-form-repair_reviewed');
     await form.waitFor();
     // the 不予受理 reason is prefilled by shared/: the waiting period, its article, and the first possible day

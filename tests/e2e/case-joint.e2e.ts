@@ -6,12 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshotOnFailure, startApp, type E2eApp, loadDemoData } from './harness';
+import { screenshotOnFailure, startApp, type E2eApp, loadDemoData, chooseAct } from './harness';
 
 const UNITS = ['示例县发展和改革局', '示例县财政局'];
 
 async function open(page: Page, type: string) {
-  await page.getByTestId(`action-${type}`).click();
+  await chooseAct(page, type);
   const form = page.getByTestId(`action-form-${type}`);
   await form.waitFor();
   return form;

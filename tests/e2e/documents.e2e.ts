@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { allocateBlocksViaUi, loadDemoData, openCompanyCaseViaUi, screenshotOnFailure, startApp, type E2eApp } from './harness';
+import { allocateBlocksViaUi, loadDemoData, openCompanyCaseViaUi, screenshotOnFailure, startApp, type E2eApp, chooseAct } from './harness';
 
 function logRows(page: Page) {
   return page.getByTestId('print-log').locator('tbody tr.ant-table-row');
@@ -46,7 +46,7 @@ async function openCase(app: E2eApp, today: string, name: string): Promise<strin
 
 /** From the case page: the act recorded by its document, issued; the preview stays open. */
 async function issueFromCase(page: Page, action: string, date: string): Promise<void> {
-  await page.getByTestId(`action-${action}`).click();
+  await chooseAct(page, action);
   await page.getByTestId('issue-form').waitFor();
   await page.getByTestId('issue-date').fill(date);
   await page.getByTestId('issue-case-filled').waitFor();

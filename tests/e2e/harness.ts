@@ -259,12 +259,28 @@ export async function allocateBlocksViaUi(page: Page, kinds: readonly string[], 
 }
 
 /**
+ * On a case page: choose an act in the 办理 panel — a next act's primary button, else the entry in the
+ * 其他办理 menu.
+ */
+export async function chooseAct(page: Page, type: string): Promise<void> {
+  await page.getByTestId('action-panel').waitFor();
+  const direct = page.getByTestId('next-acts').locator(`[data-testid="action-${type}"]`);
+  if ((await direct.count()) > 0) {
+    await direct.click();
+    return;
+  }
+  await page.getByTestId('action-more').click();
+  const item = page.locator(`.ant-dropdown:visible [data-testid="action-${type}"]`);
+  await item.click();
+}
+
+/**
  * On a case page: the act recorded by issuing its document (签发事先告知书 / 签发列入决定书). Opens the
  * issue form with the case chosen, sets the 成文日期, issues, and closes the preview. Returns the
  * preview title (e.g. "列入失信名单决定书示信决〔2025〕1号").
  */
 export async function issueFromCaseAction(page: Page, actionType: string, date: string, fill: Record<string, string> = {}): Promise<string> {
-  await page.getByTestId(`action-${actionType}`).click();
+  await chooseAct(page, actionType);
   const form = page.getByTestId('issue-form');
   await form.waitFor();
   await page.getByTestId('issue-date').fill(date);

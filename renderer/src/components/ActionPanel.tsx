@@ -2,16 +2,19 @@
  * The procedure as actions: each button appends one event through shared/'s life cycle (via the
  * store's appendCaseEvent). Availability and refusals (with their reasons) come from shared/.
  */
-import { Alert, Button, Card, Checkbox, Form, Input, Radio, Select, Space, Tooltip, Typography } from 'antd';
+import { DateInput } from './DateInput';
+import { Alert, Button, Card, Checkbox, Dropdown, Form, Input, Radio, Select, Space, Typography, type MenuProps } from 'antd';
+import { DownOutlined } from '@ant-design/icons';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CaseEventType } from '../../../shared/case/events';
 import { CASE_EVENT_LABELS, OBJECTION_OUTCOME_LABELS } from '../../../shared/case/events';
-import type { CaseState } from '../../../shared/case/state';
+import type { CaseState, Deadline } from '../../../shared/case/state';
+import { nextActs } from '../../../shared/case/next-acts';
 import { OBJECTION_STAGE_LABELS, REPAIR_STAGE_LABELS, isRepairOpen } from '../../../shared/case/state';
 import { PAUSE_KIND_LABELS } from '../../../shared/rules/types';
 import { findMeasure } from '../../../shared/rules/measures';
 import { PUBLICATION_PROFILE_LABELS } from '../../../shared/masking/types';
-import { isIsoDate } from '../../../shared/util/dates';
+import { parseDateInput } from '../../../shared/util/parse-date';
 import { recordAct, type BasisDocumentRow, type CaseEventRow, type CaseRulesContext } from '../desk';
 import { canPerform, repairsAwaiting } from '../../../shared/case/can-perform';
 import { prematureRepairReason, proportionalityLabel } from '../../../shared/case/explain';
@@ -278,8 +281,8 @@ function ActionForm({ spec, c, caseId, onDone }: { spec: Spec; c: Ctx; caseId: s
       <Card size="small" title={`办理：${CASE_EVENT_LABELS[spec.type]}`} data-testid={`action-form-${spec.type}`} style={{ marginTop: 12 }}>
         {!availability.ok && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`当前可能不能办理：${availability.reason}`} data-testid="action-availability" />}
         <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => void submit(v)}>
-          <Form.Item label="办理日期" name="occurredOn" rules={[{ validator: async (_, value: string) => { if (!isIsoDate(value)) throw new Error('请按 YYYY-MM-DD 填写日期'); } }]}>
-            <Input style={{ width: 160 }} data-testid="field-occurredOn" />
+          <Form.Item label="办理日期" name="occurredOn" rules={[{ validator: async (_, value: string) => { const r = parseDateInput(value); if (!r.ok) throw new Error(r.reason); } }]}>
+            <DateInput testId="field-occurredOn" maxDate={today} />
           </Form.Item>
           {spec.fields.map((f) => (
             <Form.Item key={f.name} label={labelOf(f, c)} name={f.name} extra={f.help} valuePropName={f.kind === 'bool' ? 'checked' : 'value'} rules={f.required ? [{ required: true, message: `请填写${labelOf(f, c)}` }] : []}>
@@ -301,7 +304,24 @@ function ActionForm({ spec, c, caseId, onDone }: { spec: Spec; c: Ctx; caseId: s
   );
 }
 
+/** Label of an act on its button: issued acts name their document. */
+const actLabel = (type: CaseEventType) => ISSUED_ACTS[type]?.label ?? CASE_EVENT_LABELS[type];
+const groupOf = (type: CaseEventType) => ISSUED_ACTS[type]?.group ?? SPECS.find((s) => s.type === type)?.group ?? '';
+/** Every act the panel can offer, issued acts first within their group. */
+const CANDIDATES: CaseEventType[] = [...new Set([...SPECS.map((s) => s.group)])].flatMap((g) => [
+  ...(Object.entries(ISSUED_ACTS) as [CaseEventType, { group: string }][]).filter(([, a]) => a.group === g).map(([t]) => t),
+  ...SPECS.filter((s) => s.group === g).map((s) => s.type),
+]);
+
+function deadlineText(d: Deadline, today: string): string {
+  if (!d.dueOn) return `答复“${d.label}”`;
+  const when = d.dueOn === today ? '今天届满' : d.overdue ? `已于${d.dueOn}届满，已逾期` : `${d.dueOn}届满`;
+  return `答复“${d.label}”（${when}）`;
+}
+
 /**
+ * The next lawful acts (shared/ nextActs) as primary buttons with the deadline each answers; every
+ * other act in the 其他办理 menu, an unavailable one with shared/'s refusal text.
  * `active`/`onActiveChange` let the page open an action from elsewhere (e.g. the prompt to revoke a
  * joint sanction); without them the panel keeps its own state.
  */
@@ -312,45 +332,58 @@ export function ActionPanel({ caseId, c, active: activeProp, onActiveChange }: {
     setOwn(type);
     onActiveChange?.(type);
   };
-  const groups = [...new Set(SPECS.map((s) => s.group))];
+  const choose = (type: CaseEventType) => {
+    const issued = ISSUED_ACTS[type];
+    if (issued) navigate('documents', 'issue', caseId, issued.kind);
+    else setActive(type);
+  };
+  const { next, others } = useMemo(() => nextActs(c.state, c.caseCtx, CANDIDATES), [c.state, c.caseCtx]);
+  const today = c.caseCtx.today;
+  const groups = [...new Set(others.map((o) => groupOf(o.type)))];
+  const items: MenuProps['items'] = groups.map((g) => ({
+    type: 'group' as const,
+    key: g,
+    label: g,
+    children: others.filter((o) => groupOf(o.type) === g).map((o) => ({
+      key: o.type,
+      label: (
+        <div data-testid={`action-${o.type}`} data-available={o.check.ok ? 'true' : 'false'} style={{ maxWidth: 420, whiteSpace: 'normal' }}>
+          <div>{actLabel(o.type)}</div>
+          {!o.check.ok && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="action-refusal-reason">
+              暂不能办理：{o.check.reason}
+            </Typography.Text>
+          )}
+        </div>
+      ),
+    })),
+  }));
   const spec = SPECS.find((s) => s.type === active);
   return (
     <Card size="small" title="办理" data-testid="action-panel">
-      {groups.map((g) => (
-        <div key={g} style={{ marginBottom: 8 }}>
-          <Typography.Text type="secondary" style={{ display: 'inline-block', width: 96 }}>
-            {g}
-          </Typography.Text>
-          <Space wrap size={[6, 6]}>
-            {(Object.entries(ISSUED_ACTS) as [CaseEventType, { group: string; kind: string; label: string }][]).filter(([, a]) => a.group === g).map(([type, a]) => {
-              const check = canDo(c, type);
-              const button = (
-                <Button key={type} size="small" type={check.ok ? 'default' : 'dashed'} onClick={() => navigate('documents', 'issue', caseId, a.kind)} data-testid={`action-${type}`}>
-                  {a.label}
-                </Button>
-              );
-              return check.ok ? button : (
-                <Tooltip key={type} title={check.reason}>
-                  {button}
-                </Tooltip>
-              );
-            })}
-            {SPECS.filter((s) => s.group === g).map((s) => {
-              const check = canDo(c, s.type);
-              const button = (
-                <Button key={s.type} size="small" type={active === s.type ? 'primary' : check.ok ? 'default' : 'dashed'} onClick={() => setActive(s.type)} data-testid={`action-${s.type}`}>
-                  {CASE_EVENT_LABELS[s.type]}
-                </Button>
-              );
-              return check.ok ? button : (
-                <Tooltip key={s.type} title={check.reason}>
-                  {button}
-                </Tooltip>
-              );
-            })}
-          </Space>
-        </div>
-      ))}
+      <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }}>
+        下一步
+      </Typography.Text>
+      <Space wrap size={[8, 8]} align="start" data-testid="next-acts">
+        {next.length === 0 && <Typography.Text type="secondary">当前没有必须办理的事项，可从“其他办理”中选择。</Typography.Text>}
+        {next.map((n) => (
+          <div key={n.type} style={{ display: 'inline-flex', flexDirection: 'column', alignItems: 'flex-start' }}>
+            <Button type="primary" onClick={() => choose(n.type)} data-testid={`action-${n.type}`} data-next="true">
+              {actLabel(n.type)}
+            </Button>
+            {n.deadline && (
+              <Typography.Text type={n.deadline.overdue ? 'danger' : 'secondary'} style={{ fontSize: 12 }} data-testid={`next-act-deadline-${n.type}`}>
+                {deadlineText(n.deadline, today)}
+              </Typography.Text>
+            )}
+          </div>
+        ))}
+        <Dropdown trigger={['click']} menu={{ items, onClick: ({ key }) => choose(key as CaseEventType), style: { maxHeight: 460, overflowY: 'auto' } }}>
+          <Button data-testid="action-more">
+            其他办理 <DownOutlined />
+          </Button>
+        </Dropdown>
+      </Space>
       {spec && <ActionForm key={spec.type} spec={spec} c={c} caseId={caseId} onDone={() => setActive(null)} />}
     </Card>
   );

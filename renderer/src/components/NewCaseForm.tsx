@@ -10,6 +10,8 @@ import type { BasisDocumentType, ListType } from '../../../shared/case/events';
 import { getSubject, openCase, ruleSetForCase, searchSubjects, subjectLabel, useDeskQuery, type SubjectRow } from '../desk';
 import { BASIS_TYPE_LABELS, LIST_TYPE_LABELS, optionsOf } from './labels';
 import { navigate } from '../router';
+import { DateInput } from './DateInput';
+import { parseDateInput } from '../../../shared/util/parse-date';
 
 type BasisValues = { type: BasisDocumentType; documentNo: string; issuer: string; decidedOn: string; effective: boolean };
 type Values = {
@@ -176,8 +178,8 @@ export function NewCaseForm({ subjectId }: { subjectId?: string }) {
           <Form.Item label="名单类型" name="listType">
             <Select options={optionsOf(LIST_TYPE_LABELS)} style={{ width: 220 }} />
           </Form.Item>
-          <Form.Item label="认定日期" name="determinedOn" rules={[{ validator: async (_, value: string) => { if (!isIsoDate(value)) throw new Error('请按 YYYY-MM-DD 填写'); } }]}>
-            <Input style={{ width: 150 }} data-testid="case-determined-on" />
+          <Form.Item label="认定日期" name="determinedOn" rules={[{ validator: async (_, value: string) => { const r = parseDateInput(value); if (!r.ok) throw new Error(r.reason); } }]}>
+            <DateInput testId="case-determined-on" maxDate={today} />
           </Form.Item>
         </Space>
         <Form.Item label="认定部门" name="determiningDept" rules={[{ required: true, whitespace: true, message: '请填写认定部门' }]}>
@@ -199,8 +201,8 @@ export function NewCaseForm({ subjectId }: { subjectId?: string }) {
                     <Form.Item label="作出机关" name={[f.name, 'issuer']} rules={[{ required: true, whitespace: true, message: '请填写作出机关' }]}>
                       <Input style={{ width: 200 }} data-testid={`basis-${i}-issuer`} />
                     </Form.Item>
-                    <Form.Item label="决定日期" name={[f.name, 'decidedOn']} rules={[{ validator: async (_, value: string) => { if (!isIsoDate(value)) throw new Error('YYYY-MM-DD'); } }]}>
-                      <Input style={{ width: 130 }} data-testid={`basis-${i}-date`} />
+                    <Form.Item label="决定日期" name={[f.name, 'decidedOn']} rules={[{ validator: async (_, value: string) => { const r = parseDateInput(value); if (!r.ok) throw new Error(r.reason); } }]}>
+                      <DateInput testId={`basis-${i}-date`} style={{ width: 140 }} />
                     </Form.Item>
                     <Form.Item label="生效" name={[f.name, 'effective']} valuePropName="checked">
                       <Checkbox>已生效</Checkbox>

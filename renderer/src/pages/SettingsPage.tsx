@@ -24,6 +24,8 @@ import {
 import { IntegrityResult } from '../components/IntegrityResult';
 import { navigate } from '../router';
 import { DataMaintenanceCard } from '../sync/DataMaintenanceCard';
+import { DateInput } from '../components/DateInput';
+import { parseDateInput } from '../../../shared/util/parse-date';
 
 type FormValues = {
   name: string;
@@ -215,8 +217,8 @@ function OfficeForm() {
         <Form.Item label="设置依据（决定文件或会议纪要）" name="decisionReference" rules={[{ required: assignedPresets.length > 0, whitespace: true, message: '请填写设置依据，以便追溯' }]}>
           <Input placeholder="例如：示信办〔2026〕1号" style={{ width: 300 }} data-testid="office-decision-ref" />
         </Form.Item>
-        <Form.Item label="设置生效日期（留空 = 自规则集生效之日）" name="settingsEffectiveFrom" rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/, message: '格式：YYYY-MM-DD' }]}>
-          <Input placeholder="YYYY-MM-DD" style={{ width: 200 }} />
+        <Form.Item label="设置生效日期（留空 = 自规则集生效之日）" name="settingsEffectiveFrom" rules={[{ validator: async (_, value: string) => { if (value) { const r = parseDateInput(value); if (!r.ok) throw new Error(r.reason); } } }]}>
+          <DateInput testId="office-settings-effective-from" style={{ width: 200 }} />
         </Form.Item>
       </Space>
       <Divider titlePlacement="start">编号与人员</Divider>

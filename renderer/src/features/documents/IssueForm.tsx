@@ -18,6 +18,7 @@ import type { ServiceMethod } from '../../../../shared/case/events';
 import { OFFICER_FIELDS, officerValuesOf, type OfficerField } from '../../documents/forms';
 import { documentRenderer } from '../../documents/service';
 import { SERVICE_METHOD_LABELS, optionsOf } from '../../components/labels';
+import { DateInput } from '../../components/DateInput';
 
 const KIND_OPTIONS = DOCUMENT_KINDS.map((k) => ({ value: k, label: DOCUMENT_KIND_NAMES[k] }));
 
@@ -218,14 +219,14 @@ export function IssueForm(props: {
           <Select style={{ width: 300 }} value={kind} onChange={(k: DocumentKind) => setKind(k)} options={KIND_OPTIONS} disabled={correcting !== null} data-testid="kind-select" />
         </Form.Item>
         <Form.Item label="成文日期" name="date" rules={[{ validator: async (_, v: string) => { const r = parseDateInput(v); if (!r.ok) throw new Error(r.reason); } }]}>
-          <Input style={{ width: 180 }} placeholder="如 2026-11-04" data-testid="issue-date" />
+          <DateInput testId="issue-date" />
         </Form.Item>
       </Space>
       {kind === 'prior-notice' && !correcting && (
         <Card size="small" title="送达（陈述申辩期限自送达之日起计算）" style={{ marginBottom: 12 }}>
           <Space wrap>
             <Form.Item label="送达日期" name="serviceOn">
-              <Input style={{ width: 180 }} placeholder="默认为成文日期" data-testid="issue-service-on" />
+              <DateInput placeholder="默认为成文日期" testId="issue-service-on" />
             </Form.Item>
             <Form.Item label="受送达人（多个用逗号分隔）" name="recipients">
               <Input style={{ width: 320 }} data-testid="issue-recipients" />
