@@ -11,6 +11,7 @@ import type {
   BasisDocumentRow,
   CalendarRow,
   CaseEventRow,
+  ChainAnchorRow,
   CaseListRow,
   CaseRow,
   CaseTermsRow,
@@ -19,6 +20,7 @@ import type {
   DeviceRow,
   DocumentNumberRow,
   IssuedDocumentRow,
+  OperationLedgerRow,
   ObjectionRow,
   OutboxRow,
   RepairRow,
@@ -60,6 +62,8 @@ export class CreditDeskDb extends Dexie {
   documentNumbers!: Table<DocumentNumberRow, string>;
   caseList!: Table<CaseListRow, string>;
   deadlineDays!: Table<DeadlineDayRow, string>;
+  operationLedger!: Table<OperationLedgerRow, number>;
+  chainAnchors!: Table<ChainAnchorRow, string>;
 
   constructor(name: string = DB_NAME, options: DbOptions = {}) {
     super(name, {
