@@ -9,7 +9,6 @@ import {
   getSubject,
   linkResponsiblePerson,
   linkedPersons,
-  localDateOf,
   registerSubject,
   searchSubjects,
   subjectLabel,
@@ -29,6 +28,7 @@ import { ListCount, useGrowingList } from '../components/Pager';
 import { MatchSwitch, SearchBox, useDebounced, useSearchQuery } from '../components/SearchBox';
 import { SubjectCreditPanel } from '../features/credit/SubjectCreditPanel';
 import { formSubjectKind, registerInputOf, type RegisterValues } from './subject-form-values';
+import { formatDate, formatDateTime } from '../format/time';
 
 const ORG_TYPES: SubjectOrgType[] = ['企业', '个体工商户', '专业合作社', '社会组织', '国家机关', '事业单位', '其他组织'];
 const LINK_ROLES: LinkRole[] = ['法定代表人', '主要负责人', '主要责任人', '实际控制人', '直接责任人'];
@@ -176,7 +176,7 @@ function SubjectList() {
           { title: '类型', width: 110, render: (_, r) => SUBJECT_KIND_LABELS[r.kind] },
           { title: '代码', width: 200, render: (_, r) => (r.kind === 'natural_person' ? maskCitizenId(r.pii?.idNumber ?? '') : r.uscc) },
           { title: '乡镇（街道）', width: 120, render: (_, r) => r.region ?? '—' },
-          { title: '登记日期', dataIndex: 'createdAt', width: 110, render: (v: string) => localDateOf(Date.parse(v)) },
+          { title: '登记日期', dataIndex: 'createdAt', width: 110, render: (v: string) => formatDate(v) },
         ]}
       />
       <ListCount count={count} unit="个主体" loaded={result?.rows.length ?? 0} testId="subject-count" />
@@ -273,7 +273,7 @@ function SubjectDetail({ id }: { id: string }) {
           </Descriptions.Item>
         )}
         <Descriptions.Item label="组织类别">{subject.orgType ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label="登记">{`${subject.createdAt.slice(0, 10)}，${subject.createdBy}`}</Descriptions.Item>
+        <Descriptions.Item label="登记">{`${formatDateTime(subject.createdAt)}，${subject.createdBy}`}</Descriptions.Item>
       </Descriptions>
       {subject.kind !== 'natural_person' && (
         <>
