@@ -5,6 +5,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import { applyMigrations, LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
+import { outboxPendingMiddleware, type OutboxPendingRow } from './outbox-pending';
 import type {
   AttachmentRow,
   AuditRow,
@@ -64,6 +65,7 @@ export class CreditDeskDb extends Dexie {
   deadlineDays!: Table<DeadlineDayRow, string>;
   operationLedger!: Table<OperationLedgerRow, number>;
   chainAnchors!: Table<ChainAnchorRow, string>;
+  outboxPending!: Table<OutboxPendingRow, string>;
 
   constructor(name: string = DB_NAME, options: DbOptions = {}) {
     super(name, {
@@ -71,6 +73,8 @@ export class CreditDeskDb extends Dexie {
       ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
     });
     applyMigrations(this, options.migrations ?? MIGRATIONS);
+    // Every outbox write keeps outboxPending in the same transaction (db/outbox-pending.ts).
+    this.use(outboxPendingMiddleware);
   }
 }
 
