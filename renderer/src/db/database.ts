@@ -5,12 +5,14 @@
  */
 import Dexie, { type Table } from 'dexie';
 import { applyMigrations, LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
+import { outboxPendingMiddleware, type OutboxPendingRow } from './outbox-pending';
 import type {
   AttachmentRow,
   AuditRow,
   BasisDocumentRow,
   CalendarRow,
   CaseEventRow,
+  ChainAnchorRow,
   CaseListRow,
   CaseRow,
   CaseTermsRow,
@@ -19,6 +21,7 @@ import type {
   DeviceRow,
   DocumentNumberRow,
   IssuedDocumentRow,
+  OperationLedgerRow,
   ObjectionRow,
   OutboxRow,
   RepairRow,
@@ -60,6 +63,9 @@ export class CreditDeskDb extends Dexie {
   documentNumbers!: Table<DocumentNumberRow, string>;
   caseList!: Table<CaseListRow, string>;
   deadlineDays!: Table<DeadlineDayRow, string>;
+  operationLedger!: Table<OperationLedgerRow, number>;
+  chainAnchors!: Table<ChainAnchorRow, string>;
+  outboxPending!: Table<OutboxPendingRow, string>;
 
   constructor(name: string = DB_NAME, options: DbOptions = {}) {
     super(name, {
@@ -67,6 +73,8 @@ export class CreditDeskDb extends Dexie {
       ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
     });
     applyMigrations(this, options.migrations ?? MIGRATIONS);
+    // Every outbox write keeps outboxPending in the same transaction (db/outbox-pending.ts).
+    this.use(outboxPendingMiddleware);
   }
 }
 
