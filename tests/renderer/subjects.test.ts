@@ -61,6 +61,9 @@ describe('subjects repository', () => {
     await registerSubject(d, { kind: 'legal_person', name: '示例县虚构置业有限公司', uscc: CO });
     const similar = await findSimilarSubjects(d, '示例县虚构置业有限责任公司');
     expect(similar.map((s) => s.subject.name)).toEqual(['示例县虚构置业有限公司']);
+    expect(similar[0]?.reason).toBe('与已登记的“示例县虚构置业有限公司”相近：去掉地名和组织形式后都是“虚构置业”');
+    // another company of the same county and form is not flagged (the place and the form are left out)
+    expect(await findSimilarSubjects(d, '示例县样板物业服务有限公司')).toEqual([]);
     expect(await findSimilarSubjects(d, '完全不同的单位')).toEqual([]);
     expect((await searchSubjects(d, '虚构置业')).rows).toHaveLength(1);
     expect((await searchSubjects(d, '91210000MA')).rows).toHaveLength(1);

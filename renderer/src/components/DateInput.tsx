@@ -8,7 +8,7 @@ import { DatePicker, Typography } from 'antd';
 import dayjsGenerateConfig from '@rc-component/picker/generate/dayjs';
 import type { GenerateConfig } from '@rc-component/picker/generate';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState, type CSSProperties } from 'react';
+import { useRef, useState, type CSSProperties } from 'react';
 import { parseDateInput } from '../../../shared/util/parse-date';
 import { isIsoDate } from '../../../shared/util/dates';
 
@@ -49,8 +49,12 @@ export function DateInput({ value, onChange, placeholder = DATE_INPUT_PLACEHOLDE
   const [refusal, setRefusal] = useState<string | null>(null);
   const picked = typeof value === 'string' && isIsoDate(value) ? dayjs(value) : null;
   /** The typed text, read by the one parser: a date becomes the value, anything else shows the reason. */
-  const commitTyped = (raw: string | undefined) => {
-    const text = raw?.trim() ?? '';
+  // What the officer typed, caught before the picker handles the event (it may reset its text on blur).
+  const typed = useRef<string | null>(null);
+  const commitTyped = () => {
+    const text = typed.current?.trim() ?? null;
+    typed.current = null;
+    if (text === null) return;
     if (text === '') return setRefusal(null);
     const parsed = parseDateInput(text);
     if (!parsed.ok) return setRefusal(parsed.reason);
@@ -58,7 +62,16 @@ export function DateInput({ value, onChange, placeholder = DATE_INPUT_PLACEHOLDE
     if (parsed.date !== value) onChange?.(parsed.date);
   };
   return (
-    <span style={{ display: 'inline-flex', flexDirection: 'column' }}>
+    <span
+      style={{ display: 'inline-flex', flexDirection: 'column' }}
+      onInputCapture={(e) => {
+        typed.current = (e.target as HTMLInputElement).value;
+      }}
+      onBlurCapture={commitTyped}
+      onKeyDownCapture={(e) => {
+        if (e.key === 'Enter') commitTyped();
+      }}
+    >
       <Picker
         value={picked}
         format="YYYY-MM-DD"
@@ -74,10 +87,6 @@ export function DateInput({ value, onChange, placeholder = DATE_INPUT_PLACEHOLDE
         onChange={(d) => {
           setRefusal(null);
           onChange?.(d ? d.format('YYYY-MM-DD') : '');
-        }}
-        onBlur={(e) => commitTyped((e.target as HTMLInputElement).value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commitTyped((e.target as HTMLInputElement).value);
         }}
       />
       {refusal && (

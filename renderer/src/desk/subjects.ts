@@ -13,6 +13,7 @@ import type { LinkRole, PersonalData, SubjectKind, SubjectLinkRow, SubjectOrgTyp
 import { checkUscc } from '../../../shared/identifiers/uscc';
 import { checkCitizenId } from '../../../shared/identifiers/citizen-id';
 import { normalizeIdentifierInput } from '../../../shared/identifiers/normalize';
+import { SIMILAR_NAME_THRESHOLD, compareNames, nameCore, similarNameReason } from '../../../shared/identifiers/similar-name';
 import { fromHex, hmacSha256Hex } from '../../../shared/util/sha256';
 import type { Desk } from './desk';
 import { codeQuery, keyTerm, nameContains, nameQueryKey, needsRecheck, normalizeName, organisationNameTerms } from './search-terms';
@@ -65,12 +66,17 @@ export async function findByCode(desk: Desk, code: string): Promise<SubjectRow |
   return undefined;
 }
 
-export type SimilarSubject = { subject: SubjectRow; score: number };
+export type SimilarSubject = { subject: SubjectRow; score: number; /** Which registered subject it resembles and why (shared/). */ reason: string };
 
-/** Organisations whose names share most bigrams with `name` (for flagging likely duplicates). */
-export async function findSimilarSubjects(desk: Desk, name: string, excludeId?: string): Promise<SimilarSubject[]> {
+/**
+ * Organisations whose names resemble `name` once the place name and the organisational form are
+ * left out (shared/identifiers/similar-name): candidates share a bigram of the distinctive part,
+ * shared/ scores them. `placeNames`: the office's region (示例省示例市示例县).
+ */
+export async function findSimilarSubjects(desk: Desk, name: string, excludeId?: string, placeNames: readonly string[] = []): Promise<SimilarSubject[]> {
   const db = desk.db;
-  const grams = nameGrams(name);
+  const options = { placeNames };
+  const grams = nameGrams(nameCore(name, options));
   if (grams.length === 0) return [];
   const counts = new Map<string, number>();
   for (const g of grams) {
@@ -78,17 +84,15 @@ export async function findSimilarSubjects(desk: Desk, name: string, excludeId?: 
     const keys = await db.subjects.where('searchTerms').startsWith(g).distinct().limit(200).primaryKeys();
     for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
-  const candidates = [...counts.entries()].filter(([id, c]) => id !== excludeId && c / grams.length >= 0.5).sort((a, b) => b[1] - a[1]).slice(0, 10);
+  const candidates = [...counts.entries()].filter(([id, c]) => id !== excludeId && c / grams.length >= SIMILAR_NAME_THRESHOLD / 2).sort((a, b) => b[1] - a[1]).slice(0, 20);
   const rows = await db.subjects.bulkGet(candidates.map(([id]) => id));
   const out: SimilarSubject[] = [];
   rows.forEach((row) => {
     if (!row || row.kind === 'natural_person') return;
-    const other = nameGrams(row.name ?? '');
-    const shared = other.filter((g) => grams.includes(g)).length;
-    const score = shared / Math.max(grams.length, other.length);
-    if (score >= 0.5) out.push({ subject: row, score });
+    const similarity = compareNames(name, row.name ?? '', options);
+    if (similarity.score >= SIMILAR_NAME_THRESHOLD) out.push({ subject: row, score: similarity.score, reason: similarNameReason(name, row.name ?? '', similarity) });
   });
-  return out.sort((a, b) => b.score - a.score);
+  return out.sort((a, b) => b.score - a.score).slice(0, 10);
 }
 
 /**

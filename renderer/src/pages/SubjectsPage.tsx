@@ -1,6 +1,6 @@
 import { App as AntApp, Alert, Button, Card, Descriptions, Empty, Form, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { useDesk } from '../stores/app-store';
+import { useAppStore, useDesk } from '../stores/app-store';
 import {
   casesOfSubject,
   countSubjects,
@@ -35,6 +35,7 @@ const LINK_ROLES: LinkRole[] = ['法定代表人', '主要负责人', '主要责
 
 export function RegisterSubjectForm({ onDone, fixedKind, initialIdNumber }: { onDone: (s: SubjectRow) => void; fixedKind?: SubjectKind; initialIdNumber?: string }) {
   const desk = useDesk();
+  const office = useAppStore((st) => st.office);
   const today = desk.clock.today();
   const [form] = Form.useForm<RegisterValues>();
   // One decision for the label, the validator shown and what is registered (registerInputOf).
@@ -48,11 +49,11 @@ export function RegisterSubjectForm({ onDone, fixedKind, initialIdNumber }: { on
       return;
     }
     let live = true;
-    void findSimilarSubjects(desk, name).then((r) => live && setSimilar(r));
+    void findSimilarSubjects(desk, name, undefined, office?.region ? [office.region] : []).then((r) => live && setSimilar(r));
     return () => {
       live = false;
     };
-  }, [desk, name, kind]);
+  }, [desk, name, kind, office?.region]);
 
   const onFinish = async (v: RegisterValues) => {
     setError(null);
@@ -85,7 +86,8 @@ export function RegisterSubjectForm({ onDone, fixedKind, initialIdNumber }: { on
           title="已有名称相近的主体，请确认不是同一主体："
           description={similar.map((s) => (
             <div key={s.subject.id}>
-              <a onClick={() => navigate('subjects', s.subject.id)}>{s.subject.name}</a>（{s.subject.uscc}，相似度 {Math.round(s.score * 100)}%）
+              <span data-testid="similar-name-reason">{s.reason}</span>（统一社会信用代码 {s.subject.uscc}）{' '}
+              <a onClick={() => navigate('subjects', s.subject.id)}>查看该主体</a>
             </div>
           ))}
         />
