@@ -65,7 +65,14 @@ export function DateInput({ value, onChange, placeholder = DATE_INPUT_PLACEHOLDE
     <span
       style={{ display: 'inline-flex', flexDirection: 'column' }}
       onInputCapture={(e) => {
-        typed.current = (e.target as HTMLInputElement).value;
+        const text = (e.target as HTMLInputElement).value;
+        typed.current = text;
+        // A complete 2026-11-04 is taken at once (as a text field would); other forms on Enter or leaving.
+        const parsed = parseDateInput(text);
+        if (parsed.ok && parsed.form === 'iso' && parsed.date !== value) {
+          setRefusal(null);
+          onChange?.(parsed.date);
+        }
       }}
       onBlurCapture={commitTyped}
       onKeyDownCapture={(e) => {
