@@ -15,6 +15,7 @@ import type {
   CaseRow,
   CaseTermsRow,
   DeadlineDayRow,
+  UserRow,
   DeadlineRow,
   DeviceRow,
   DocumentNumberRow,
@@ -60,6 +61,7 @@ export class CreditDeskDb extends Dexie {
   documentNumbers!: Table<DocumentNumberRow, string>;
   caseList!: Table<CaseListRow, string>;
   deadlineDays!: Table<DeadlineDayRow, string>;
+  users!: Table<UserRow, string>;
 
   constructor(name: string = DB_NAME, options: DbOptions = {}) {
     super(name, {

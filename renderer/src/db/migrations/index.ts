@@ -18,6 +18,7 @@ import { migration0072 } from './0072-commitments';
 import { migration0080 } from './0080-search-terms';
 import { migration0081 } from './0081-case-list';
 import { migration0082 } from './0082-deadline-kind-indexes';
+import { migration0120 } from './0120-users';
 import { migration0083 } from './0083-deadline-days';
 
 export type { Migration } from './types';
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0081,
   migration0082,
   migration0083,
+  migration0120,
 ];
 
 /** Throws when versions are not strictly increasing positive integers. */

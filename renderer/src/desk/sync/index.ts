@@ -14,6 +14,7 @@ import { exportUnsent } from '../../sync/sneakernet';
 import { createDexieOutboxStore, type OutboxStore } from './outbox-store';
 import { assertSecurePlatformUrl, createHttpTransport, TransportError } from '../../sync/transport';
 import { deskWrite, refuseWrite, type DeskRefused } from '../write';
+import { refusedFor } from '../users/permissions';
 import { desktopApi, isBrowserMode } from '../../bridge/desktop';
 
 export type PlatformConfig = { baseUrl: string; officeId: string; token: string };
@@ -40,6 +41,8 @@ export async function getPlatformConfig(desk: Desk): Promise<PlatformConfig | un
 /** Validates (HTTPS unless this machine) and saves; throws TransportError with a Chinese message. */
 export async function savePlatformConfig(desk: Desk, config: PlatformConfig): Promise<void> {
   if (desk.mode === 'training') throw new TransportError('insecure', 'training desk', '培训模式不能连接市平台');
+  const denied = refusedFor(desk, 'settings');
+  if (denied) throw new TransportError('insecure', 'role required', denied.reason);
   const baseUrl = config.baseUrl.trim().replace(/\/+$/, '');
   assertSecurePlatformUrl(baseUrl);
   if (!config.token.trim()) throw new TransportError('insecure', 'token missing', '请填写平台发放的单位令牌');
