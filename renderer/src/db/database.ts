@@ -5,6 +5,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import { applyMigrations, LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
+import { outboxPendingMiddleware, type OutboxPendingRow } from './outbox-pending';
 import type {
   AttachmentRow,
   AuditRow,
@@ -61,6 +62,7 @@ export class CreditDeskDb extends Dexie {
   documentNumbers!: Table<DocumentNumberRow, string>;
   caseList!: Table<CaseListRow, string>;
   deadlineDays!: Table<DeadlineDayRow, string>;
+  outboxPending!: Table<OutboxPendingRow, string>;
   users!: Table<UserRow, string>;
 
   constructor(name: string = DB_NAME, options: DbOptions = {}) {
@@ -69,6 +71,8 @@ export class CreditDeskDb extends Dexie {
       ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
     });
     applyMigrations(this, options.migrations ?? MIGRATIONS);
+    // Every outbox write keeps outboxPending in the same transaction (db/outbox-pending.ts).
+    this.use(outboxPendingMiddleware);
   }
 }
 

@@ -11,11 +11,12 @@ import type { OutboxRow } from '../../../shared/sync/outbox';
 import { PULLED_KINDS } from '../../../shared/sync/protocol';
 import { useAppStore } from '../stores/app-store';
 import type { SyncProgress, SyncReport } from '../sync/engine';
-import { exportSneakernet, getPlatformConfig, outboxStore, requeueQuarantined, resolveConflict, runSync, savePlatformConfig, type PlatformConfig } from '../desk/sync';
+import { exportSneakernet, getPlatformConfig, NOT_CONFIGURED_ZH, outboxStore, PLATFORM_SETTINGS_TITLE, requeueQuarantined, resolveConflict, runSync, savePlatformConfig, TRAINING_NO_SYNC_ZH, type PlatformConfig } from '../desk/sync';
 import { pulledItems, type InboxRow } from '../desk/sync';
 import { useDeskQuery } from '../desk';
 import { formatAgeZh } from '../sync/SyncStatusBadge';
 import { TransportError } from '../sync/transport';
+import { formatDateTime } from '../format/time';
 
 const KIND_ZH: Record<(typeof PULLED_KINDS)[number], string> = {
   objection: '异议（网上提交）',
@@ -47,17 +48,12 @@ const OUTCOME_ZH: Record<SyncReport['outcome'], string> = {
   error: '同步出错',
 };
 
-/** An ISO timestamp as 'YYYY-MM-DD HH:mm:ss' for the record tables. */
-function localTime(iso: string): string {
-  return iso.slice(0, 19).replace('T', ' ');
-}
-
 /** The columns every table of outbox records starts with: its id, the case or subject, when recorded. */
 function recordColumns(recordedAtTitle: string): TableColumnsType<OutboxRow> {
   return [
     { title: '记录编号', dataIndex: 'id', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
     { title: '对象', dataIndex: 'entityId' },
-    { title: recordedAtTitle, dataIndex: 'recordedAt', render: (v: string) => localTime(v) },
+    { title: recordedAtTitle, dataIndex: 'recordedAt', render: (v: string) => formatDateTime(v) },
   ];
 }
 
@@ -77,7 +73,7 @@ function ReportView({ report }: { report: SyncReport }) {
         <Descriptions.Item label="仍未报送"><span data-testid="report-remaining">{report.remaining}</span></Descriptions.Item>
       </Descriptions>
       <Typography.Text type="secondary">
-        {localTime(report.startedAt)}（本机时钟，UTC）开始，网络重试 {report.transportRetries} 次
+        {formatDateTime(report.startedAt)} 开始（本机时间），网络重试 {report.transportRetries} 次
       </Typography.Text>
     </div>
   );
@@ -179,7 +175,7 @@ function ConflictTable({ rows }: { rows: OutboxRow[] }) {
         pagination={{ pageSize: 10 }}
         columns={[
           ...recordColumns('本机记录时间'),
-          { title: '平台收到时间', render: (_, r) => (r.conflictWith ? localTime(r.conflictWith.receipt.receivedAt) : '') },
+          { title: '平台收到时间', render: (_, r) => (r.conflictWith ? formatDateTime(r.conflictWith.receipt.receivedAt) : '') },
           { title: '校验值（本机 / 平台）', render: (_, r) => <Typography.Text code>{`${r.payloadHash.slice(0, 8)} / ${r.conflictWith?.payloadHash.slice(0, 8) ?? ''}`}</Typography.Text> },
           {
             title: '处理',
@@ -209,7 +205,7 @@ function InboxTable() {
         columns={[
           { title: '类别', dataIndex: 'kind', render: (k: InboxRow['kind']) => KIND_ZH[k] },
           { title: '案件', dataIndex: 'caseId' },
-          { title: '平台发布时间', dataIndex: 'publishedAt', render: (v: string) => localTime(v) },
+          { title: '平台发布时间', dataIndex: 'publishedAt', render: (v: string) => formatDateTime(v) },
           { title: '处理', render: (_, r) => (r.applied ? r.applied.ok ? <Tag color="green">{APPLIED_ZH[r.kind]}</Tag> : <Tag color="red">{r.applied.reasonZh}</Tag> : r.kind in APPLIED_ZH ? <Tag>待处理</Tag> : <Tag>已保存</Tag>) },
         ]}
       />
@@ -225,7 +221,7 @@ function SettingsCard({ config, onSaved }: { config: PlatformConfig | undefined;
     if (config) form.setFieldsValue(config);
   }, [config, form]);
   return (
-    <Card title="市平台连接设置" size="small" style={{ marginBottom: 16 }}>
+    <Card title={PLATFORM_SETTINGS_TITLE} size="small" style={{ marginBottom: 16 }} id="platform-settings" data-testid="platform-settings">
       <Form form={form} layout="inline" onFinish={async (values) => {
         if (!desk) return;
         try {
@@ -262,7 +258,8 @@ export function SyncPage() {
   const [progress, setProgress] = useState<SyncProgress | null>(null);
   const [running, setRunning] = useState(false);
   const [configVersion, setConfigVersion] = useState(0);
-  const config = useDeskQuery((d) => getPlatformConfig(d), [configVersion]);
+  const configRead = useDeskQuery(async (d) => ({ config: await getPlatformConfig(d) }), [configVersion]);
+  const config = configRead?.config;
   const counts = useDeskQuery((d) => outboxStore(d).counts(), []);
   const lastReport = useDeskQuery((d) => outboxStore(d).getMeta<SyncReport>('lastReport'), []);
   const skew = useDeskQuery((d) => outboxStore(d).getMeta<SkewMeasurement>('clockSkew'), []);
@@ -278,6 +275,22 @@ export function SyncPage() {
       {/* The pending count and the oldest item's age stay visible in the header's SyncStatusBadge. */}
       <Typography.Title level={3}>同步</Typography.Title>
       <SkewAlert skew={skew} />
+      {desk.mode === 'training' ? (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="sync-training" title={TRAINING_NO_SYNC_ZH} />
+      ) : configRead && !config ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="sync-not-configured"
+          title={NOT_CONFIGURED_ZH}
+          action={
+            <Button size="small" onClick={() => document.getElementById('platform-settings')?.scrollIntoView({ behavior: 'smooth', block: 'center' })}>
+              去填写
+            </Button>
+          }
+        />
+      ) : null}
       <Card style={{ marginBottom: 16 }}>
         <Space size="large" align="start" wrap>
           <Button
@@ -288,12 +301,15 @@ export function SyncPage() {
             data-testid="sync-now"
             onClick={async () => {
               setRunning(true);
-              setProgress({ phase: 'probe', done: 0, total: 1, messageZh: '正在连接市平台…' });
+              setProgress({ phase: 'probe', done: 0, total: 1, messageZh: config ? '正在连接市平台…' : '正在检查市平台连接设置…' });
               try {
                 const report = await runSync(desk, deviceId, setProgress);
                 // A run refused before it started (training desk, no connection set) is shown at once.
                 setRunReport(report);
                 if (report.outcome !== 'ok' && report.outcome !== 'partial') setProgress({ phase: 'done', done: 0, total: 0, messageZh: report.messageZh });
+              } catch (error) {
+                console.error('sync run failed', error);
+                setProgress({ phase: 'done', done: 0, total: 0, messageZh: '同步没有完成（本机出错）。未报送的记录都保存在本机，不会丢失；请刷新页面后再按“日终同步”，仍不成功请联系技术支持。' });
               } finally {
                 setRunning(false);
               }

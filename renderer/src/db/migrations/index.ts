@@ -20,6 +20,7 @@ import { migration0081 } from './0081-case-list';
 import { migration0082 } from './0082-deadline-kind-indexes';
 import { migration0120 } from './0120-users';
 import { migration0083 } from './0083-deadline-days';
+import { migration0090 } from './0090-outbox-pending';
 
 export type { Migration } from './types';
 
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0081,
   migration0082,
   migration0083,
+  migration0090,
   migration0120,
 ];
 
