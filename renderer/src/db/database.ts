@@ -12,6 +12,7 @@ import type {
   BasisDocumentRow,
   CalendarRow,
   CaseEventRow,
+  ChainAnchorRow,
   CaseListRow,
   CaseRow,
   CaseTermsRow,
@@ -21,6 +22,7 @@ import type {
   DeviceRow,
   DocumentNumberRow,
   IssuedDocumentRow,
+  OperationLedgerRow,
   ObjectionRow,
   OutboxRow,
   RepairRow,
@@ -62,6 +64,8 @@ export class CreditDeskDb extends Dexie {
   documentNumbers!: Table<DocumentNumberRow, string>;
   caseList!: Table<CaseListRow, string>;
   deadlineDays!: Table<DeadlineDayRow, string>;
+  operationLedger!: Table<OperationLedgerRow, number>;
+  chainAnchors!: Table<ChainAnchorRow, string>;
   outboxPending!: Table<OutboxPendingRow, string>;
   users!: Table<UserRow, string>;
 

@@ -5,8 +5,8 @@ import type { Migration } from './types';
  * scrypt password record and the lock-out counters live on the row. New table, no backfill: the
  * first start after this migration asks for the first 管理员.
  */
-export const migration0120: Migration = {
-  version: 120,
+export const migration0131: Migration = {
+  version: 131,
   name: 'users',
   stores: {
     users: 'id, &loginName',
