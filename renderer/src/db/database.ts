@@ -5,6 +5,8 @@
  */
 import Dexie, { type Table } from 'dexie';
 import { applyMigrations, LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
+import { vaultMiddleware } from '../desk/vault/middleware';
+import { PLAINTEXT_VAULT, type Vault } from '../desk/vault/vault';
 import type {
   AttachmentRow,
   AuditRow,
@@ -60,6 +62,11 @@ export class CreditDeskDb extends Dexie {
   documentNumbers!: Table<DocumentNumberRow, string>;
   caseList!: Table<CaseListRow, string>;
   deadlineDays!: Table<DeadlineDayRow, string>;
+  /**
+   * Seals and opens the personal fields of every row (renderer/src/desk/vault/middleware.ts). The app
+   * sets its vault holder here once key custody has the data key; tests may leave it plaintext.
+   */
+  vault: Vault = PLAINTEXT_VAULT;
 
   constructor(name: string = DB_NAME, options: DbOptions = {}) {
     super(name, {
@@ -67,6 +74,7 @@ export class CreditDeskDb extends Dexie {
       ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
     });
     applyMigrations(this, options.migrations ?? MIGRATIONS);
+    this.use(vaultMiddleware(() => this.vault));
   }
 }
 

@@ -11,7 +11,7 @@ import type { OutboxRow } from '../../../shared/sync/outbox';
 import { PULLED_KINDS } from '../../../shared/sync/protocol';
 import { useAppStore } from '../stores/app-store';
 import type { SyncProgress, SyncReport } from '../sync/engine';
-import { exportSneakernet, getPlatformConfig, outboxStore, requeueQuarantined, resolveConflict, runSync, savePlatformConfig, type PlatformConfig } from '../desk/sync';
+import { exportSneakernet, platformSettings, outboxStore, requeueQuarantined, resolveConflict, runSync, savePlatformConfig, type PlatformConfig, type PlatformSettings } from '../desk/sync';
 import { pulledItems, type InboxRow } from '../desk/sync';
 import { useDeskQuery } from '../desk';
 import { formatAgeZh } from '../sync/SyncStatusBadge';
@@ -217,12 +217,12 @@ function InboxTable() {
   );
 }
 
-function SettingsCard({ config, onSaved }: { config: PlatformConfig | undefined; onSaved: () => void }) {
+function SettingsCard({ config, onSaved }: { config: PlatformSettings | undefined; onSaved: () => void }) {
   const desk = useAppStore((s) => s.desk);
   const [form] = Form.useForm<PlatformConfig>();
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    if (config) form.setFieldsValue(config);
+    if (config) form.setFieldsValue({ baseUrl: config.baseUrl, officeId: config.officeId });
   }, [config, form]);
   return (
     <Card title="市平台连接设置" size="small" style={{ marginBottom: 16 }}>
@@ -242,8 +242,8 @@ function SettingsCard({ config, onSaved }: { config: PlatformConfig | undefined;
         <Form.Item name="officeId" label="单位编号" rules={[{ required: true, message: '请填写单位编号' }]}>
           <Input style={{ width: 160 }} data-testid="platform-office" />
         </Form.Item>
-        <Form.Item name="token" label="单位令牌" rules={[{ required: true, message: '请填写单位令牌' }]}>
-          <Input.Password style={{ width: 240 }} data-testid="platform-token" />
+        <Form.Item name="token" label="单位令牌" rules={config?.tokenSaved ? [] : [{ required: true, message: '请填写单位令牌' }]}>
+          <Input.Password style={{ width: 240 }} placeholder={config?.tokenSaved ? '已保存，不显示；留空则不改' : undefined} data-testid="platform-token" />
         </Form.Item>
         <Form.Item>
           <Button htmlType="submit" data-testid="platform-save">保存</Button>
@@ -262,7 +262,7 @@ export function SyncPage() {
   const [progress, setProgress] = useState<SyncProgress | null>(null);
   const [running, setRunning] = useState(false);
   const [configVersion, setConfigVersion] = useState(0);
-  const config = useDeskQuery((d) => getPlatformConfig(d), [configVersion]);
+  const config = useDeskQuery((d) => platformSettings(d), [configVersion]);
   const counts = useDeskQuery((d) => outboxStore(d).counts(), []);
   const lastReport = useDeskQuery((d) => outboxStore(d).getMeta<SyncReport>('lastReport'), []);
   const skew = useDeskQuery((d) => outboxStore(d).getMeta<SkewMeasurement>('clockSkew'), []);
