@@ -41,6 +41,19 @@ const componentImportRules = {
 // Only the desk service layer (and the database module it is built on) opens IndexedDB transactions.
 const transactionOutsideDesk = { selector: "CallExpression[callee.property.name='transaction']", message: 'Only renderer/src/desk/ (and renderer/src/db/) open Dexie transactions.' };
 
+// On screen a device time is local (renderer/src/format/time: formatDateTime …), never an ISO string:
+// no toISOString() or sliced/"T"-replaced ISO text in a component, no time field (…At, at) rendered
+// as it is stored (a table column without a render, a JSX child, a template literal).
+const TIME_FIELD = '/^at$|At$/';
+const rawTimeOnScreen = [
+  { selector: "CallExpression[callee.property.name='toISOString']", message: 'A component shows times through renderer/src/format/time (formatDateTime …), never an ISO string.' },
+  { selector: "CallExpression[callee.property.name=/^(replace|replaceAll)$/][arguments.0.value='T']", message: 'Do not turn an ISO string into display text; use renderer/src/format/time.' },
+  { selector: `CallExpression[callee.property.name=/^(slice|substring|substr)$/][callee.object.property.name=${TIME_FIELD}]`, message: 'A sliced ISO time is the UTC day/time; use renderer/src/format/time (formatDate, formatDateTime).' },
+  { selector: `ObjectExpression:has(> Property[key.name='dataIndex'][value.value=${TIME_FIELD}]):not(:has(> Property[key.name='render']))`, message: 'A time column needs render: (v) => formatDateTime(v) (renderer/src/format/time).' },
+  { selector: `JSXElement > JSXExpressionContainer > MemberExpression[property.name=${TIME_FIELD}]`, message: 'A stored time is UTC ISO text; show it with renderer/src/format/time (formatDateTime).' },
+  { selector: `TemplateLiteral > MemberExpression[property.name=${TIME_FIELD}]`, message: 'A stored time is UTC ISO text; show it with renderer/src/format/time (formatDateTime).' },
+];
+
 export default tseslint.config(
   {
     ignores: ['node_modules/**', 'dist/**', 'dist-electron/**', 'release/**', 'test-results/**', 'bench-results/**', 'coverage/**', '.platform-data/**'],
@@ -72,6 +85,7 @@ export default tseslint.config(
     files: ['renderer/**/*.tsx'],
     rules: {
       'no-restricted-imports': ['error', componentImportRules],
+      'no-restricted-syntax': ['error', focusedTest, transactionOutsideDesk, ...rawTimeOnScreen],
     },
   },
   {

@@ -11,6 +11,7 @@ import { DocumentsPage } from './features/documents/DocumentsPage';
 import { SyncPage } from './pages/SyncPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { StatisticsPage } from './features/statistics/StatisticsPage';
+import { ExchangePage } from './exchange/ExchangePage';
 import { useAppStore } from './stores/app-store';
 import { attentionCounts, useDeskQuery } from './desk';
 import { SyncStatusBadge } from './sync/SyncStatusBadge';
@@ -29,6 +30,7 @@ const PAGES: Record<SectionKey, (params: string[]) => ReactNode> = {
   deadlines: () => <DeadlinesPage />,
   documents: (params) => <DocumentsPage params={params} />,
   statistics: () => <StatisticsPage />,
+  exchange: (params) => <ExchangePage params={params} />,
   sync: () => <SyncPage />,
   settings: () => <SettingsPage />,
 };

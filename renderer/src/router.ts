@@ -7,6 +7,7 @@ export const SECTIONS = [
   { key: 'deadlines', label: '期限' },
   { key: 'documents', label: '文书' },
   { key: 'statistics', label: '统计' },
+  { key: 'exchange', label: '导入导出' },
   { key: 'sync', label: '同步' },
   { key: 'settings', label: '设置' },
 ] as const;

@@ -96,3 +96,25 @@ describe('tests', () => {
     expect(await ruleIds("import { it } from 'vitest';\nit.only('x', () => undefined);\n", 'tests/example.test.ts')).toContain('no-restricted-syntax');
   });
 });
+
+describe('components show times through the one local-time formatter', () => {
+  it.each([
+    ['the timeline as it was', "export const X = (p: { e: { recordedAt: string } }) => <span>登记于 {p.e.recordedAt.replace('T', ' ').slice(0, 19)}</span>;"],
+    ['a sliced time field', 'export const X = (p: { s: { createdAt: string } }) => <span>{p.s.createdAt.slice(0, 10)}</span>;'],
+    ['a time field as a JSX child', 'export const X = (p: { r: { at: string } }) => <span>{p.r.at}</span>;'],
+    ['a time field in a template literal', 'export const X = (p: { s: { createdAt: string } }) => <span>{`登记：${p.s.createdAt}`}</span>;'],
+    ['a time column without render', "export const columns = [{ title: '时间', dataIndex: 'at' }];\nexport const X = () => <span>{columns.length}</span>;"],
+    ['toISOString in a component', 'export const X = () => <span>{new Date().toISOString()}</span>;'],
+  ])('refuses %s', async (_, code) => {
+    expect(await ruleIds(code, 'renderer/src/pages/NewPage.tsx')).toContain('no-restricted-syntax');
+  });
+
+  it('accepts a time through the formatter, a render function and a key', async () => {
+    const code = [
+      "import { formatDateTime } from '../format/time';",
+      "export const columns = [{ title: '时间', dataIndex: 'at', render: (v: string) => formatDateTime(v) }];",
+      'export const X = (p: { e: { recordedAt: string; updatedAt: string } }) => <span key={p.e.updatedAt}>登记于 {formatDateTime(p.e.recordedAt)}</span>;',
+    ].join('\n');
+    expect(await ruleIds(code, 'renderer/src/pages/NewPage.tsx')).toEqual([]);
+  });
+});

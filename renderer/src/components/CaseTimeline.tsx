@@ -3,6 +3,7 @@ import { CASE_EVENT_LABELS, type RemovalReason } from '../../../shared/case/even
 import { findMeasure } from '../../../shared/rules/measures';
 import { REMOVAL_REASON_LABELS } from './labels';
 import type { CaseEventRow } from '../desk';
+import { formatDateTime } from '../format/time';
 
 /** A one-line summary of what an event recorded (document numbers, outcomes, reasons). */
 function summary(e: CaseEventRow): string {
@@ -45,7 +46,7 @@ export function CaseTimeline({ events, voided }: { events: CaseEventRow[]; voide
             </Typography.Text>{' '}
             <Typography.Text>{e.occurredOn}</Typography.Text>{' '}
             <Typography.Text type="secondary">
-              经办：{e.actor.name}；登记于 {e.recordedAt.replace('T', ' ').slice(0, 19)}
+              经办：{e.actor.name}；登记于 {formatDateTime(e.recordedAt)}
             </Typography.Text>
             {voided.includes(e.id) && <Tag color="default" style={{ marginLeft: 8 }}>已作废</Tag>}
             <div data-testid="timeline-summary">

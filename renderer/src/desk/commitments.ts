@@ -33,6 +33,7 @@ import { PROVISIONAL_NOTE } from './cases';
 import { decideSubjectCredit, subjectCreditProfile, subjectCreditRecords } from './credit';
 import { deskWrite, refuseWrite, type DeskRefused, type WriteScope } from './write';
 import { commitmentsTable, creditRecordsTable, type CommitmentRow } from './credit/tables';
+import { localDayOf } from '../format/time';
 
 export type { CommitmentRow } from './credit/tables';
 
@@ -110,7 +111,7 @@ function priorBreaches(folded: readonly { row: CommitmentRow; state: CommitmentS
     .filter(({ state: s }) => s.result === 'not_fulfilled' || s.result === 'false_commitment' || s.stage === 'breached')
     .map(({ row, state: s }) => {
       const rectified = row.events.find((e) => e.type === 'rectification_checked' && e.payload.rectified);
-      return { on: s.verifiedOn ?? s.materialsDueOn ?? s.committedOn ?? row.createdAt.slice(0, 10), repairedOn: s.stage === 'rectified' ? (rectified?.occurredOn ?? null) : null };
+      return { on: s.verifiedOn ?? s.materialsDueOn ?? s.committedOn ?? localDayOf(row.createdAt), repairedOn: s.stage === 'rectified' ? (rectified?.occurredOn ?? null) : null };
     });
 }
 

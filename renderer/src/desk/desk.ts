@@ -18,6 +18,7 @@ import { newId, type IdMaker } from '../db/ids';
 import type { Actor } from '../../../shared/case/events';
 import type { IsoDate } from '../../../shared/util/dates';
 import type { Vault } from './vault/vault';
+import { localDayOf } from '../format/time';
 
 export type DeskClock = {
   /** The office's legal date (YYYY-MM-DD, local time zone). */
@@ -47,11 +48,9 @@ export type Desk = {
   readonly mode: DeskMode;
 };
 
-/** The local calendar date of a device time (the machine's time zone). */
+/** The local calendar date of a device time (the display zone of renderer/src/format/time). */
 export function localDateOf(ms: number): IsoDate {
-  const d = new Date(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  return localDayOf(ms);
 }
 
 export const SYSTEM_CLOCK: DeskClock = {

@@ -9,14 +9,12 @@ import {
   getSubject,
   linkResponsiblePerson,
   linkedPersons,
-  localDateOf,
   registerSubject,
   searchSubjects,
   subjectLabel,
   subjectMatches,
   useDeskQuery,
   type LinkRole,
-  type RegisterSubjectInput,
   type SimilarSubject,
   type SubjectOrgType,
   type SubjectRow,
@@ -29,17 +27,18 @@ import { navigate } from '../router';
 import { ListCount, useGrowingList } from '../components/Pager';
 import { MatchSwitch, SearchBox, useDebounced, useSearchQuery } from '../components/SearchBox';
 import { SubjectCreditPanel } from '../features/credit/SubjectCreditPanel';
+import { formSubjectKind, registerInputOf, type RegisterValues } from './subject-form-values';
+import { formatDate, formatDateTime } from '../format/time';
 
 const ORG_TYPES: SubjectOrgType[] = ['企业', '个体工商户', '专业合作社', '社会组织', '国家机关', '事业单位', '其他组织'];
 const LINK_ROLES: LinkRole[] = ['法定代表人', '主要负责人', '主要责任人', '实际控制人', '直接责任人'];
 
-type RegisterValues = { kind: SubjectKind; name: string; uscc?: string; idNumber?: string; orgType?: SubjectOrgType; region?: string };
-
-export function RegisterSubjectForm({ onDone, fixedKind }: { onDone: (s: SubjectRow) => void; fixedKind?: SubjectKind }) {
+export function RegisterSubjectForm({ onDone, fixedKind, initialIdNumber }: { onDone: (s: SubjectRow) => void; fixedKind?: SubjectKind; initialIdNumber?: string }) {
   const desk = useDesk();
   const today = desk.clock.today();
   const [form] = Form.useForm<RegisterValues>();
-  const kind = Form.useWatch('kind', form) ?? fixedKind ?? 'legal_person';
+  // One decision for the label, the validator shown and what is registered (registerInputOf).
+  const kind = formSubjectKind({ kind: Form.useWatch('kind', form) }, fixedKind);
   const name = useDebounced(Form.useWatch('name', form) ?? '');
   const [similar, setSimilar] = useState<SimilarSubject[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -57,11 +56,7 @@ export function RegisterSubjectForm({ onDone, fixedKind }: { onDone: (s: Subject
 
   const onFinish = async (v: RegisterValues) => {
     setError(null);
-    const input: RegisterSubjectInput =
-      v.kind === 'natural_person'
-        ? { kind: 'natural_person', pii: { name: v.name, idType: '居民身份证', idNumber: v.idNumber ?? '' }, ...(v.region ? { region: v.region } : {}) }
-        : { kind: v.kind, name: v.name, uscc: v.uscc ?? '', ...(v.orgType ? { orgType: v.orgType } : {}), ...(v.region ? { region: v.region } : {}) };
-    const r = await registerSubject(desk, input);
+    const r = await registerSubject(desk, registerInputOf(v, fixedKind));
     if (!r.ok) {
       if (r.field) form.setFields([{ name: r.field as keyof RegisterValues, errors: [r.reason] }]);
       setError(r.reason);
@@ -72,7 +67,7 @@ export function RegisterSubjectForm({ onDone, fixedKind }: { onDone: (s: Subject
   };
 
   return (
-    <Form form={form} layout="vertical" initialValues={{ kind: fixedKind ?? 'legal_person' }} onFinish={(v) => void onFinish(v)} data-testid="subject-form" style={{ maxWidth: 640 }}>
+    <Form form={form} layout="vertical" initialValues={fixedKind ? { idNumber: initialIdNumber ?? '' } : { kind: 'legal_person' }} onFinish={(v) => void onFinish(v)} data-testid="subject-form" style={{ maxWidth: 640 }}>
       {!fixedKind && (
         <Form.Item label="主体类型" name="kind">
           <Radio.Group optionType="button" options={(Object.keys(SUBJECT_KIND_LABELS) as SubjectKind[]).map((k) => ({ value: k, label: SUBJECT_KIND_LABELS[k] }))} data-testid="subject-kind" />
@@ -181,7 +176,7 @@ function SubjectList() {
           { title: '类型', width: 110, render: (_, r) => SUBJECT_KIND_LABELS[r.kind] },
           { title: '代码', width: 200, render: (_, r) => (r.kind === 'natural_person' ? maskCitizenId(r.pii?.idNumber ?? '') : r.uscc) },
           { title: '乡镇（街道）', width: 120, render: (_, r) => r.region ?? '—' },
-          { title: '登记日期', dataIndex: 'createdAt', width: 110, render: (v: string) => localDateOf(Date.parse(v)) },
+          { title: '登记日期', dataIndex: 'createdAt', width: 110, render: (v: string) => formatDate(v) },
         ]}
       />
       <ListCount count={count} unit="个主体" loaded={result?.rows.length ?? 0} testId="subject-count" />
@@ -196,6 +191,8 @@ function LinkPersonForm({ org }: { org: SubjectRow }) {
   const [idNumber, setIdNumber] = useState('');
   const [found, setFound] = useState<SubjectRow | null | undefined>(undefined);
   const [registerNew, setRegisterNew] = useState(false);
+  // The number last looked up: the new person's form starts with it (and starts afresh for another).
+  const [lookedUp, setLookedUp] = useState('');
   const [error, setError] = useState<string | null>(null);
   const lookup = async () => {
     const check = checkCitizenId(idNumber);
@@ -205,6 +202,7 @@ function LinkPersonForm({ org }: { org: SubjectRow }) {
     }
     setError(null);
     const s = await findByCode(desk, check.normalized);
+    setLookedUp(check.normalized);
     setFound(s ?? null);
     setRegisterNew(!s);
   };
@@ -239,7 +237,7 @@ function LinkPersonForm({ org }: { org: SubjectRow }) {
       {registerNew && (
         <div style={{ marginTop: 12 }}>
           <Typography.Text type="secondary">该号码尚未登记，请先登记此自然人：</Typography.Text>
-          <RegisterSubjectForm fixedKind="natural_person" onDone={(s) => void link(s)} />
+          <RegisterSubjectForm key={lookedUp} fixedKind="natural_person" initialIdNumber={lookedUp} onDone={(s) => void link(s)} />
         </div>
       )}
     </Card>
@@ -275,7 +273,7 @@ function SubjectDetail({ id }: { id: string }) {
           </Descriptions.Item>
         )}
         <Descriptions.Item label="组织类别">{subject.orgType ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label="登记">{`${subject.createdAt.slice(0, 10)}，${subject.createdBy}`}</Descriptions.Item>
+        <Descriptions.Item label="登记">{`${formatDateTime(subject.createdAt)}，${subject.createdBy}`}</Descriptions.Item>
       </Descriptions>
       {subject.kind !== 'natural_person' && (
         <>

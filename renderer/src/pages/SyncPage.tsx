@@ -16,6 +16,7 @@ import { pulledItems, type InboxRow } from '../desk/sync';
 import { useDeskQuery } from '../desk';
 import { formatAgeZh } from '../sync/SyncStatusBadge';
 import { TransportError } from '../sync/transport';
+import { formatDateTime } from '../format/time';
 
 const KIND_ZH: Record<(typeof PULLED_KINDS)[number], string> = {
   objection: '异议（网上提交）',
@@ -47,17 +48,12 @@ const OUTCOME_ZH: Record<SyncReport['outcome'], string> = {
   error: '同步出错',
 };
 
-/** An ISO timestamp as 'YYYY-MM-DD HH:mm:ss' for the record tables. */
-function localTime(iso: string): string {
-  return iso.slice(0, 19).replace('T', ' ');
-}
-
 /** The columns every table of outbox records starts with: its id, the case or subject, when recorded. */
 function recordColumns(recordedAtTitle: string): TableColumnsType<OutboxRow> {
   return [
     { title: '记录编号', dataIndex: 'id', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
     { title: '对象', dataIndex: 'entityId' },
-    { title: recordedAtTitle, dataIndex: 'recordedAt', render: (v: string) => localTime(v) },
+    { title: recordedAtTitle, dataIndex: 'recordedAt', render: (v: string) => formatDateTime(v) },
   ];
 }
 
@@ -77,7 +73,7 @@ function ReportView({ report }: { report: SyncReport }) {
         <Descriptions.Item label="仍未报送"><span data-testid="report-remaining">{report.remaining}</span></Descriptions.Item>
       </Descriptions>
       <Typography.Text type="secondary">
-        {localTime(report.startedAt)}（本机时钟，UTC）开始，网络重试 {report.transportRetries} 次
+        {formatDateTime(report.startedAt)} 开始（本机时间），网络重试 {report.transportRetries} 次
       </Typography.Text>
     </div>
   );
@@ -179,7 +175,7 @@ function ConflictTable({ rows }: { rows: OutboxRow[] }) {
         pagination={{ pageSize: 10 }}
         columns={[
           ...recordColumns('本机记录时间'),
-          { title: '平台收到时间', render: (_, r) => (r.conflictWith ? localTime(r.conflictWith.receipt.receivedAt) : '') },
+          { title: '平台收到时间', render: (_, r) => (r.conflictWith ? formatDateTime(r.conflictWith.receipt.receivedAt) : '') },
           { title: '校验值（本机 / 平台）', render: (_, r) => <Typography.Text code>{`${r.payloadHash.slice(0, 8)} / ${r.conflictWith?.payloadHash.slice(0, 8) ?? ''}`}</Typography.Text> },
           {
             title: '处理',
@@ -209,7 +205,7 @@ function InboxTable() {
         columns={[
           { title: '类别', dataIndex: 'kind', render: (k: InboxRow['kind']) => KIND_ZH[k] },
           { title: '案件', dataIndex: 'caseId' },
-          { title: '平台发布时间', dataIndex: 'publishedAt', render: (v: string) => localTime(v) },
+          { title: '平台发布时间', dataIndex: 'publishedAt', render: (v: string) => formatDateTime(v) },
           { title: '处理', render: (_, r) => (r.applied ? r.applied.ok ? <Tag color="green">{APPLIED_ZH[r.kind]}</Tag> : <Tag color="red">{r.applied.reasonZh}</Tag> : r.kind in APPLIED_ZH ? <Tag>待处理</Tag> : <Tag>已保存</Tag>) },
         ]}
       />

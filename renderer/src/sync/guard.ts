@@ -7,6 +7,7 @@
  */
 import { unsentCoveredByExport } from './sneakernet';
 import type { OutboxStore } from '../desk/sync/outbox-store';
+import { formatDateTime } from '../format/time';
 
 export type DestructiveAction = 'logout' | 'reset' | 'restore';
 
@@ -18,7 +19,7 @@ export async function guardDestructiveAction(store: OutboxStore, action: Destruc
   const { covered, unsent, lastExport } = await unsentCoveredByExport(store);
   if (unsent === 0) return { allowed: true, unsent };
   if (covered) return { allowed: true, unsent };
-  const hint = lastExport ? `上次导出（${lastExport.at.slice(0, 16).replace('T', ' ')}）之后又有新记录或改动。` : '';
+  const hint = lastExport ? `上次导出（${formatDateTime(lastExport.at)}）之后又有新记录或改动。` : '';
   return {
     allowed: false,
     unsent,

@@ -21,6 +21,7 @@ import { parseRuleSetUpdate } from '../../../../shared/sync/rule-set-update';
 import { PLATFORM_ACTOR } from '../../../../shared/sync/pulled';
 import type { RuleSet } from '../../../../shared/rules/types';
 import type { InboxRow } from './outbox-store';
+import { formatLegalDateZh, localDayOf } from '../../format/time';
 
 export type ReferenceApplication = { ok: boolean; reasonZh?: string; detail?: string };
 
@@ -56,7 +57,7 @@ export async function applyRuleSetUpdate(desk: Desk, item: InboxRow): Promise<Re
     if (same) return { ok: true, detail: `本机已有相同内容的第${same.version}版` };
     const latest = versions.reduce((m, r) => Math.max(m, r.version), 0);
     const version = Math.max(incoming.version, latest + 1);
-    const published = item.publishedAt.slice(0, 10);
+    const published = formatLegalDateZh(localDayOf(item.publishedAt));
     const origin = `${PLATFORM_NAME}${published}下发（平台版本号 ${incoming.version}${version === incoming.version ? '' : `，本机存为第${version}版`}）${parsed.update.note ? `：${parsed.update.note}` : ''}`;
     const stored: RuleSet = { ...incoming, version, notes: [...incoming.notes, origin] };
     // add(), not put(): a key that exists is never overwritten (it throws and the item stays in the inbox).

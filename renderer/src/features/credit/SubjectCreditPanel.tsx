@@ -7,7 +7,7 @@ import type { Award, GrantorLevel } from '../../../../shared/credit/incentive';
 import { CommitmentsPanel } from './CommitmentsPanel';
 import { ScorePanel } from './ScorePanel';
 import { ReportPanel } from './ReportPanel';
-import { localTime } from './format';
+import { formatDateTime } from '../../format/time';
 
 const GRADE_COLORS: Record<string, string> = { A: 'green', B: 'blue', C: 'orange', D: 'red' };
 
@@ -182,7 +182,7 @@ function IncentiveTab({ view }: { view: SubjectCreditView }) {
           dataSource={[...view.profile.changes].reverse()}
           renderItem={(c) => (
             <List.Item>
-              {localTime(c.at)} {c.by}：{c.label}（{c.detail}）
+              {formatDateTime(c.at)} {c.by}：{c.label}（{c.detail}）
             </List.Item>
           )}
         />

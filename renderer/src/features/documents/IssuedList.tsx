@@ -10,6 +10,7 @@ import { documentTitle } from '../../../../shared/documents/titles';
 import { openStored, type PrintAction } from '../../documents/issue';
 import { sha256Hex } from '../../documents/engine';
 import { storedOutput, type Output } from './output';
+import { formatDateTime } from '../../format/time';
 
 const KIND_OPTIONS = DOCUMENT_KINDS.map((k) => ({ value: k, label: DOCUMENT_KIND_NAMES[k] }));
 
@@ -108,7 +109,7 @@ function PrintLog() {
         dataSource={log.slice(0, 50)}
         pagination={false}
         columns={[
-          { title: '时间', dataIndex: 'at' },
+          { title: '时间', dataIndex: 'at', render: (at: string) => formatDateTime(at) },
           { title: '经办人', dataIndex: 'by' },
           { title: '操作', dataIndex: 'action', render: (a: string) => labels[a] ?? a },
           { title: '文书数', dataIndex: 'documentIds', render: (ids: string[]) => ids.length },

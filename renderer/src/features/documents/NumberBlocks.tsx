@@ -7,6 +7,7 @@ import { seriesLabel, type NumberBlock } from '../../../../shared/documents/numb
 import { DOCUMENT_KINDS, DOCUMENT_KIND_SHORT, type DocumentKind } from '../../../../shared/documents/types';
 import type { OfficeProfile } from '../../../../shared/office/profile';
 import { yearOf } from '../../../../shared/util/dates';
+import { formatDateTime } from '../../format/time';
 
 export function NumberBlocks(props: { deviceId: string; office: OfficeProfile; today: string }) {
   const { deviceId, office, today } = props;
@@ -80,7 +81,7 @@ export function NumberBlocks(props: { deviceId: string; office: OfficeProfile; t
               { title: '序号', dataIndex: 'seq' },
               { title: '状态', dataIndex: 'state', render: (s: string) => (s === 'voided' ? <Tag color="red">作废</Tag> : <Tag color="orange">签发中</Tag>) },
               { title: '原因', dataIndex: 'voidReason' },
-              { title: '时间', dataIndex: 'voidedAt' },
+              { title: '时间', dataIndex: 'voidedAt', render: (at: string) => formatDateTime(at) },
             ]}
           />
         )}

@@ -6,7 +6,7 @@ import { navigate } from '../../router';
 import { HEBEI_GRADE_LABELS, HEBEI_SUPERVISION, type HebeiGrade } from '../../../../shared/credit/hebei';
 import { sampleDrawWorkbook } from '../../../../shared/credit/exports';
 import { saveWorkbook } from '../../exchange/xlsx-writer';
-import { localTime } from '../credit/format';
+import { formatDateTime } from '../../format/time';
 
 const GRADES: HebeiGrade[] = ['A', 'B', 'C', 'D'];
 
@@ -14,13 +14,13 @@ function DrawResult({ draw }: { draw: SampleDrawRow }) {
   const { message } = AntApp.useApp();
   const byId = new Map(draw.candidates.map((c) => [c.id, c]));
   const exportDraw = async () => {
-    if (await saveWorkbook(sampleDrawWorkbook(draw, localTime(draw.at)))) message.success('已导出抽取结果');
+    if (await saveWorkbook(sampleDrawWorkbook(draw, formatDateTime(draw.at)))) message.success('已导出抽取结果');
   };
   return (
     <Card
       size="small"
       style={{ marginTop: 12 }}
-      title={`${localTime(draw.at)} ${draw.by} 抽取（种子：${draw.seed}）`}
+      title={`${formatDateTime(draw.at)} ${draw.by} 抽取（种子：${draw.seed}）`}
       extra={
         <Button size="small" onClick={() => void exportDraw()} data-testid="draw-export">
           导出表格
@@ -103,7 +103,7 @@ export function GradingTab() {
             dataSource={draws.slice(1)}
             renderItem={(d) => (
               <List.Item>
-                {localTime(d.at)} {d.by}，{d.policy.title}（第{d.policy.version}版），种子“{d.seed}”，抽取 {d.tiers.reduce((n, t) => n + t.draw.count, 0)} 个
+                {formatDateTime(d.at)} {d.by}，{d.policy.title}（第{d.policy.version}版），种子“{d.seed}”，抽取 {d.tiers.reduce((n, t) => n + t.draw.count, 0)} 个
               </List.Item>
             )}
           />
