@@ -17,6 +17,7 @@ import { isIsoDate, type IsoDate } from '../../../shared/util/dates';
 import type { Actor } from '../../../shared/case/events';
 import { attachVault, browserDeviceKeys, type AttachedVault } from '../desk/vault';
 import { desktopApi } from '../bridge/desktop';
+import { createBrowserBridge } from '../bridge/browser-bridge';
 
 export type StorageInfo = { persisted: boolean | null; usage: number | null; quota: number | null; supported: boolean };
 
@@ -86,7 +87,7 @@ export const useAppStore = create<AppState>()((set, get) => {
     const db = result.db;
     attached = await attachVault(
       db,
-      { api: desktopApi(), deviceKeys: browserDeviceKeys(mode === 'training' ? 'credit-desk-training-keys' : 'credit-desk-keys'), now: () => new Date().toISOString(), log: (m) => console.warn(m) },
+      { api: typeof window === 'undefined' ? createBrowserBridge() : desktopApi(), deviceKeys: browserDeviceKeys(mode === 'training' ? 'credit-desk-training-keys' : 'credit-desk-keys'), now: () => new Date().toISOString(), log: (m) => console.warn(m) },
       () => void ensureDevice(db, newId).then((device) => set({ deviceId: device.deviceId, vaultLocked: null })),
     );
     const desk = createDesk(db, { clock: fixed ? fixedDateClock(fixed) : SYSTEM_CLOCK, session, ids: newId, mode, vault: attached.holder });
