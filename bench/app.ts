@@ -129,6 +129,10 @@ export async function runAppBench(): Promise<BenchRow[]> {
       writeFileSync(join(profile, 'county.json'), JSON.stringify(summary));
       await ctx.close();
     }
+    if (process.env.BENCH_GENERATE_ONLY) {
+      console.log(`  county ready in ${profile} (BENCH_GENERATE_ONLY: nothing timed)`);
+      return rows;
+    }
     const county = JSON.parse(readFileSync(join(profile, 'county.json'), 'utf8')) as { cases: number; events: number; subjects: number };
     {
       // Open once with the app's schema (runs any pending migration), untimed.

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type Platform } from '../../platform/server/app';
 import { buildOutboxRow, type OutboxRow } from '../../shared/sync/outbox';
+import { pendingRowOf } from '../../renderer/src/db/outbox-pending';
 import { makeOffice } from '../sync/helpers';
 import { loadDemoData, openCompanyCaseViaUi, screenshotOnFailure, setUpOfficeViaUi, startApp, type E2eApp } from './harness';
 
@@ -43,13 +44,16 @@ describe('day’s-end sync in browser mode', () => {
         recordedAt: new Date(Date.now() - (N - i) * 60_000).toISOString(),
       }),
     );
+    // Straight into IndexedDB means past the app's outbox middleware, so the unsent summaries
+    // (outboxPending) it would keep are written in the same transaction, as it would write them.
     await page.evaluate(
-      (list) =>
+      ([list, pending]) =>
         new Promise<void>((resolve, reject) => {
           const open = indexedDB.open('credit-desk');
           open.onsuccess = () => {
-            const tx = open.result.transaction('outbox', 'readwrite');
+            const tx = open.result.transaction(['outbox', 'outboxPending'], 'readwrite');
             for (const r of list) tx.objectStore('outbox').put(r);
+            for (const p of pending) tx.objectStore('outboxPending').put(p);
             tx.oncomplete = () => {
               open.result.close();
               resolve();
@@ -58,7 +62,7 @@ describe('day’s-end sync in browser mode', () => {
           };
           open.onerror = () => reject(open.error);
         }),
-      rows,
+      [rows, rows.flatMap((r) => pendingRowOf(r) ?? [])] as const,
     );
     // A test schedule in the holiday-cn shape (not the State Council's 2027 notice): applied through the office's import.
     await platform!.store.publish(office.id, { id: 'cal-2027', kind: 'holiday-calendar', payload: { year: 2027, papers: [], days: [{ name: '元旦', date: '2027-01-01', isOffDay: true }] } });

@@ -7,6 +7,7 @@ import Dexie, { type Table } from 'dexie';
 import { applyMigrations, LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 import { vaultMiddleware } from '../desk/vault/middleware';
 import { PLAINTEXT_VAULT, type Vault } from '../desk/vault/vault';
+import { outboxPendingMiddleware, type OutboxPendingRow } from './outbox-pending';
 import type {
   AttachmentRow,
   AuditRow,
@@ -62,6 +63,7 @@ export class CreditDeskDb extends Dexie {
   documentNumbers!: Table<DocumentNumberRow, string>;
   caseList!: Table<CaseListRow, string>;
   deadlineDays!: Table<DeadlineDayRow, string>;
+  outboxPending!: Table<OutboxPendingRow, string>;
   /**
    * Seals and opens the personal fields of every row (renderer/src/desk/vault/middleware.ts). The app
    * sets its vault holder here once key custody has the data key; tests may leave it plaintext.
@@ -74,6 +76,9 @@ export class CreditDeskDb extends Dexie {
       ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
     });
     applyMigrations(this, options.migrations ?? MIGRATIONS);
+    // Every outbox write keeps outboxPending in the same transaction (db/outbox-pending.ts).
+    this.use(outboxPendingMiddleware);
+    // Registered last, so it is the outermost layer: rows are sealed before any other layer stores them.
     this.use(vaultMiddleware(() => this.vault));
   }
 }

@@ -19,6 +19,7 @@ import { migration0080 } from './0080-search-terms';
 import { migration0081 } from './0081-case-list';
 import { migration0082 } from './0082-deadline-kind-indexes';
 import { migration0083 } from './0083-deadline-days';
+import { migration0090 } from './0090-outbox-pending';
 
 export type { Migration } from './types';
 
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0081,
   migration0082,
   migration0083,
+  migration0090,
 ];
 
 /** Throws when versions are not strictly increasing positive integers. */

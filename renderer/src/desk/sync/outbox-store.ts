@@ -6,6 +6,7 @@ import type Dexie from 'dexie';
 import type { Table } from 'dexie';
 import type { OutboxRow, OutboxState } from '../../../../shared/sync/outbox';
 import type { PulledItem } from '../../../../shared/sync/protocol';
+import { OUTBOX_PENDING_TABLE, type OutboxPendingRow } from '../../db/outbox-pending';
 
 export type OutboxCounts = {
   queued: number;
@@ -53,13 +54,15 @@ export type OutboxStore = {
 type MetaRow = { key: string; value: unknown };
 type LogRow = { id: string; at: string; kind: string; message: string; detail?: unknown };
 
-/** The tables the Dexie store needs (declared by migrations 0010 and 0030). */
+/** The tables the Dexie store needs (declared by migrations 0010, 0030 and 0090). */
 export type SyncTables = {
   outbox: Table<OutboxRow, string>;
   syncState: Table<MetaRow, string>;
   syncInbox: Table<InboxRow, string>;
   syncMedia: Table<MediaQueueRow, string>;
   syncLog: Table<LogRow, string>;
+  /** Migration 0090: the unsent rows' summaries, kept with every outbox write. */
+  outboxPending: Table<OutboxPendingRow, string>;
 };
 
 export function createDexieOutboxStore(db: Dexie): OutboxStore {
@@ -69,41 +72,37 @@ export function createDexieOutboxStore(db: Dexie): OutboxStore {
     syncInbox: db.table<InboxRow, string>('syncInbox'),
     syncMedia: db.table<MediaQueueRow, string>('syncMedia'),
     syncLog: db.table<LogRow, string>('syncLog'),
+    pending: db.table<OutboxPendingRow, string>(OUTBOX_PENDING_TABLE),
   };
   const unanswered = (r: OutboxRow) => r.state === 'queued' || r.state === 'sending';
 
+  /** Unsent rows' summaries in deviceSeq order (outboxPending: primary key only, never the state index). */
+  const pendingInOrder = async () => (await t.pending.toArray()).sort((a, b) => a.deviceSeq - b.deviceSeq);
+  const fullRows = async (ids: string[]) => (await t.outbox.bulkGet(ids)).filter((r): r is OutboxRow => r !== undefined);
+
   return {
     async claim({ limit, nowIso, force, exclude }) {
-      // Ranges are read with getAll (toArray without filter) and filtered here: cursor-by-cursor
-      // filtering is far slower on large outboxes (and on fake-indexeddb in tests).
-      return db.transaction('r', t.outbox, async () => {
-        const due = (r: OutboxRow) => !exclude.has(r.id) && (force || !r.nextAttemptAt || r.nextAttemptAt <= nowIso);
+      return db.transaction('r', t.outbox, t.pending, async () => {
+        const pending = (await pendingInOrder()).filter((r) => !exclude.has(r.id));
+        const due = (r: OutboxPendingRow) => force || !r.nextAttemptAt || r.nextAttemptAt <= nowIso;
         // 1. An orphaned 'sending' batch (crash or lost answer): resend it first, whole.
-        const sending = (await t.outbox.where('state').equals('sending').toArray()).filter((r) => !exclude.has(r.id)).sort((a, b) => a.deviceSeq - b.deviceSeq);
-        let head: OutboxRow | undefined = sending[0];
-        const fresh: OutboxRow[] = [];
+        let head: OutboxPendingRow | undefined = pending.find((r) => r.state === 'sending');
         if (!head) {
-          let after = -Infinity;
-          const page = Math.max(limit, 100);
-          for (;;) {
-            const rows = await t.outbox.where('[state+deviceSeq]').between(['queued', after], ['queued', Infinity], false, true).limit(page).toArray();
-            for (const r of rows) {
-              if (!due(r)) continue;
-              if (r.batchId) {
-                if (fresh.length === 0) head = r;
-                break;
-              }
-              fresh.push(r);
-              if (fresh.length >= limit) break;
+          const fresh: OutboxPendingRow[] = [];
+          for (const r of pending) {
+            if (r.state !== 'queued' || !due(r)) continue;
+            if (r.batchId) {
+              if (fresh.length === 0) head = r;
+              break;
             }
-            if (head || fresh.length >= limit || rows.length < page) break;
-            after = rows[rows.length - 1]!.deviceSeq;
+            fresh.push(r);
+            if (fresh.length >= limit) break;
           }
-          if (!head) return fresh;
+          if (!head) return fullRows(fresh.map((r) => r.id));
         }
-        if (!head.batchId) return [head];
-        const batch = (await t.outbox.where('batchId').equals(head.batchId).toArray()).filter((r) => unanswered(r) && due(r));
-        return batch.sort((a, b) => a.deviceSeq - b.deviceSeq);
+        if (!head.batchId) return fullRows([head.id]);
+        const batchId = head.batchId;
+        return fullRows(pending.filter((r) => r.batchId === batchId && (r.state === 'queued' || r.state === 'sending') && due(r)).map((r) => r.id));
       });
     },
     async markSending(rows, batchId, nowIso) {
@@ -130,28 +129,23 @@ export function createDexieOutboxStore(db: Dexie): OutboxStore {
     },
     get: (id) => t.outbox.get(id),
     async list(state, limit = 200) {
-      return t.outbox.where('[state+deviceSeq]').between([state, -Infinity], [state, Infinity]).limit(limit).toArray();
+      if (state === 'acked') return t.outbox.where('[state+deviceSeq]').between([state, -Infinity], [state, Infinity]).limit(limit).toArray();
+      return db.transaction('r', t.outbox, t.pending, async () => fullRows((await pendingInOrder()).filter((r) => r.state === state).slice(0, limit).map((r) => r.id)));
     },
     async unsent() {
-      const rows = await t.outbox.where('state').anyOf('queued', 'sending', 'quarantined', 'conflict').toArray();
-      return rows.sort((a, b) => a.deviceSeq - b.deviceSeq);
+      return db.transaction('r', t.outbox, t.pending, async () => fullRows((await pendingInOrder()).map((r) => r.id)));
     },
     async counts() {
-      return db.transaction('r', t.outbox, async () => {
-        const [queued, sending, quarantined, conflict] = await Promise.all(
-          (['queued', 'sending', 'quarantined', 'conflict'] as const).map((s) => t.outbox.where('state').equals(s).count()),
-        );
-        const counts: OutboxCounts = { queued: queued!, sending: sending!, quarantined: quarantined!, conflict: conflict!, unsent: queued! + sending! + quarantined! + conflict! };
-        if (counts.unsent > 0) {
-          // deviceSeq follows recording order on one device: the lowest unsent seq is the oldest.
-          const firsts = await Promise.all(
-            (['queued', 'sending', 'quarantined', 'conflict'] as const).map((s) => t.outbox.where('[state+deviceSeq]').between([s, -Infinity], [s, Infinity]).first()),
-          );
-          const oldest = firsts.filter((r): r is OutboxRow => r !== undefined).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt))[0];
-          if (oldest) counts.oldestUnsentRecordedAt = oldest.recordedAt;
-        }
-        return counts;
-      });
+      const pending = await t.pending.toArray();
+      const counts: OutboxCounts = { queued: 0, sending: 0, quarantined: 0, conflict: 0, unsent: pending.length };
+      let oldest: string | undefined;
+      for (const r of pending) {
+        if (r.state === 'acked') continue;
+        counts[r.state] += 1;
+        if (oldest === undefined || r.recordedAt < oldest) oldest = r.recordedAt;
+      }
+      if (oldest !== undefined) counts.oldestUnsentRecordedAt = oldest;
+      return counts;
     },
     async getMeta<T>(key: string) {
       return (await t.syncState.get(key))?.value as T | undefined;
