@@ -58,9 +58,27 @@ function StartupReminder({ overdue, dueToday }: { overdue: number; dueToday: num
   return null;
 }
 
+/** 培训模式, on every screen while the training database is open: nothing here is real or synced. */
+function TrainingBanner() {
+  return (
+    <Alert
+      type="warning"
+      banner
+      data-testid="training-banner"
+      title={<Typography.Text strong>培训模式：这里的主体、案件和文书都是虚构的演示数据，保存在单独的培训数据库中，不会同步或导出到市平台，也不会混入办公室的正式数据。</Typography.Text>}
+      action={
+        <Button size="small" onClick={() => navigate('settings')} data-testid="training-banner-settings">
+          清空或退出培训模式
+        </Button>
+      }
+      style={{ position: 'sticky', top: 0, zIndex: 10 }}
+    />
+  );
+}
+
 function Shell() {
   const route = useRoute();
-  const { status, message, office, staffName, today, fixedToday, setStaff } = useAppStore();
+  const { status, message, office, staffName, today, fixedToday, setStaff, mode } = useAppStore();
   const counts = useDeskQuery((desk) => attentionCounts(desk), [today]);
   const badge = counts ? counts.overdue + counts.dueToday : 0;
 
@@ -96,6 +114,7 @@ function Shell() {
         />
       </Layout.Sider>
       <Layout>
+        {mode === 'training' && <TrainingBanner />}
         <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', gap: 16, borderBottom: '1px solid #f0f0f0' }}>
           <Typography.Text strong>{office?.name ?? '尚未设置办公室'}</Typography.Text>
           <Typography.Text type="secondary" data-testid="today">

@@ -11,7 +11,7 @@ import type { OutboxRow } from '../../../shared/sync/outbox';
 import { PULLED_KINDS } from '../../../shared/sync/protocol';
 import { useAppStore } from '../stores/app-store';
 import type { SyncProgress, SyncReport } from '../sync/engine';
-import { exportSneakernet, platformSettings, outboxStore, requeueQuarantined, resolveConflict, runSync, savePlatformConfig, type PlatformConfig, type PlatformSettings } from '../desk/sync';
+import { exportSneakernet, platformSettings, NOT_CONFIGURED_ZH, outboxStore, PLATFORM_SETTINGS_TITLE, requeueQuarantined, resolveConflict, runSync, savePlatformConfig, TRAINING_NO_SYNC_ZH, type PlatformConfig, type PlatformSettings } from '../desk/sync';
 import { pulledItems, type InboxRow } from '../desk/sync';
 import { useDeskQuery } from '../desk';
 import { formatAgeZh } from '../sync/SyncStatusBadge';
@@ -221,7 +221,7 @@ function SettingsCard({ config, onSaved }: { config: PlatformSettings | undefine
     if (config) form.setFieldsValue({ baseUrl: config.baseUrl, officeId: config.officeId });
   }, [config, form]);
   return (
-    <Card title="市平台连接设置" size="small" style={{ marginBottom: 16 }}>
+    <Card title={PLATFORM_SETTINGS_TITLE} size="small" style={{ marginBottom: 16 }} id="platform-settings" data-testid="platform-settings">
       <Form form={form} layout="inline" onFinish={async (values) => {
         if (!desk) return;
         try {
@@ -258,7 +258,8 @@ export function SyncPage() {
   const [progress, setProgress] = useState<SyncProgress | null>(null);
   const [running, setRunning] = useState(false);
   const [configVersion, setConfigVersion] = useState(0);
-  const config = useDeskQuery((d) => platformSettings(d), [configVersion]);
+  const configRead = useDeskQuery(async (d) => ({ config: await platformSettings(d) }), [configVersion]);
+  const config = configRead?.config;
   const counts = useDeskQuery((d) => outboxStore(d).counts(), []);
   const lastReport = useDeskQuery((d) => outboxStore(d).getMeta<SyncReport>('lastReport'), []);
   const skew = useDeskQuery((d) => outboxStore(d).getMeta<SkewMeasurement>('clockSkew'), []);
@@ -274,6 +275,22 @@ export function SyncPage() {
       {/* The pending count and the oldest item's age stay visible in the header's SyncStatusBadge. */}
       <Typography.Title level={3}>同步</Typography.Title>
       <SkewAlert skew={skew} />
+      {desk.mode === 'training' ? (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="sync-training" title={TRAINING_NO_SYNC_ZH} />
+      ) : configRead && !config ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="sync-not-configured"
+          title={NOT_CONFIGURED_ZH}
+          action={
+            <Button size="small" onClick={() => document.getElementById('platform-settings')?.scrollIntoView({ behavior: 'smooth', block: 'center' })}>
+              去填写
+            </Button>
+          }
+        />
+      ) : null}
       <Card style={{ marginBottom: 16 }}>
         <Space size="large" align="start" wrap>
           <Button
@@ -284,12 +301,15 @@ export function SyncPage() {
             data-testid="sync-now"
             onClick={async () => {
               setRunning(true);
-              setProgress({ phase: 'probe', done: 0, total: 1, messageZh: '正在连接市平台…' });
+              setProgress({ phase: 'probe', done: 0, total: 1, messageZh: config ? '正在连接市平台…' : '正在检查市平台连接设置…' });
               try {
                 const report = await runSync(desk, deviceId, setProgress);
                 // A run refused before it started (training desk, no connection set) is shown at once.
                 setRunReport(report);
                 if (report.outcome !== 'ok' && report.outcome !== 'partial') setProgress({ phase: 'done', done: 0, total: 0, messageZh: report.messageZh });
+              } catch (error) {
+                console.error('sync run failed', error);
+                setProgress({ phase: 'done', done: 0, total: 0, messageZh: '同步没有完成（本机出错）。未报送的记录都保存在本机，不会丢失；请刷新页面后再按“日终同步”，仍不成功请联系技术支持。' });
               } finally {
                 setRunning(false);
               }

@@ -31,6 +31,13 @@ export function SyncStatusBadge({ autoSync = true }: { autoSync?: boolean }) {
     return startBackgroundSync(desk, deviceId);
   }, [desk, deviceId, autoSync]);
   if (!desk || !counts) return null;
+  if (desk.mode === 'training') {
+    return (
+      <Tag color="purple" data-testid="sync-status-badge" data-unsent={counts.unsent} data-training="true">
+        培训模式，不同步
+      </Tag>
+    );
+  }
   const pending = counts.queued + counts.sending;
   const age = counts.oldestUnsentRecordedAt ? Math.max(0, now - Date.parse(counts.oldestUnsentRecordedAt)) : 0;
   const alarm = counts.quarantined + counts.conflict > 0 || age > 24 * 3_600_000;

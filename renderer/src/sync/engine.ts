@@ -163,6 +163,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
           return finish(report);
         }
         report.transportRetries++;
+        progress({ phase: 'probe', done: 0, total: 1, messageZh: `${error instanceof TransportError ? error.messageZh.split('。')[0] : '连接市平台没有成功'}，正在重试…` });
         await sleep(backoffDelayMs(attempt, deps.random, inRun));
       }
     }
@@ -225,6 +226,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
             if (c === 'retry' && attempt <= maxRetries) {
               report.transportRetries++;
               const wait = Math.max(backoffDelayMs(attempt, deps.random, inRun), error instanceof TransportError ? Math.min(error.retryAfterMs ?? 0, inRun.capMs) : 0);
+              const why = error instanceof TransportError ? error.messageZh.split('。')[0] : '报送没有成功';
+              progress({ phase: 'push', done: Math.min(done, total), total, messageZh: `${why}，${Math.ceil(wait / 1000)}秒后第 ${attempt} 次重试（最多 ${maxRetries} 次）…` });
               await sleep(wait);
               continue;
             }
@@ -325,6 +328,11 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         }
       } catch (error) {
         await store.saveMedia({ ...item, attempts: item.attempts + 1, lastError: error instanceof Error ? error.message : String(error) });
+        // The network is down or the platform does not answer: the other files would wait as long.
+        if (error instanceof TransportError && (error.kind === 'network' || error.kind === 'timeout')) {
+          report.errors.push(error.message);
+          break;
+        }
       }
     }
   }
@@ -338,7 +346,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     if (!report.messageZh) {
       report.messageZh =
         report.outcome === 'ok'
-          ? `同步完成：报送 ${report.sent} 条，重复 ${report.duplicates} 条，退回 ${report.rejected} 条，冲突 ${report.conflicts} 条，接收 ${report.pulled} 项`
+          ? `同步完成：报送 ${report.sent} 条，重复 ${report.duplicates} 条，退回 ${report.rejected} 条，冲突 ${report.conflicts} 条，接收 ${report.pulled} 项${report.mediaMissing > 0 ? `；还有 ${report.mediaMissing} 个附件未上传，下次同步时继续` : ''}`
           : `部分完成：仍有 ${counts.queued + counts.sending} 条待报送`;
     }
     consecutiveFailures = report.outcome === 'ok' ? 0 : consecutiveFailures + 1;

@@ -63,12 +63,50 @@ export function assertSecurePlatformUrl(baseUrl: string): URL {
   throw new TransportError('insecure', `refusing to send the office token over ${url.protocol}//${url.host}`, INSECURE_URL_ZH);
 }
 
+/** The network steps of a sync run; each has its own timeout and names itself in the officer's message. */
+export type TransportStep = 'probe' | 'push' | 'pull' | 'media' | 'import';
+
+export const STEP_ZH: Record<TransportStep, string> = {
+  probe: '连接市平台',
+  push: '报送记录',
+  pull: '接收平台下发的事项',
+  media: '上传附件',
+  import: '导入离线同步文件',
+};
+
+/**
+ * Per request, by step. The probe answers at once when the platform is up, so it gives up soonest;
+ * a push or a media chunk carries data. A timed-out request may still have been committed by the
+ * server (that is what idempotency is for).
+ */
+export const DEFAULT_STEP_TIMEOUTS_MS: Record<TransportStep, number> = { probe: 10_000, push: 30_000, pull: 30_000, media: 60_000, import: 60_000 };
+
+const KEPT_ZH = '未报送的记录都保存在本机，不会丢失。';
+
+/** What the officer reads when a step failed, and what to do about it. */
+export function transportMessageZh(step: TransportStep, kind: 'timeout' | 'network' | 'lost' | 'protocol' | 'http', detail: { seconds?: number; status?: number } = {}): string {
+  const what = STEP_ZH[step];
+  switch (kind) {
+    case 'timeout':
+      return `${what}超时（${detail.seconds ?? 0}秒内平台没有应答）。请检查本机网络是否畅通，稍后再按“日终同步”；多次超时请联系市平台管理员。${KEPT_ZH}`;
+    case 'network':
+      return `${what}失败：无法连接市平台（网络中断、平台地址有误或平台未开启）。请检查网络和“市平台连接设置”中的平台地址，稍后再按“日终同步”。${KEPT_ZH}`;
+    case 'lost':
+      return `${what}时平台应答中断。请稍后再按“日终同步”（已报送的记录不会重复）。${KEPT_ZH}`;
+    case 'protocol':
+      return `${what}时平台的应答无法识别。请确认“市平台连接设置”中的平台地址是市信用平台的地址；地址无误时请升级办案台或联系市平台管理员。`;
+    case 'http':
+      return `${what}时平台返回错误（${detail.status ?? 0}）。请稍后再按“日终同步”；多次出现请联系市平台管理员。${KEPT_ZH}`;
+  }
+}
+
 export type HttpTransportOptions = {
   baseUrl: string;
   token: string;
   fetch?: FetchLike;
-  /** Per request; a timed-out request may still have been committed by the server (that is what idempotency is for). */
+  /** Per request, for every step (tests); otherwise `timeouts` or DEFAULT_STEP_TIMEOUTS_MS. */
   timeoutMs?: number;
+  timeouts?: Partial<Record<TransportStep, number>>;
   now?: () => number;
 };
 
@@ -76,25 +114,31 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
   const base = assertSecurePlatformUrl(options.baseUrl);
   const root = base.toString().replace(/\/+$/, '');
   const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const timeoutMs = options.timeoutMs ?? 30_000;
   const now = options.now ?? (() => Date.now());
+  const timeoutOf = (step: TransportStep) => options.timeoutMs ?? options.timeouts?.[step] ?? DEFAULT_STEP_TIMEOUTS_MS[step];
 
-  async function request(path: string, init: RequestInit & { headers?: Record<string, string> }): Promise<{ status: number; json: unknown }> {
+  async function request(step: TransportStep, path: string, init: RequestInit & { headers?: Record<string, string> }): Promise<{ status: number; json: unknown }> {
+    const timeoutMs = timeoutOf(step);
+    const seconds = Math.max(1, Math.round(timeoutMs / 1000));
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
+    // A fetch that ignores the abort signal still ends at the deadline.
+    const deadline = new Promise<never>((_, reject) => controller.signal.addEventListener('abort', () => reject(new DOMException('timed out', 'AbortError')), { once: true }));
+    deadline.catch(() => undefined);
     let response: Response;
     try {
-      response = await doFetch(`${root}${path}`, { ...init, headers: { authorization: `Bearer ${options.token}`, ...(init.headers ?? {}) }, signal: controller.signal });
+      response = await Promise.race([doFetch(`${root}${path}`, { ...init, headers: { authorization: `Bearer ${options.token}`, ...(init.headers ?? {}) }, signal: controller.signal }), deadline]);
     } catch (error) {
       clearTimeout(timer);
-      if (controller.signal.aborted) throw new TransportError('timeout', `timeout after ${timeoutMs} ms: ${path}`, '连接平台超时');
-      throw new TransportError('network', `network error on ${path}: ${error instanceof Error ? error.message : String(error)}`, '无法连接市平台（网络中断或平台未开启）');
+      if (controller.signal.aborted) throw new TransportError('timeout', `timeout after ${timeoutMs} ms: ${path}`, transportMessageZh(step, 'timeout', { seconds }));
+      throw new TransportError('network', `network error on ${path}: ${error instanceof Error ? error.message : String(error)}`, transportMessageZh(step, 'network'));
     }
     let text: string;
     try {
-      text = await response.text();
+      text = await Promise.race([response.text(), deadline]);
     } catch (error) {
-      throw new TransportError(controller.signal.aborted ? 'timeout' : 'network', `response lost on ${path}: ${error instanceof Error ? error.message : String(error)}`, '平台应答中断');
+      const timedOut = controller.signal.aborted;
+      throw new TransportError(timedOut ? 'timeout' : 'network', `response lost on ${path}: ${error instanceof Error ? error.message : String(error)}`, timedOut ? transportMessageZh(step, 'timeout', { seconds }) : transportMessageZh(step, 'lost'));
     } finally {
       clearTimeout(timer);
     }
@@ -110,42 +154,42 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
       throw new TransportError(
         'http',
         `HTTP ${response.status} on ${path}${parsed.success ? `: ${parsed.data.error.message}` : ''}`,
-        parsed.success ? parsed.data.error.messageZh : `平台返回错误（${response.status}）`,
+        parsed.success ? parsed.data.error.messageZh : transportMessageZh(step, 'http', { status: response.status }),
         response.status,
         retryAfterMs,
         parsed.success ? parsed.data.error.code : undefined,
         json,
       );
     }
-    if (json === undefined) throw new TransportError('protocol', `unreadable response on ${path}`, '平台应答无法解析');
+    if (json === undefined) throw new TransportError('protocol', `unreadable response on ${path}`, transportMessageZh(step, 'protocol'));
     return { status: response.status, json };
   }
 
-  function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { message: string } } }, json: unknown, what: string): T {
+  function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { message: string } } }, json: unknown, what: string, step: TransportStep): T {
     const result = schema.safeParse(json);
-    if (!result.success) throw new TransportError('protocol', `unexpected ${what} response: ${result.error.message}`, '平台应答格式不符合协议');
+    if (!result.success) throw new TransportError('protocol', `unexpected ${what} response: ${result.error.message}`, transportMessageZh(step, 'protocol'));
     return result.data;
   }
 
   return {
     async ping() {
-      const { json } = await request(ENDPOINTS.ping, { method: 'GET' });
-      return parse(PingResponseSchema, json, 'ping');
+      const { json } = await request('probe', ENDPOINTS.ping, { method: 'GET' });
+      return parse(PingResponseSchema, json, 'ping', 'probe');
     },
     async push(body) {
-      const { json } = await request(ENDPOINTS.push, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      return parse(PushResponseSchema, json, 'push');
+      const { json } = await request('push', ENDPOINTS.push, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return parse(PushResponseSchema, json, 'push', 'push');
     },
     async pull(cursor, limit) {
       const query = new URLSearchParams({ limit: String(limit) });
       if (cursor) query.set('cursor', cursor);
-      const { json } = await request(`${ENDPOINTS.pull}?${query.toString()}`, { method: 'GET' });
-      return parse(PullResponseSchema, json, 'pull');
+      const { json } = await request('pull', `${ENDPOINTS.pull}?${query.toString()}`, { method: 'GET' });
+      return parse(PullResponseSchema, json, 'pull', 'pull');
     },
     async mediaStatus(sha256) {
       try {
-        const { json } = await request(ENDPOINTS.mediaStatus(sha256), { method: 'GET' });
-        return parse(MediaStatusSchema, json, 'media status');
+        const { json } = await request('media', ENDPOINTS.mediaStatus(sha256), { method: 'GET' });
+        return parse(MediaStatusSchema, json, 'media status', 'media');
       } catch (error) {
         if (error instanceof TransportError && error.status === 404) return undefined;
         throw error;
@@ -153,23 +197,23 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
     },
     async uploadChunk(sha256, offset, totalSize, chunk) {
       try {
-        const { json } = await request(`${ENDPOINTS.media(sha256)}?offset=${offset}`, {
+        const { json } = await request('media', `${ENDPOINTS.media(sha256)}?offset=${offset}`, {
           method: 'PUT',
           headers: { 'content-type': 'application/octet-stream', 'x-media-size': String(totalSize) },
           body: chunk as BodyInit,
         });
-        return parse(MediaStatusSchema, json, 'media upload');
+        return parse(MediaStatusSchema, json, 'media upload', 'media');
       } catch (error) {
         // 409 at a wrong offset carries the platform's status: resume from there.
         if (error instanceof TransportError && error.status === 409 && error.body && typeof error.body === 'object' && 'status' in error.body) {
-          return parse(MediaStatusSchema, (error.body as { status: unknown }).status, 'media status');
+          return parse(MediaStatusSchema, (error.body as { status: unknown }).status, 'media status', 'media');
         }
         throw error;
       }
     },
     async importFile(fileText) {
-      const { json } = await request(ENDPOINTS.importFile, { method: 'POST', headers: { 'content-type': 'application/json' }, body: fileText });
-      return parse(ImportResponseSchema, json, 'import');
+      const { json } = await request('import', ENDPOINTS.importFile, { method: 'POST', headers: { 'content-type': 'application/json' }, body: fileText });
+      return parse(ImportResponseSchema, json, 'import', 'import');
     },
   };
 }

@@ -21,6 +21,15 @@ import { attachmentBytesOf } from '../vault/attachments';
 export type PlatformConfig = { baseUrl: string; officeId: string; token: string };
 
 export const CONFIG_KEY = 'platformConfig';
+
+/** The card on the 同步 page where the connection is set (messages name it so the officer finds it). */
+export const PLATFORM_SETTINGS_TITLE = '市平台连接设置';
+
+/** 日终同步 before the connection is set: what is missing and where to set it. */
+export const NOT_CONFIGURED_ZH = `尚未设置市平台连接，无法同步：请在“同步”页下方的“${PLATFORM_SETTINGS_TITLE}”中填写平台地址、单位编号和单位令牌（由市平台发放），保存后再按“日终同步”。未报送的记录都保存在本机，不会丢失。`;
+
+/** A training desk's data is fictional: it never reaches the platform. */
+export const TRAINING_NO_SYNC_ZH = '培训模式的数据是虚构的，不能同步到市平台。要同步办公室的正式数据，请到“设置”→“培训模式”点“退出培训模式”。';
 const AUTO_INTERVAL_MS = 15 * 60_000;
 
 let lock: SyncLock | undefined;
@@ -92,7 +101,7 @@ export async function storePlatformConfig(desk: Desk, config: PlatformConfig, ke
 /** Validates (HTTPS unless this machine) and saves; throws TransportError with a Chinese message. */
 export async function savePlatformConfig(desk: Desk, config: PlatformConfig): Promise<void> {
   config = { ...config, token: config.token ?? '' };
-  if (desk.mode === 'training') throw new TransportError('insecure', 'training desk', '培训模式不能连接市平台');
+  if (desk.mode === 'training') throw new TransportError('insecure', 'training desk', '培训模式不能连接市平台（培训数据是虚构的）。要设置办公室的市平台连接，请到“设置”→“培训模式”点“退出培训模式”。');
   const baseUrl = config.baseUrl.trim().replace(/\/+$/, '');
   assertSecurePlatformUrl(baseUrl);
   if (!config.officeId.trim()) throw new TransportError('insecure', 'office id missing', '请填写单位编号');
@@ -119,12 +128,12 @@ export async function runSync(desk: Desk, deviceId: string, onProgress?: (p: Syn
   const now = () => Date.now();
   if (desk.mode === 'training') {
     const at = new Date().toISOString();
-    return { runId: desk.ids(), startedAt: at, finishedAt: at, outcome: 'error', sent: 0, duplicates: 0, rejected: 0, conflicts: 0, retryLater: 0, pulled: 0, mediaUploaded: 0, mediaMissing: 0, remaining: 0, batches: 0, transportRetries: 0, messageZh: '培训模式的数据是虚构的，不能同步到市平台', errors: ['training desk'] };
+    return { runId: desk.ids(), startedAt: at, finishedAt: at, outcome: 'error', sent: 0, duplicates: 0, rejected: 0, conflicts: 0, retryLater: 0, pulled: 0, mediaUploaded: 0, mediaMissing: 0, remaining: 0, batches: 0, transportRetries: 0, messageZh: TRAINING_NO_SYNC_ZH, errors: ['training desk'] };
   }
   const config = await getPlatformConfig(desk);
   if (!config) {
     const at = new Date().toISOString();
-    return { runId: desk.ids(), startedAt: at, finishedAt: at, outcome: 'error', sent: 0, duplicates: 0, rejected: 0, conflicts: 0, retryLater: 0, pulled: 0, mediaUploaded: 0, mediaMissing: 0, remaining: (await outboxStore(desk).counts()).unsent, batches: 0, transportRetries: 0, messageZh: '尚未设置市平台地址和单位令牌', errors: ['not configured'] };
+    return { runId: desk.ids(), startedAt: at, finishedAt: at, outcome: 'error', sent: 0, duplicates: 0, rejected: 0, conflicts: 0, retryLater: 0, pulled: 0, mediaUploaded: 0, mediaMissing: 0, remaining: (await outboxStore(desk).counts()).unsent, batches: 0, transportRetries: 0, messageZh: NOT_CONFIGURED_ZH, errors: ['not configured'] };
   }
   lock ??= createDeviceLock(deviceId);
   let transport;
@@ -190,9 +199,9 @@ export function startBackgroundSync(desk: Desk, deviceId: string): () => void {
 
 /** Export every unsent row as an encrypted, signed file (USB handover). */
 export async function exportSneakernet(desk: Desk, deviceId: string): Promise<{ fileName: string; bytes: Uint8Array; count: number }> {
-  if (desk.mode === 'training') throw new TransportError('insecure', 'training desk', '培训模式的数据是虚构的，不能导出给市平台');
+  if (desk.mode === 'training') throw new TransportError('insecure', 'training desk', '培训模式的数据是虚构的，不能导出给市平台。要导出办公室的正式数据，请到“设置”→“培训模式”点“退出培训模式”。');
   const config = await getPlatformConfig(desk);
-  if (!config) throw new TransportError('insecure', 'not configured', '请先在下方填写单位编号和单位令牌（导出文件用令牌加密）');
+  if (!config) throw new TransportError('insecure', 'not configured', `导出前请先在“同步”页下方的“${PLATFORM_SETTINGS_TITLE}”中填写单位编号和单位令牌并保存（导出文件用单位令牌加密）`);
   const { fileName, text, record } = await exportUnsent({ store: outboxStore(desk), officeId: config.officeId, token: config.token, deviceId, fileId: desk.ids(), now: () => Date.now() });
   return { fileName, bytes: new TextEncoder().encode(text), count: record.count };
 }
