@@ -14,6 +14,7 @@ import type {
   BasisDocumentRow,
   CalendarRow,
   CaseEventRow,
+  ChainAnchorRow,
   CaseListRow,
   CaseRow,
   CaseTermsRow,
@@ -22,6 +23,7 @@ import type {
   DeviceRow,
   DocumentNumberRow,
   IssuedDocumentRow,
+  OperationLedgerRow,
   ObjectionRow,
   OutboxRow,
   RepairRow,
@@ -63,6 +65,8 @@ export class CreditDeskDb extends Dexie {
   documentNumbers!: Table<DocumentNumberRow, string>;
   caseList!: Table<CaseListRow, string>;
   deadlineDays!: Table<DeadlineDayRow, string>;
+  operationLedger!: Table<OperationLedgerRow, number>;
+  chainAnchors!: Table<ChainAnchorRow, string>;
   outboxPending!: Table<OutboxPendingRow, string>;
   /**
    * Seals and opens the personal fields of every row (renderer/src/desk/vault/middleware.ts). The app

@@ -19,6 +19,47 @@ export type DeviceRow = {
   /** Hex secret for keyed lookup hashes of personal identifiers (never leaves the device). */
   lookupSecret: string;
   createdAt: string;
+  // ---- The keyed chains (renderer/src/desk/integrity/chains.ts; migration 0130) ----
+  /** The first deviceSeq recorded in the ledger (numbers below were issued before the ledger existed). */
+  ledgerFrom?: number;
+  /** The mac of the last ledger row (GENESIS_HASH before the first). */
+  ledgerHead?: string;
+  /** The next audit number. */
+  auditNext?: number;
+  /** The mac of the last chained audit row. */
+  auditHead?: string;
+  /** Fingerprint of the chain key the seal was made with. */
+  keyId?: string;
+  /** HMAC over deviceId, nextSeq and both chain heads: cutting a chain's tail needs the key too. */
+  seal?: string;
+};
+
+/**
+ * One operation numbered by this device (migration 0130): deviceSeq has no holes from `ledgerFrom`
+ * on, each row's mac links to the previous row's (HMAC under the device chain key).
+ */
+export type OperationLedgerRow = {
+  deviceSeq: number;
+  deviceId: string;
+  /** The outbox row's id (the operation's id on the platform). */
+  opId: string;
+  kind: string;
+  entityId: string;
+  payloadHash: string;
+  recordedAt: string;
+  mac: string;
+};
+
+/** A chain head the city platform acknowledged (migration 0130): proof of what was synced. */
+export type ChainAnchorRow = {
+  /** `${chain}|${seq}`. */
+  id: string;
+  /** 'ledger', 'audit' or 'case:<caseId>'. */
+  chain: string;
+  seq: number;
+  hash: string;
+  /** Server clock of the acknowledgement. */
+  ackedAt: string;
 };
 
 export type SubjectOrgType = '企业' | '个体工商户' | '专业合作社' | '社会组织' | '国家机关' | '事业单位' | '其他组织';
@@ -90,6 +131,8 @@ export type CaseRow = {
   docNos: string[];
   lastSeq: number;
   lastHash: string;
+  /** Events up to this seq were sealed unkeyed, before chains were keyed (migration 0130); absent: none. */
+  legacyChainSeq?: number;
   /** Date a repair was completed in this case (for the subject's re-listing bar, 朝阳房地产规定 第十九条). */
   repairCompletedOn?: string | null;
   createdAt: string;
@@ -199,6 +242,10 @@ export type AuditRow = {
   entity: 'subject' | 'subjectLink' | 'case' | 'attachment' | 'settings' | 'demo' | 'integrity' | 'ruleSet' | 'document' | 'numberBlock' | 'template' | 'sync' | 'commitment' | 'credit';
   entityId: string;
   detail?: unknown;
+  /** Audit number (no holes; absent on rows written before the audit chain, migration 0130). */
+  seq?: number;
+  /** HMAC link to the previous audit row (renderer/src/desk/integrity/chains.ts). */
+  mac?: string;
 };
 
 /**

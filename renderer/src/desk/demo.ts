@@ -25,6 +25,7 @@ const DEMO_OFFICE_USCC = uscc('11', 'MB000000X');
 export const DEMO_OFFICE: OfficeProfile = {
   officeId: DEMO_OFFICE_USCC,
   name: '示例县社会信用体系建设领导小组办公室（演示）',
+  letterhead: '示例县社会信用体系建设领导小组办公室文件',
   uscc: DEMO_OFFICE_USCC,
   region: '示例省示例市示例县（虚构）',
   level: '县级',

@@ -6,6 +6,7 @@
 import type { Desk } from '../desk';
 import type { InboxRow } from './outbox-store';
 import { buildOutboxRow, requeueEdited, type OutboxRow } from '../../../../shared/sync/outbox';
+import { recordOperations } from '../integrity/chains';
 import { createPulledApplier } from './apply-pulled';
 import { createSyncEngine, type SyncProgress, type SyncReport } from '../../sync/engine';
 import { guardDestructiveAction, type DestructiveAction, type GuardVerdict } from '../../sync/guard';
@@ -239,9 +240,9 @@ export async function resolveConflict(desk: Desk, id: string, resolution: Confli
     await desk.db.outbox.put(closed);
     if (resolution === 'send-as-correction') {
       const seq = await w.deviceSeq();
-      await desk.db.outbox.add(
+      await recordOperations(desk.db, desk.ids, w.chainKey, [
         buildOutboxRow({ id: desk.ids(), deviceId: seq.deviceId, deviceSeq: seq.deviceSeq, kind: row.kind, entityId: row.entityId, payloadSchemaVersion: row.payloadSchemaVersion, payload: row.payload, recordedAt: w.at, supersedes: row.id, ...(row.attachments ? { attachments: row.attachments } : {}) }),
-      );
+      ]);
     }
     await w.audit(resolution === 'keep-platform' ? '冲突核对：以平台版本为准' : '冲突核对：作为更正重新报送', 'sync', id);
     return { ok: true as const };
