@@ -181,7 +181,7 @@ export async function passwordOnly(db: CreditDeskDb): Promise<boolean> {
 }
 
 /** The browser's device-bound key store: a non-extractable AES-GCM key in its own database. */
-export function browserDeviceKeys(dbName = 'credit-desk-keys'): DeviceKeyStore {
+export function browserDeviceKeys(dbName = 'credit-desk-vault-key'): DeviceKeyStore {
   const KEY_ID = 'device-wrap';
   const withStore = <T,>(mode: IDBTransactionMode, fn: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> =>
     new Promise((resolve, reject) => {
