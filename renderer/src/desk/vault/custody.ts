@@ -6,7 +6,7 @@
  *  - Every account's login password also wraps it (scrypt → AES-256-GCM), so a broken keyring, or
  *    browser mode, unlocks at login (auth-events: onPasswordVerified / onPasswordChanged).
  *  - Browser mode before any account has logged in: a device-bound wrap (a non-extractable WebCrypto
- *    key kept in a separate database, `credit-desk-keys`). It is dropped at the first login, after
+ *    key kept in a separate database, `credit-desk-vault-key`). It is dropped at the first login, after
  *    which the key depends on a password.
  *
  * The wraps are the settings row `vault.keys` (never sealed: they are needed to unlock).
