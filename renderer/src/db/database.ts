@@ -19,6 +19,7 @@ import type {
   CaseRow,
   CaseTermsRow,
   DeadlineDayRow,
+  UserRow,
   DeadlineRow,
   DeviceRow,
   DocumentNumberRow,
@@ -68,6 +69,7 @@ export class CreditDeskDb extends Dexie {
   operationLedger!: Table<OperationLedgerRow, number>;
   chainAnchors!: Table<ChainAnchorRow, string>;
   outboxPending!: Table<OutboxPendingRow, string>;
+  users!: Table<UserRow, string>;
   /**
    * Seals and opens the personal fields of every row (renderer/src/desk/vault/middleware.ts). The app
    * sets its vault holder here once key custody has the data key; tests may leave it plaintext.
