@@ -17,6 +17,7 @@ import type {
   CaseRow,
   CaseTermsRow,
   DeadlineDayRow,
+  UserRow,
   DeadlineRow,
   DeviceRow,
   DocumentNumberRow,
@@ -66,6 +67,7 @@ export class CreditDeskDb extends Dexie {
   operationLedger!: Table<OperationLedgerRow, number>;
   chainAnchors!: Table<ChainAnchorRow, string>;
   outboxPending!: Table<OutboxPendingRow, string>;
+  users!: Table<UserRow, string>;
 
   constructor(name: string = DB_NAME, options: DbOptions = {}) {
     super(name, {

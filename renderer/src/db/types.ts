@@ -6,6 +6,8 @@
 import type { OutboxRow } from '../../../shared/sync/outbox';
 import type { Actor, BasisDocumentType, CaseEvent, SubjectKind } from '../../../shared/case/events';
 import type { Severity } from '../../../shared/rules/types';
+import type { Role } from '../../../shared/users/roles';
+import type { PasswordRecord } from '../desk/users/password';
 
 export type { OutboxRow, Actor, SubjectKind, Severity, BasisDocumentType };
 
@@ -239,7 +241,7 @@ export type AuditRow = {
   at: string;
   actor: Actor;
   action: string;
-  entity: 'subject' | 'subjectLink' | 'case' | 'attachment' | 'settings' | 'demo' | 'integrity' | 'ruleSet' | 'document' | 'numberBlock' | 'template' | 'sync' | 'commitment' | 'credit';
+  entity: 'subject' | 'subjectLink' | 'case' | 'attachment' | 'settings' | 'demo' | 'integrity' | 'ruleSet' | 'document' | 'numberBlock' | 'template' | 'sync' | 'commitment' | 'credit' | 'user';
   entityId: string;
   detail?: unknown;
   /** Audit number (no holes; absent on rows written before the audit chain, migration 0130). */
@@ -283,3 +285,24 @@ export type CaseListRow = {
  * `kinds[kind]` = [total, attention, flagged]. dueDate '' holds the unset and paused ones.
  */
 export type DeadlineDayRow = { dueDate: string; total: number; attention: number; flagged: number; kinds: Record<string, [number, number, number]> };
+
+/** A local account (migration 0131). The password is a scrypt record, never the password itself. */
+export type UserRow = {
+  id: string;
+  /** Unique, compared case-insensitively (stored lower-case). */
+  loginName: string;
+  /** The person's name as printed on acts and audit rows. */
+  name: string;
+  roles: Role[];
+  password: PasswordRecord;
+  /** Wrong passwords in a row since the last success or lock-out. */
+  failedCount: number;
+  /** ISO time until which logins are refused, or null. */
+  lockedUntil: string | null;
+  /** A disabled account cannot log in (accounts are never deleted: acts name them). */
+  active: boolean;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  lastLoginAt?: string;
+};

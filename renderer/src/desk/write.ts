@@ -21,6 +21,7 @@ import type { Desk } from './desk';
 import { nextDeviceSeq, type DeviceSeq } from './device';
 import { appendOutboxRow } from './outbox';
 import { appendAuditRow } from './audit';
+import { NOBODY } from './users/session';
 import { deviceKeys } from './keys';
 
 /** The tables every write opens besides its own: its outbox rows, their ledger rows, the device counters and the audit log. */
@@ -74,6 +75,8 @@ export async function deskWrite<T>(desk: Desk, tables: readonly TableRef[], work
     outbox: (kind, entityId, payload, seq) => appendOutboxRow(db, desk.ids, chainKey, kind, entityId, payload, scope.at, seq),
     audit: (action, entity, entityId, detail) => appendAuditRow(db, desk.ids, chainKey, scope.actor, scope.at, action, entity, entityId, detail),
   };
+  // Nothing is written in nobody's name: the app asks for a login first (users/accounts.ts).
+  if (scope.actor.userId === NOBODY.userId) return { ok: false, code: 'not_signed_in', reason: '请先登录后再办理。' };
   try {
     // The callback must itself be an `async` function: Dexie follows native `await`s (keeps the
     // transaction as the current zone) only inside async-function callbacks; a plain arrow that

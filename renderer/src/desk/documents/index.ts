@@ -31,6 +31,7 @@ import type { DocumentRenderer, IssueDeps } from '../../documents/issue';
 import type { Check } from '../../../../shared/util/result';
 import { createDexieDocumentStore, type DocumentStore } from './store';
 import { documentOutboxHook } from './outbox-hook';
+import { refusedFor } from '../users/permissions';
 
 const stores = new WeakMap<Desk, DocumentStore>();
 
@@ -59,8 +60,10 @@ export async function reconcileStale(desk: Desk, deviceId: string): Promise<numb
   return fixed.filter((e) => e.state === 'voided').length;
 }
 
-/** 分配号段 (audited). Who may allocate is decided by the session's role once users exist. */
+/** 分配号段 (审核人 only, audited). */
 export async function allocateNumberBlock(desk: Desk, block: Omit<NumberBlock, 'id' | 'assignedAt' | 'assignedBy' | 'source'>): Promise<{ ok: true; block: NumberBlock } | DeskRefused> {
+  const denied = refusedFor(desk, 'allocate-numbers');
+  if (denied) return denied;
   const full: NumberBlock = { ...block, id: desk.ids(), assignedAt: desk.clock.now(), assignedBy: desk.session.actor().name, source: 'admin' };
   return deskWrite(desk, ['numberBlocks'], async (w) => {
     const added = await documentStore(desk).addBlock(full);
