@@ -285,7 +285,7 @@ function IntegrityCard() {
   };
   return (
     <Card title="数据完整性" size="small" style={{ marginBottom: 16 }}>
-      <Typography.Paragraph type="secondary">逐案核对事件哈希链，发现篡改或缺失时指出第一处断点。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">逐案核对事件链，并核对本机操作记录、审计记录和市平台已确认的同步记录；发现改动或删除时逐条指出。</Typography.Paragraph>
       <Button onClick={() => void run()} data-testid="verify-all" loading={progress !== null}>
         校验完整性（全部案件）
       </Button>
