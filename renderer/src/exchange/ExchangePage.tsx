@@ -6,6 +6,7 @@ import { App as AntApp, Button, Card, Space, Tabs, Typography } from 'antd';
 import { importTemplate, IMPORT_TEMPLATE_IDS, templateWorkbook, type ImportTemplateId } from '../../../shared';
 import { saveWorkbook } from './xlsx-writer';
 import { ImportCard, TEMPLATE_LABELS } from './ImportCard';
+import { ExportCard } from './ExportCard';
 
 
 function TemplatesCard() {
@@ -53,6 +54,7 @@ export function ExchangePage({ params }: { params: string[] }) {
               </Space>
             ),
           },
+          { key: 'export', label: '导出', children: <ExportCard /> },
         ]}
       />
     </Space>
