@@ -4,7 +4,7 @@ import { navigate } from '../router';
 
 export function IntegrityResult({ report }: { report: IntegrityReport }) {
   if (report.ok) {
-    return <Alert style={{ marginTop: 12 }} type="success" showIcon data-testid="integrity-ok" title={`完整性校验通过：${report.casesChecked} 件案件，${report.eventsChecked} 条事件，哈希链完整。`} />;
+    return <Alert style={{ marginTop: 12 }} type="success" showIcon data-testid="integrity-ok" title={`完整性校验通过：${report.casesChecked} 件案件，${report.eventsChecked} 条事件，记录完整，未被改动。`} />;
   }
   return (
     <Alert
