@@ -13,6 +13,8 @@ export type AppendContext = PerformContext & {
   newId: () => string;
   /** ISO timestamp of recording (device clock), passed in. */
   recordedAt: string;
+  /** This device's chain key: the new event's link is keyed with it (hash-chain.ts). */
+  chainKey: Uint8Array;
 };
 
 export type AppendResult = { ok: true; event: CaseEvent; state: CaseState } | Refusal;
@@ -37,7 +39,7 @@ export function appendEvent(events: readonly CaseEvent[], draft: EventDraft, ctx
   }
   const sorted = [...events].sort((a, b) => a.seq - b.seq);
   const prev = sorted[sorted.length - 1];
-  const event = sealEvent(prev?.hash ?? GENESIS_HASH, {
+  const event = sealEvent(ctx.chainKey, prev?.hash ?? GENESIS_HASH, {
     id: ctx.newId(),
     caseId: ctx.caseId,
     seq: (prev?.seq ?? 0) + 1,

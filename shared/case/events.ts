@@ -11,7 +11,7 @@ import type { ServedDocumentKind } from '../documents/kinds';
  *  - `seq`: 1, 2, 3 … within the case, no gaps;
  *  - `occurredOn`: the LEGAL date of the act (what periods count from), set by the officer;
  *  - `recordedAt`: when it was entered (ISO timestamp, device clock, passed in — never read here);
- *  - `prevHash`/`hash`: optional SHA-256 chain (shared/case/hash-chain.ts), filled by the store.
+ *  - `prevHash`/`hash`: optional keyed chain (HMAC-SHA-256, shared/case/hash-chain.ts), filled by the store.
  */
 export type SubjectKind = 'natural_person' | 'legal_person' | 'unincorporated_org' | 'individual_business';
 

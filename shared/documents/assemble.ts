@@ -8,6 +8,7 @@
  * once the whole document is laid out.
  */
 import { applyFonts, type FontPlan, type MissingGlyph } from './glyphs';
+import { measureWith, resolveMeasured } from './measure';
 import { pageMargins, pageNumberNode, PAGE, type DocNode } from './layout';
 import type { BuiltUnit } from './build';
 
@@ -53,8 +54,9 @@ export function assemblePdf(units: readonly BuiltUnit[], plan: FontPlan, meta: P
   const missing: MissingGlyph[] = [];
   const content: DocNode[] = [];
   const marks: { unit: BuiltUnit; first: DocNode; last: DocNode }[] = [];
+  const measure = measureWith(plan);
   units.forEach((unit, index) => {
-    const applied = applyFonts(unit.content, plan);
+    const applied = applyFonts(resolveMeasured(unit.content, measure), plan);
     missing.push(...applied.missing);
     const nodes = applied.content;
     if (nodes.length === 0) return;

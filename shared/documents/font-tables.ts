@@ -15,7 +15,12 @@ export type FontFaceInfo = {
   descent: number;
   /** Bit i set ⇔ code point i maps to a non-zero glyph. Length 0x110000 / 32. */
   coverage: Uint32Array;
+  /** Where to look up advance widths in the same bytes (see `advanceWidth`). */
+  metrics: FontMetricsIndex;
 };
+
+/** Offsets into the font bytes: the chosen cmap subtable and the horizontal metrics. */
+export type FontMetricsIndex = { cmapSubtable: number; cmapFormat: number; hmtx: number; numberOfHMetrics: number };
 
 const COVERAGE_WORDS = 0x110000 >>> 5;
 
@@ -53,7 +58,7 @@ function setBit(coverage: Uint32Array, cp: number): void {
   if (cp >= 0 && cp < 0x110000) coverage[cp >>> 5]! |= 1 << (cp & 31);
 }
 
-function readCmap(view: DataView, cmapOffset: number, coverage: Uint32Array): void {
+function bestCmapSubtable(view: DataView, cmapOffset: number): number | undefined {
   const numTables = view.getUint16(cmapOffset + 2);
   // Prefer the full-repertoire subtable (3,10 / 0,4 / 0,6 → format 12), then the BMP one (3,1 / 0,3 → format 4).
   let best: { offset: number; score: number } | undefined;
@@ -68,7 +73,12 @@ function readCmap(view: DataView, cmapOffset: number, coverage: Uint32Array): vo
     else if (format === 4 && ((platform === 3 && (encoding === 1 || encoding === 0)) || platform === 0)) score = 2;
     if (score > 0 && (!best || score > best.score)) best = { offset, score };
   }
-  if (!best) return;
+  return best?.offset;
+}
+
+function readCmap(view: DataView, subtable: number | undefined, coverage: Uint32Array): void {
+  if (subtable === undefined) return;
+  const best = { offset: subtable };
   const format = view.getUint16(best.offset);
   if (format === 12) {
     const nGroups = view.getUint32(best.offset + 12);
@@ -145,8 +155,10 @@ export function readFontFace(bytes: Uint8Array, faceIndex = 0): FontFaceInfo {
   const cmap = tables.get('cmap');
   if (!head || !hhea || !cmap) throw new Error('font lacks head, hhea or cmap');
   const coverage = new Uint32Array(COVERAGE_WORDS);
-  readCmap(view, cmap.offset, coverage);
+  const subtable = bestCmapSubtable(view, cmap.offset);
+  readCmap(view, subtable, coverage);
   const name = tables.get('name');
+  const hmtx = tables.get('hmtx');
   return {
     postscriptName: name ? readName(view, name.offset, 6) : undefined,
     familyName: name ? readName(view, name.offset, 1) : undefined,
@@ -154,7 +166,69 @@ export function readFontFace(bytes: Uint8Array, faceIndex = 0): FontFaceInfo {
     ascent: view.getInt16(hhea.offset + 4),
     descent: view.getInt16(hhea.offset + 6),
     coverage,
+    metrics: {
+      cmapSubtable: subtable ?? 0,
+      cmapFormat: subtable === undefined ? 0 : view.getUint16(subtable),
+      hmtx: hmtx?.offset ?? 0,
+      numberOfHMetrics: hmtx ? view.getUint16(hhea.offset + 34) : 0,
+    },
   };
+}
+
+/** The glyph a code point maps to (0: none), by binary search in the cmap subtable. */
+function glyphOf(view: DataView, m: FontMetricsIndex, cp: number): number {
+  const at = m.cmapSubtable;
+  if (m.cmapFormat === 12) {
+    let lo = 0;
+    let hi = view.getUint32(at + 12) - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const rec = at + 16 + mid * 12;
+      const start = view.getUint32(rec);
+      const end = view.getUint32(rec + 4);
+      if (cp < start) hi = mid - 1;
+      else if (cp > end) lo = mid + 1;
+      else return view.getUint32(rec + 8) + (cp - start);
+    }
+    return 0;
+  }
+  if (m.cmapFormat !== 4 || cp > 0xffff) return 0;
+  const segX2 = view.getUint16(at + 6);
+  const endCodes = at + 14;
+  const startCodes = endCodes + segX2 + 2;
+  const idDeltas = startCodes + segX2;
+  const idRangeOffsets = idDeltas + segX2;
+  let lo = 0;
+  let hi = segX2 / 2 - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (view.getUint16(endCodes + mid * 2) < cp) lo = mid + 1;
+    else hi = mid;
+  }
+  const start = view.getUint16(startCodes + lo * 2);
+  if (cp < start || cp > view.getUint16(endCodes + lo * 2)) return 0;
+  const delta = view.getInt16(idDeltas + lo * 2);
+  const rangeOffsetPos = idRangeOffsets + lo * 2;
+  const rangeOffset = view.getUint16(rangeOffsetPos);
+  if (rangeOffset === 0) return (cp + delta) & 0xffff;
+  const glyphPos = rangeOffsetPos + rangeOffset + (cp - start) * 2;
+  if (glyphPos + 2 > view.byteLength) return 0;
+  const glyph = view.getUint16(glyphPos);
+  return glyph === 0 ? 0 : (glyph + delta) & 0xffff;
+}
+
+/**
+ * The advance width of a code point's glyph in font units (hmtx; glyphs past numberOfHMetrics take
+ * the last advance), or undefined when the font has no glyph for it or no horizontal metrics.
+ */
+export function advanceWidth(bytes: Uint8Array, face: FontFaceInfo, codePoint: number): number | undefined {
+  const m = face.metrics;
+  if (m.numberOfHMetrics === 0 || m.cmapFormat === 0) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const glyph = glyphOf(view, m, codePoint);
+  if (glyph === 0) return undefined;
+  const index = Math.min(glyph, m.numberOfHMetrics - 1);
+  return view.getUint16(m.hmtx + index * 4);
 }
 
 export function coverageHas(coverage: Uint32Array, codePoint: number): boolean {

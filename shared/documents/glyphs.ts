@@ -14,6 +14,8 @@ export type FaceCoverage = {
   has(codePoint: number): boolean;
   /** (ascent − descent) / unitsPerEm: pdfkit's line height per point of font size. */
   lineEm: number;
+  /** The glyph's advance width in em (per point of font size); undefined when the font lacks it. */
+  advance(codePoint: number): number | undefined;
 };
 
 export type FontPlan = {

@@ -8,6 +8,8 @@
 /** A pdfmake content node, kept loose here: shared/ does not depend on pdfmake's types. */
 export type DocNode = { [key: string]: unknown };
 
+import type { OneLineSpec, SignatureSpec } from './measure';
+
 export type FontRole = 'body' | 'title' | 'heading';
 
 export const MM = 72 / 25.4;
@@ -74,10 +76,15 @@ export function title(lines: readonly string[]): DocNode {
   return { stack: lines.map((line) => ({ text: line, font: 'title', fontSize: SIZE.title, pitch: LINE * 1.25, alignment: 'center' })) };
 }
 
-/** Optional red 版头: 发文机关标志, 发文字号 two lines below, red rule 4 mm under the number. */
+/**
+ * Optional red 版头 (GB/T 9704-2012 7.2.4 发文机关标志, 7.2.5 发文字号, 7.2.7 分隔线): the 发文机关标志 centred
+ * on ONE line — a long office name is set smaller, then condensed, never broken (measure.ts fits it with
+ * the font's metrics) —, the 发文字号 two lines below, the red rule 4 mm under the number.
+ */
 export function letterhead(mark: string, numberText: string): DocNode[] {
+  const fit: OneLineSpec = { text: mark, role: 'title', width: TEXT_WIDTH, maxSize: SIZE.letterhead, minSize: SIZE.title, spacing: 2, maxCondense: 0.12 };
   return [
-    { text: mark, font: 'title', fontSize: SIZE.letterhead, pitch: LINE * 2, alignment: 'center', color: RED, characterSpacing: 2 },
+    { oneLine: fit, pitch: LINE * 2, alignment: 'center', color: RED },
     blankLines(1),
     { text: numberText, font: 'body', fontSize: BODY_SIZE, pitch: LINE, alignment: 'center' },
     { canvas: [{ type: 'line', x1: 0, y1: 4 * MM, x2: TEXT_WIDTH, y2: 4 * MM, lineWidth: 1.2, lineColor: RED }], margin: [0, 0, 0, LINE] },
@@ -85,31 +92,13 @@ export function letterhead(mark: string, numberText: string): DocNode[] {
 }
 
 /**
- * 署名 and 成文日期 with the seal area free above them (GB/T 9704-2012 7.3.5.1): two blank lines, the office name
- * centred over the date, the date 右空四字. An optional seal image is drawn over both, centred.
+ * 署名 and 成文日期 with the seal area free above them, or the seal image over both (GB/T 9704-2012
+ * 7.3.5.1): the date 右空四字, the office name centred over the date. Placed from the measured widths
+ * once the fonts are known (measure.ts `signatureNodes`).
  */
 export function signature(officeName: string, dateText: string, sealImage?: string): DocNode {
-  const name: DocNode = { text: officeName, font: 'body', fontSize: BODY_SIZE, pitch: LINE, alignment: 'center' };
-  const date: DocNode = { text: dateText, font: 'body', fontSize: BODY_SIZE, pitch: LINE, alignment: 'center' };
-  if (!sealImage) {
-    // Two free lines above the 署名 for the seal stamped by hand.
-    return { unbreakable: true, stack: [blankLines(2), { columns: [{ width: '*', text: '' }, { width: 'auto', stack: [name, date] }], margin: [0, 0, 4 * CHAR, 0] }] };
-  }
-  // The seal image sits centred over 署名 and 日期, which fall slightly below its centre (GB/T 9704-2012 7.3.5.1);
-  // its top stays within one line of the text above. No relative positioning: pdfmake mis-places
-  // relatively positioned nodes inside unbreakable blocks.
-  const seal = 42 * MM;
-  const overlap = 0.55 * seal; // text lines sit at the top of their 29 pt line boxes
-  return {
-    unbreakable: true,
-    stack: [
-      { text: ' ', font: 'body', fontSize: BODY_SIZE, pitch: LINE * 0.5 },
-      {
-        columns: [{ width: '*', text: '' }, { width: 'auto', stack: [{ image: sealImage, width: seal, height: seal, alignment: 'center' }, { ...name, margin: [0, -overlap, 0, 0] }, date] }],
-        margin: [0, 0, 4 * CHAR, 0],
-      },
-    ],
-  };
+  const spec: SignatureSpec = { name: officeName, date: dateText, ...(sealImage ? { sealImage } : {}) };
+  return { signatureBlock: spec };
 }
 
 /** The page number footer "— n —": 4号, 7 mm below the 版心; odd pages right, even pages left, 空一字. */

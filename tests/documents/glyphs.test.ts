@@ -78,7 +78,7 @@ describe('per-character font fallback', () => {
   });
 
   it('reports no missing glyph for a plan whose chain covers everything', () => {
-    const plan: FontPlan = { chains: { body: [{ family: 'All', has: () => true, lineEm: 1.4 }], title: [{ family: 'All', has: () => true, lineEm: 1.4 }], heading: [{ family: 'All', has: () => true, lineEm: 1.4 }] } };
+    const plan: FontPlan = { chains: { body: [{ family: 'All', has: () => true, lineEm: 1.4, advance: () => 1 }], title: [{ family: 'All', has: () => true, lineEm: 1.4, advance: () => 1 }], heading: [{ family: 'All', has: () => true, lineEm: 1.4, advance: () => 1 }] } };
     expect(applyFonts([paragraph(NO_FONT_CHAR)], plan).missing).toEqual([]);
   });
 });

@@ -1,8 +1,34 @@
-/** Poppler helpers for the document tests: text extraction, fonts, page raster emptiness. */
-import { execFileSync } from 'node:child_process';
+/**
+ * Poppler helpers for the document tests: text extraction, fonts, page raster emptiness. A missing
+ * poppler-utils fails with one line naming the `apt-get install` that fixes it (never a bare ENOENT).
+ */
+import { execFileSync as exec, type ExecFileSyncOptions } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+/** The Debian package that provides each tool the tests spawn. */
+const PACKAGE_OF: Readonly<Record<string, string>> = { pdftotext: 'poppler-utils', pdffonts: 'poppler-utils', pdftoppm: 'poppler-utils', pdfimages: 'poppler-utils' };
+
+export class MissingSystemPackageError extends Error {
+  constructor(command: string) {
+    const pkg = PACKAGE_OF[command] ?? command;
+    super(`Missing ${pkg} (${command} not found): run \`sudo apt-get install -y ${pkg}\``);
+    this.name = 'MissingSystemPackageError';
+  }
+}
+
+/** execFileSync that turns "spawnSync pdftotext ENOENT" into one line naming the package to install. */
+export function execFileSync(command: string, args: readonly string[], options: ExecFileSyncOptions & { encoding: 'utf8' }): string;
+export function execFileSync(command: string, args: readonly string[], options?: ExecFileSyncOptions): Buffer;
+export function execFileSync(command: string, args: readonly string[], options?: ExecFileSyncOptions): string | Buffer {
+  try {
+    return exec(command, args, options);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new MissingSystemPackageError(command);
+    throw error;
+  }
+}
 
 export function writeTemp(bytes: Uint8Array, name = 'doc.pdf'): string {
   const dir = mkdtempSync(join(tmpdir(), 'credit-desk-doc-'));
@@ -74,4 +100,16 @@ export function pagesToPng(bytes: Uint8Array, dpi = 50): string {
   const dir = mkdtempSync(join(tmpdir(), 'credit-desk-png-'));
   execFileSync('pdftoppm', ['-png', '-r', String(dpi), file, join(dir, 'page')]);
   return dir;
+}
+
+/** One page rasterised in colour (pdftoppm PPM): width, height and RGB bytes, row by row. */
+export function pageRgb(bytes: Uint8Array, page: number, dpi = 72): { width: number; height: number; rgb: Uint8Array } {
+  const dir = mkdtempSync(join(tmpdir(), 'credit-desk-ppm-'));
+  execFileSync('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', writeTemp(bytes), join(dir, 'page')]);
+  const out = readFileSync(join(dir, 'page.ppm'));
+  // P6\n<w> <h>\n255\n<bytes>
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(out.subarray(0, 64).toString('latin1'));
+  if (!header) throw new Error('pdftoppm did not write a PPM image');
+  const offset = header[0].length;
+  return { width: Number(header[1]), height: Number(header[2]), rgb: new Uint8Array(out.buffer, out.byteOffset + offset, out.byteLength - offset) };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { appendEvent, builtinCalendar } from '../../shared';
 import type { CaseEvent } from '../../shared';
 import { ACTS_TABLE, draftOf } from './fixtures/acts-table';
+import { TEST_CHAIN_KEY } from './case-helpers';
 
 const calendar = builtinCalendar();
 
@@ -10,7 +11,7 @@ describe('shared refuses exactly what the table of acts says', () => {
     const events: CaseEvent[] = [];
     const ids: string[] = [];
     let n = 0;
-    const ctx = { today: row.today, ruleSet: row.ruleSet, calendar, caseId: 'case-1', newId: () => `e${++n}`, recordedAt: '2026-11-22T08:00:00.000Z' };
+    const ctx = { today: row.today, ruleSet: row.ruleSet, calendar, caseId: 'case-1', newId: () => `e${++n}`, recordedAt: '2026-11-22T08:00:00.000Z', chainKey: TEST_CHAIN_KEY };
     for (const s of row.setup) {
       const r = appendEvent(events, draftOf(s, ids), ctx);
       if (!r.ok) throw new Error(`set-up step refused: ${r.code} ${r.reason}`);

@@ -10,6 +10,8 @@ import type { IsoDate } from '../../shared/util/dates';
 export const calendar = builtinCalendar();
 export const TODAY = '2026-11-22';
 export const actor = { userId: 'u1', name: '王科员', unit: '县信用办' };
+/** A fixed device chain key for the shared tests (the app's key is random per device). */
+export const TEST_CHAIN_KEY = new Uint8Array(32).fill(7);
 
 export const company: SubjectRef = {
   subjectId: 'sub-1',
@@ -51,6 +53,7 @@ export function caseBuilder(ruleSet: RuleSet, options: { today?: IsoDate; previo
     caseId: 'case-1',
     newId: () => `e${++n}`,
     recordedAt: '2026-11-22T08:00:00.000Z',
+    chainKey: TEST_CHAIN_KEY,
     previousRepairCompletedOn: options.previousRepairCompletedOn ?? null,
   });
   const attempt = <T extends CaseEventType>(type: T, occurredOn: IsoDate, payload: CaseEventPayloads[T]): AppendResult => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PRESET_CY_RE_2020, PRESET_HLJ_2022, applyOfficeSettings, verifyChain, hashEvent, GENESIS_HASH, sealChain } from '../../shared';
 import type { CaseEvent, RuleSet } from '../../shared';
-import { caseBuilder, determinedPayload, pinOf, serveListing } from './case-helpers';
+import { caseBuilder, determinedPayload, pinOf, serveListing, TEST_CHAIN_KEY } from './case-helpers';
 
 const CY: RuleSet = (() => {
   const r = applyOfficeSettings(PRESET_CY_RE_2020, { periods: { repair_decision: { amount: 10 } }, decidedBy: 'x', decisionReference: 'y', effectiveFrom: '2020-01-01' });
@@ -128,20 +128,24 @@ describe('hash chain', () => {
     b.add('served', '2024-03-06', serveListing());
     expect(b.events[0]?.prevHash).toBe(GENESIS_HASH);
     expect(b.events[1]?.prevHash).toBe(b.events[0]?.hash);
-    const check = verifyChain(b.events);
+    const check = verifyChain(b.events, TEST_CHAIN_KEY);
     expect(check).toEqual({ ok: true, headHash: b.events[2]?.hash });
-    expect(hashEvent(GENESIS_HASH, b.events[0]!)).toBe(b.events[0]?.hash);
+    expect(hashEvent(TEST_CHAIN_KEY, GENESIS_HASH, b.events[0]!)).toBe(b.events[0]?.hash);
   });
   it('reports the first broken link: tampered payload, deleted event, broken link, other case', () => {
     const b = listed();
     b.add('served', '2024-03-06', serveListing());
     const tampered: CaseEvent[] = b.events.map((e, i) => (i === 1 ? ({ ...e, occurredOn: '2024-03-05' } as CaseEvent) : e));
-    expect(verifyChain(tampered)).toMatchObject({ ok: false, index: 1, code: 'hash_mismatch' });
-    expect(verifyChain([b.events[0]!, b.events[2]!])).toMatchObject({ ok: false, index: 1, code: 'seq_gap' });
+    expect(verifyChain(tampered, TEST_CHAIN_KEY)).toMatchObject({ ok: false, index: 1, code: 'hash_mismatch' });
+    expect(verifyChain([b.events[0]!, b.events[2]!], TEST_CHAIN_KEY)).toMatchObject({ ok: false, index: 1, code: 'seq_gap' });
     const relinked = b.events.map((e, i) => (i === 2 ? ({ ...e, prevHash: GENESIS_HASH } as CaseEvent) : e));
-    expect(verifyChain(relinked)).toMatchObject({ ok: false, index: 2, code: 'prev_hash_mismatch' });
+    expect(verifyChain(relinked, TEST_CHAIN_KEY)).toMatchObject({ ok: false, index: 2, code: 'prev_hash_mismatch' });
     const foreign = b.events.map((e, i) => (i === 2 ? ({ ...e, caseId: 'other' } as CaseEvent) : e));
-    expect(verifyChain(foreign)).toMatchObject({ ok: false, index: 2, code: 'case_mismatch' });
-    expect(verifyChain(sealChain(tampered))).toMatchObject({ ok: true });
+    expect(verifyChain(foreign, TEST_CHAIN_KEY)).toMatchObject({ ok: false, index: 2, code: 'case_mismatch' });
+    // Re-sealed with the device's own key the edit is undetectable by the chain alone: the key must stay apart
+    // from the data (renderer/src/desk/keys.ts) and the platform's acknowledged heads anchor what was synced.
+    expect(verifyChain(sealChain(TEST_CHAIN_KEY, tampered), TEST_CHAIN_KEY)).toMatchObject({ ok: true });
+    // Without the key, re-hashing the edited chain (plain SHA-256 or another key) no longer verifies.
+    expect(verifyChain(sealChain(new Uint8Array(32).fill(9), tampered), TEST_CHAIN_KEY)).toMatchObject({ ok: false, index: 0, code: 'hash_mismatch' });
   });
 });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { PRESET_CY_RE_2020, applyOfficeSettings, replayEvents, verifyChain, foldCase, computePeriodEnd, builtinCalendar } from '../../shared';
 import type { CaseEventPayloads, CaseEventType, RuleSet } from '../../shared';
 import { addDays } from '../../shared/util/dates';
-import { calendar, caseBuilder, determinedPayload, pinOf, serveListing } from './case-helpers';
+import { calendar, caseBuilder, determinedPayload, pinOf, serveListing, TEST_CHAIN_KEY } from './case-helpers';
 
 const CY: RuleSet = (() => {
   const r = applyOfficeSettings(PRESET_CY_RE_2020, { periods: { repair_decision: { amount: 10 } }, decidedBy: 'x', decisionReference: 'y', effectiveFrom: '2020-01-01' });
@@ -51,7 +51,7 @@ describe('life-cycle properties', () => {
           const step = steps[i]!;
           b.attempt(step.type, date, step.payload as never);
         }
-        expect(verifyChain(b.events).ok).toBe(true);
+        expect(verifyChain(b.events, TEST_CHAIN_KEY).ok).toBe(true);
         const replay = replayEvents(b.events, CY, calendar, { today: '2026-11-22', ruleSet: CY, calendar });
         expect(replay.ok).toBe(true);
         const s1 = foldCase(b.events, CY, calendar, { today: '2026-11-22' });

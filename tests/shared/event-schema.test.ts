@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CASE_EVENT_TYPES, PAYLOAD_SCHEMAS, parseCaseEvent, PRESET_CY_RE_2020, applyOfficeSettings, verifyChain } from '../../shared';
-import { caseBuilder, determinedPayload, pinOf, serveListing } from './case-helpers';
+import { caseBuilder, determinedPayload, pinOf, serveListing, TEST_CHAIN_KEY } from './case-helpers';
 
 describe('parseCaseEvent', () => {
   it('has a payload schema for every event type', () => {
@@ -18,7 +18,7 @@ describe('parseCaseEvent', () => {
       expect(parsed.ok).toBe(true);
       return parsed.ok ? parsed.event : e;
     });
-    expect(verifyChain(roundTripped).ok).toBe(true);
+    expect(verifyChain(roundTripped, TEST_CHAIN_KEY).ok).toBe(true);
     const withExtra = { ...b.events[0], payload: { ...b.events[0]!.payload, futureField: 1 } };
     const parsed = parseCaseEvent(withExtra);
     expect(parsed.ok && (parsed.event.payload as unknown as Record<string, unknown>).futureField).toBe(1);

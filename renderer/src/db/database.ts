@@ -12,14 +12,17 @@ import type {
   BasisDocumentRow,
   CalendarRow,
   CaseEventRow,
+  ChainAnchorRow,
   CaseListRow,
   CaseRow,
   CaseTermsRow,
   DeadlineDayRow,
+  UserRow,
   DeadlineRow,
   DeviceRow,
   DocumentNumberRow,
   IssuedDocumentRow,
+  OperationLedgerRow,
   ObjectionRow,
   OutboxRow,
   RepairRow,
@@ -61,7 +64,10 @@ export class CreditDeskDb extends Dexie {
   documentNumbers!: Table<DocumentNumberRow, string>;
   caseList!: Table<CaseListRow, string>;
   deadlineDays!: Table<DeadlineDayRow, string>;
+  operationLedger!: Table<OperationLedgerRow, number>;
+  chainAnchors!: Table<ChainAnchorRow, string>;
   outboxPending!: Table<OutboxPendingRow, string>;
+  users!: Table<UserRow, string>;
 
   constructor(name: string = DB_NAME, options: DbOptions = {}) {
     super(name, {

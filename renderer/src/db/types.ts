@@ -6,6 +6,8 @@
 import type { OutboxRow } from '../../../shared/sync/outbox';
 import type { Actor, BasisDocumentType, CaseEvent, SubjectKind } from '../../../shared/case/events';
 import type { Severity } from '../../../shared/rules/types';
+import type { Role } from '../../../shared/users/roles';
+import type { PasswordRecord } from '../desk/users/password';
 
 export type { OutboxRow, Actor, SubjectKind, Severity, BasisDocumentType };
 
@@ -19,6 +21,47 @@ export type DeviceRow = {
   /** Hex secret for keyed lookup hashes of personal identifiers (never leaves the device). */
   lookupSecret: string;
   createdAt: string;
+  // ---- The keyed chains (renderer/src/desk/integrity/chains.ts; migration 0130) ----
+  /** The first deviceSeq recorded in the ledger (numbers below were issued before the ledger existed). */
+  ledgerFrom?: number;
+  /** The mac of the last ledger row (GENESIS_HASH before the first). */
+  ledgerHead?: string;
+  /** The next audit number. */
+  auditNext?: number;
+  /** The mac of the last chained audit row. */
+  auditHead?: string;
+  /** Fingerprint of the chain key the seal was made with. */
+  keyId?: string;
+  /** HMAC over deviceId, nextSeq and both chain heads: cutting a chain's tail needs the key too. */
+  seal?: string;
+};
+
+/**
+ * One operation numbered by this device (migration 0130): deviceSeq has no holes from `ledgerFrom`
+ * on, each row's mac links to the previous row's (HMAC under the device chain key).
+ */
+export type OperationLedgerRow = {
+  deviceSeq: number;
+  deviceId: string;
+  /** The outbox row's id (the operation's id on the platform). */
+  opId: string;
+  kind: string;
+  entityId: string;
+  payloadHash: string;
+  recordedAt: string;
+  mac: string;
+};
+
+/** A chain head the city platform acknowledged (migration 0130): proof of what was synced. */
+export type ChainAnchorRow = {
+  /** `${chain}|${seq}`. */
+  id: string;
+  /** 'ledger', 'audit' or 'case:<caseId>'. */
+  chain: string;
+  seq: number;
+  hash: string;
+  /** Server clock of the acknowledgement. */
+  ackedAt: string;
 };
 
 export type SubjectOrgType = '企业' | '个体工商户' | '专业合作社' | '社会组织' | '国家机关' | '事业单位' | '其他组织';
@@ -90,6 +133,8 @@ export type CaseRow = {
   docNos: string[];
   lastSeq: number;
   lastHash: string;
+  /** Events up to this seq were sealed unkeyed, before chains were keyed (migration 0130); absent: none. */
+  legacyChainSeq?: number;
   /** Date a repair was completed in this case (for the subject's re-listing bar, 朝阳房地产规定 第十九条). */
   repairCompletedOn?: string | null;
   createdAt: string;
@@ -196,9 +241,13 @@ export type AuditRow = {
   at: string;
   actor: Actor;
   action: string;
-  entity: 'subject' | 'subjectLink' | 'case' | 'attachment' | 'settings' | 'demo' | 'integrity' | 'ruleSet' | 'document' | 'numberBlock' | 'template' | 'sync' | 'commitment' | 'credit';
+  entity: 'subject' | 'subjectLink' | 'case' | 'attachment' | 'settings' | 'demo' | 'integrity' | 'ruleSet' | 'document' | 'numberBlock' | 'template' | 'sync' | 'commitment' | 'credit' | 'user';
   entityId: string;
   detail?: unknown;
+  /** Audit number (no holes; absent on rows written before the audit chain, migration 0130). */
+  seq?: number;
+  /** HMAC link to the previous audit row (renderer/src/desk/integrity/chains.ts). */
+  mac?: string;
 };
 
 /**
@@ -236,3 +285,24 @@ export type CaseListRow = {
  * `kinds[kind]` = [total, attention, flagged]. dueDate '' holds the unset and paused ones.
  */
 export type DeadlineDayRow = { dueDate: string; total: number; attention: number; flagged: number; kinds: Record<string, [number, number, number]> };
+
+/** A local account (migration 0131). The password is a scrypt record, never the password itself. */
+export type UserRow = {
+  id: string;
+  /** Unique, compared case-insensitively (stored lower-case). */
+  loginName: string;
+  /** The person's name as printed on acts and audit rows. */
+  name: string;
+  roles: Role[];
+  password: PasswordRecord;
+  /** Wrong passwords in a row since the last success or lock-out. */
+  failedCount: number;
+  /** ISO time until which logins are refused, or null. */
+  lockedUntil: string | null;
+  /** A disabled account cannot log in (accounts are never deleted: acts name them). */
+  active: boolean;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  lastLoginAt?: string;
+};

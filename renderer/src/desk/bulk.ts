@@ -30,6 +30,7 @@ import { codeRegisteredRefusal, subjectLabel, subjectRowFor, type RegisterSubjec
 import { loadCalendar, pinnedRuleSet, ruleSetKey } from './rules';
 import { caseListRow, caseTermsRow, documentNumbersOf } from './case-index';
 import { deskWrite, isRefused, refuseWrite } from './write';
+import { recordAudit, recordOperations, type NewAuditRow } from './integrity/chains';
 import { changeDeadlines } from './deadline-days';
 import { rewriteCreditDerived, type RuleSetCache } from './credit/derived';
 
@@ -201,7 +202,7 @@ export async function importBatch(desk: Desk, batch: DeskBatch, options: BatchOp
       const events = [...prior];
       let state: CaseState | undefined;
       for (const [i, draft] of drafts.entries()) {
-        const appended = appendEvent(events.map(domainEvent), draft, { ruleSet, calendar, today: w.today, previousRepairCompletedOn, caseId: caseRow.id, newId: desk.ids, recordedAt: w.at });
+        const appended = appendEvent(events.map(domainEvent), draft, { ruleSet, calendar, today: w.today, previousRepairCompletedOn, caseId: caseRow.id, newId: desk.ids, recordedAt: w.at, chainKey: w.chainKey });
         if (!appended.ok) {
           refuse(key, appended, firstIndex + i);
           return undefined;
@@ -307,7 +308,7 @@ export async function importBatch(desk: Desk, batch: DeskBatch, options: BatchOp
     const device = await ensureDevice(db, desk.ids);
     let seq = device.nextSeq;
     const outbox: OutboxRow[] = [];
-    const audit: AuditRow[] = [];
+    const audit: NewAuditRow[] = [];
     const queue = (kind: OutboxKind, entityId: string, payload: unknown) => {
       const row = buildOutboxRow({ id: desk.ids(), deviceId: device.deviceId, deviceSeq: seq++, kind, entityId, payloadSchemaVersion: OUTBOX_PAYLOAD_SCHEMA_VERSION, payload, recordedAt: w.at });
       outbox.push(row);
@@ -355,7 +356,6 @@ export async function importBatch(desk: Desk, batch: DeskBatch, options: BatchOp
     if (options.audit) audited(options.audit.action, 'case', '', options.audit.detail);
 
     // ---- one write of each table
-    await db.device.update('this', { nextSeq: seq });
     await db.subjects.bulkAdd([...newSubjects.values()]);
     await db.subjectLinks.bulkAdd(links);
     const touched = built.filter((b) => !b.isNew).map((b) => b.caseRow.id);
@@ -373,8 +373,9 @@ export async function importBatch(desk: Desk, batch: DeskBatch, options: BatchOp
     // The 统计 rows and the subject's credit record of each case, as the single-act path writes them.
     const creditRuleSets: RuleSetCache = new Map();
     for (const [i, b] of built.entries()) await rewriteCreditDerived(db, caseRows[i]!, b.state, b.events, w.at, creditRuleSets, calendar);
-    await db.outbox.bulkAdd(outbox);
-    await db.auditLog.bulkAdd(audit);
+    // Outbox and ledger rows (the device's next number moves with them), then the chained audit rows.
+    await recordOperations(db, desk.ids, w.chainKey, outbox);
+    await recordAudit(db, desk.ids, w.chainKey, audit);
     return {
       ok: true as const,
       subjects: Object.fromEntries([...newSubjects].map(([k, s]) => [k, s.id])),

@@ -7,6 +7,7 @@
 import { parseHolidaySchedule } from '../../../shared/calendar/schedule-schema';
 import type { Desk } from './desk';
 import { deskWrite, isRefused, type DeskRefused } from './write';
+import { refusedFor } from './users/permissions';
 import { CASE_TABLES, rederiveCase } from './cases';
 import { COMMITMENT_TABLES, commitmentOfDeadline, rederiveCommitmentDeadlines } from './commitments';
 
@@ -18,6 +19,8 @@ export type ScheduleImported = { ok: true; year: number; /** cases and commitmen
  * be derived keeps its rows and is counted in `skipped`).
  */
 export async function importHolidaySchedule(desk: Desk, json: unknown): Promise<ScheduleImported | DeskRefused> {
+  const denied = refusedFor(desk, 'settings');
+  if (denied) return denied;
   const parsed = parseHolidaySchedule(json, 'imported');
   if (!parsed.ok) return { ok: false, code: parsed.code, reason: `${parsed.reason}${parsed.errors.length ? `（${parsed.errors.slice(0, 3).join('；')}）` : ''}` };
   const year = parsed.schedule.year;

@@ -27,6 +27,7 @@ import { linkedPersons, personCodeKey, personNameKey, subjectLabel, type LinkedP
 import { codeQuery, keyTerm, nameContains, nameQueryKey, needsRecheck } from './search-terms';
 import { cappedCount, COUNT_CAP, distinctKeysPage, firstPage, lazySource, runSearch, searchMatches, type SearchCount, type SearchMatch, type SearchPage, type SearchSource } from './search';
 import { lookupSecret } from './device';
+import { deviceKeys } from './keys';
 import { checkCitizenId } from '../../../shared/identifiers/citizen-id';
 import { listingNoticeRecipients } from '../../../shared/case/recipients';
 import { documentTitle } from '../../../shared/documents/titles';
@@ -193,7 +194,7 @@ export async function appendToCase(w: WriteScope, caseRow: CaseRow, isNew: boole
     refuseWrite('case_row_out_of_sync', '案件记录与事件链不一致，请先“校验完整性”。');
   }
   const events = stored.map(domainEvent);
-  const appended = appendEvent(events, draft, { ...ctx, caseId: caseRow.id, newId: w.desk.ids, recordedAt: w.at });
+  const appended = appendEvent(events, draft, { ...ctx, caseId: caseRow.id, newId: w.desk.ids, recordedAt: w.at, chainKey: w.chainKey });
   if (!appended.ok) refuseWrite(appended.code, appended.reason);
   const seq = await w.deviceSeq();
   const row = { ...appended.event, deviceId: seq.deviceId, deviceSeq: seq.deviceSeq, ...(options.documentId ? { documentId: options.documentId } : {}) } as CaseEventRow;
@@ -501,7 +502,7 @@ export async function verifyCase(desk: Desk, caseId: string): Promise<IntegrityR
   if (!caseRow) return { ok: false, casesChecked: 0, eventsChecked: 0, caseId, caseNo: '', seq: 0, eventId: null, reason: '案件不存在' };
   const events = await loadEvents(db, caseId);
   const fail = (seq: number, eventId: string | null, reason: string): IntegrityReport => ({ ok: false, casesChecked: 1, eventsChecked: events.length, caseId, caseNo: caseRow.caseNo, seq, eventId, reason });
-  const chain = verifyChain(events.map(domainEvent));
+  const chain = verifyChain(events.map(domainEvent), await deviceKeys(desk).chainKey(), { legacyUpTo: caseRow.legacyChainSeq ?? 0 });
   if (!chain.ok) return fail(chain.index + 1, chain.eventId, chain.reason);
   const last = events.at(-1);
   if ((last?.seq ?? 0) !== caseRow.lastSeq || (last?.hash ?? '') !== caseRow.lastHash) {

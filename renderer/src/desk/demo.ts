@@ -5,7 +5,7 @@
  * region code 219900 is not a real county. Dates are relative to the desk's "today", so deadlines
  * show due/overdue states. Loading twice is refused.
  */
-import type { Desk } from './desk';
+import { staticSession, type Desk } from './desk';
 import { computeUsccCheckChar } from '../../../shared/identifiers/uscc';
 import { computeCitizenIdCheckChar } from '../../../shared/identifiers/citizen-id';
 import { addDays, type IsoDate } from '../../../shared/util/dates';
@@ -25,6 +25,7 @@ const DEMO_OFFICE_USCC = uscc('11', 'MB000000X');
 export const DEMO_OFFICE: OfficeProfile = {
   officeId: DEMO_OFFICE_USCC,
   name: '示例县社会信用体系建设领导小组办公室（演示）',
+  letterhead: '示例县社会信用体系建设领导小组办公室文件',
   uscc: DEMO_OFFICE_USCC,
   region: '示例省示例市示例县（虚构）',
   level: '县级',
@@ -73,7 +74,7 @@ export async function loadDemoData(trainingDesk: Desk): Promise<{ ok: true; subj
   if (await getSetting<string>(db, DEMO_KEY)) return { ok: false, reason: '演示数据已经载入过，不会重复载入。' };
   let office = await getOffice(db);
   const actor: Actor = { userId: 'staff:演示经办人甲', name: office?.staff[0] ?? '演示经办人甲' };
-  const desk: Desk = { ...trainingDesk, session: { actor: () => actor } };
+  const desk: Desk = { ...trainingDesk, session: staticSession(actor) };
   if (!office) {
     const synced = await syncOfficeRuleSets(desk, DEMO_OFFICE);
     if (!synced.ok) return { ok: false, reason: synced.reason };

@@ -15,6 +15,7 @@
 import type { CreditDeskDb } from '../db/database';
 import { newId, type IdMaker } from '../db/ids';
 import type { Actor } from '../../../shared/case/events';
+import { ROLES, type Role } from '../../../shared/users/roles';
 import type { IsoDate } from '../../../shared/util/dates';
 import { localDayOf } from '../format/time';
 
@@ -28,6 +29,8 @@ export type DeskClock = {
 export type DeskSession = {
   /** The officer acting now. */
   actor(): Actor;
+  /** The roles of that officer (the desk refuses what they do not grant: ./users/permissions.ts). */
+  roles(): readonly Role[];
 };
 
 /**
@@ -71,8 +74,12 @@ export function fixedDateClock(today: IsoDate): DeskClock {
   return { today: () => today, now: () => new Date().toISOString() };
 }
 
-export function staticSession(actor: Actor): DeskSession {
-  return { actor: () => actor };
+/**
+ * A fixed officer (tests, the bench, the demo loader). Without `roles` the officer holds every role;
+ * the app's session is the logged-in account (./users/session.ts).
+ */
+export function staticSession(actor: Actor, roles: readonly Role[] = ROLES): DeskSession {
+  return { actor: () => actor, roles: () => roles };
 }
 
 export type DeskOptions = Partial<Omit<Desk, 'db'>>;

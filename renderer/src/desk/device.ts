@@ -21,7 +21,8 @@ export async function ensureDevice(db: CreditDeskDb, ids: IdMaker): Promise<Devi
   return db.transaction('rw', db.device, async () => {
     const existing = await db.device.get('this');
     if (existing) return existing;
-    const row: DeviceRow = { id: 'this', deviceId: ids(), nextSeq: 1, lookupSecret: randomHex(32), createdAt: new Date().toISOString() };
+    // A new device starts its ledger and audit chain at 1 (renderer/src/desk/integrity/chains.ts).
+    const row: DeviceRow = { id: 'this', deviceId: ids(), nextSeq: 1, lookupSecret: randomHex(32), createdAt: new Date().toISOString(), ledgerFrom: 1, ledgerHead: '0'.repeat(64), auditNext: 1, auditHead: '0'.repeat(64) };
     await db.device.add(row);
     return row;
   });

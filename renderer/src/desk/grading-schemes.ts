@@ -16,6 +16,7 @@ import type { Refusal } from '../../../shared/util/result';
 import type { Desk } from './desk';
 import { subjectLabel } from './subjects';
 import { deskWrite, refuseWrite, type DeskRefused } from './write';
+import { refusedFor } from './users/permissions';
 import {
   creditRecordsTable,
   pointsEntriesTable,
@@ -50,6 +51,8 @@ export function latestVersions(schemes: readonly PointsScheme[]): PointsScheme[]
  * a new version of the latest one, stored and audited.
  */
 export async function saveSchemeSettings(desk: Desk, schemeKey: string, settings: SchemeSettings): Promise<{ ok: true; scheme: PointsScheme } | DeskRefused> {
+  const denied = refusedFor(desk, 'rule-sets');
+  if (denied) return denied;
   const latest = latestVersions(await allPointsSchemes(desk)).find((s) => s.schemeKey === schemeKey);
   if (!latest) return { ok: false, code: 'scheme_unknown', reason: '找不到该评分方案' };
   const applied = applySchemeSettings(latest, settings);
@@ -122,6 +125,8 @@ export async function latestSamplingPolicy(desk: Desk, policyId: string): Promis
 
 /** 设置抽查比例 (0–1 per tier): a new version of the policy, stored and audited. */
 export async function saveSamplingRatios(desk: Desk, policyId: string, ratios: Record<string, number>, decision: OfficeDecision): Promise<{ ok: true; policy: SamplingPolicy } | DeskRefused> {
+  const denied = refusedFor(desk, 'rule-sets');
+  if (denied) return denied;
   const latest = await latestSamplingPolicy(desk, policyId);
   if (!latest) return { ok: false, code: 'policy_unknown', reason: '找不到该抽查方案' };
   const applied = applySamplingRatios(latest, ratios, decision);

@@ -10,6 +10,7 @@
  *   if (r.ok) location.reload(); else message.error(r.reasonZh);
  */
 import type { Desk } from './desk';
+import { refusedFor } from './users/permissions';
 import { checkBeforeDestructive } from './sync';
 import { createDeviceLock, type SyncLock } from '../sync/lock';
 
@@ -17,9 +18,11 @@ export const RESET_CONFIRMATION = '确认重置';
 
 export type ResetOutcome =
   | { ok: true; deleted: string }
-  | { ok: false; code: 'not_confirmed' | 'unsent' | 'sync_running'; reasonZh: string; unsent?: number };
+  | { ok: false; code: 'not_confirmed' | 'unsent' | 'sync_running' | 'role_required'; reasonZh: string; unsent?: number };
 
 export async function resetLocalData(desk: Desk, typed: string, options: { deviceId?: string; lock?: SyncLock } = {}): Promise<ResetOutcome> {
+  const denied = refusedFor(desk, 'settings');
+  if (denied) return { ok: false, code: 'role_required', reasonZh: denied.reason };
   if (typed.trim() !== RESET_CONFIRMATION) {
     return { ok: false, code: 'not_confirmed', reasonZh: `请在输入框中输入「${RESET_CONFIRMATION}」四个字后再重置` };
   }

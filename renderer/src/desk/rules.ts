@@ -17,6 +17,7 @@ import type { IsoDate } from '../../../shared/util/dates';
 import { canonicalize } from '../../../shared/sync/hash';
 import type { Desk } from './desk';
 import { deskWrite, type DeskRefused } from './write';
+import { refusedFor } from './users/permissions';
 
 export function ruleSetKey(ref: { id: string; version: number }): string {
   return `${ref.id}@${ref.version}`;
@@ -115,6 +116,9 @@ export async function syncOfficeRuleSets(desk: Desk, office: OfficeProfile): Pro
     toStore.push(next);
     created.push(next);
   }
+  // Storing the published presets is housekeeping; a version derived from the office's settings is a rule change.
+  const denied = created.length > 0 ? refusedFor(desk, 'rule-sets') : null;
+  if (denied) return denied;
   return deskWrite(desk, ['ruleSets'], async (w) => {
     for (const r of toStore) await db.ruleSets.put({ id: ruleSetKey(r), name: r.title, data: r, updatedAt: w.at });
     if (created.length > 0) await w.audit('按办公室设置生成规则集版本', 'ruleSet', created.map(ruleSetKey).join(','), { created: created.map(ruleSetKey) });

@@ -4,6 +4,7 @@ import type { OfficeSettings } from '../../../shared/rules/types';
 import { parseOfficeProfile, type OfficeProfile } from '../../../shared/office/profile';
 import type { Desk } from './desk';
 import { deskWrite, type DeskRefused } from './write';
+import { refusedFor } from './users/permissions';
 
 export type { OfficeProfile, PeriodSetting, RuleSetAssignment } from '../../../shared/office/profile';
 
@@ -20,6 +21,8 @@ export async function getOffice(db: CreditDeskDb): Promise<OfficeProfile | undef
 
 /** 办公室设置: validated with shared/'s schema (the refusal names the first missing field), audited. */
 export async function saveOffice(desk: Desk, profile: OfficeProfile): Promise<{ ok: true } | DeskRefused> {
+  const denied = refusedFor(desk, 'settings');
+  if (denied) return denied;
   const parsed = parseOfficeProfile(profile);
   if (!parsed.ok) return { ok: false, code: parsed.code, reason: parsed.reason };
   return deskWrite(desk, ['settings'], async (w) => {
@@ -43,6 +46,8 @@ export async function putPreference(desk: Desk, key: string, value: unknown): Pr
 
 /** A setting that changes how the office works: written with an audit row. */
 export async function putAuditedSetting(desk: Desk, key: string, value: unknown, action: string): Promise<{ ok: true } | DeskRefused> {
+  const denied = refusedFor(desk, 'settings');
+  if (denied) return denied;
   return deskWrite(desk, ['settings'], async (w) => {
     const before = await desk.db.settings.get(key);
     await desk.db.settings.put({ key, value });

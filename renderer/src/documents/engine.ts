@@ -4,7 +4,7 @@
  */
 import { assemblePdf, type PdfMeta } from '../../../shared/documents/assemble';
 import type { BuiltUnit } from '../../../shared/documents/build';
-import { coverageHas, readFontFace, type FontFaceInfo } from '../../../shared/documents/font-tables';
+import { advanceWidth, coverageHas, readFontFace, type FontFaceInfo } from '../../../shared/documents/font-tables';
 import { describeMissing, type FaceCoverage, type FontPlan, type MissingGlyph } from '../../../shared/documents/glyphs';
 import type { DocNode, FontRole } from '../../../shared/documents/layout';
 
@@ -61,7 +61,15 @@ export class FontRegistry {
   add(font: LoadedFont): void {
     this.fonts.set(font.family, font);
     const { coverage, ascent, descent, unitsPerEm } = font.face;
-    this.coverages.set(font.family, { family: font.family, has: (cp) => coverageHas(coverage, cp), lineEm: (ascent - descent) / unitsPerEm });
+    const advances = new Map<number, number | undefined>();
+    const advance = (cp: number): number | undefined => {
+      if (!advances.has(cp)) {
+        const units = advanceWidth(font.bytes, font.face, cp);
+        advances.set(cp, units === undefined ? undefined : units / unitsPerEm);
+      }
+      return advances.get(cp);
+    };
+    this.coverages.set(font.family, { family: font.family, has: (cp) => coverageHas(coverage, cp), lineEm: (ascent - descent) / unitsPerEm, advance });
   }
 
   has(family: string): boolean {

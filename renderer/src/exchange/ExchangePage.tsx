@@ -5,13 +5,9 @@
 import { App as AntApp, Button, Card, Space, Tabs, Typography } from 'antd';
 import { importTemplate, IMPORT_TEMPLATE_IDS, templateWorkbook, type ImportTemplateId } from '../../../shared';
 import { saveWorkbook } from './xlsx-writer';
+import { ImportCard, TEMPLATE_LABELS } from './ImportCard';
+import { ExportCard } from './ExportCard';
 
-export const TEMPLATE_LABELS: Record<ImportTemplateId, string> = {
-  subjects_org: '企业及其他组织主体',
-  subjects_person: '自然人主体',
-  cases: '失信案件（含认定依据文书）',
-  linked_persons: '关联责任人（法定代表人、主要责任人）',
-};
 
 function TemplatesCard() {
   const { message } = AntApp.useApp();
@@ -48,7 +44,17 @@ export function ExchangePage({ params }: { params: string[] }) {
       <Tabs
         defaultActiveKey={tab}
         items={[
-          { key: 'import', label: '导入', children: <TemplatesCard /> },
+          {
+            key: 'import',
+            label: '导入',
+            children: (
+              <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+                <TemplatesCard />
+                <ImportCard />
+              </Space>
+            ),
+          },
+          { key: 'export', label: '导出', children: <ExportCard /> },
         ]}
       />
     </Space>

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { CreditDeskDb, openDatabase } from '../../../renderer/src/db/database';
-import { MIGRATIONS, assertStrictlyIncreasing, type Migration } from '../../../renderer/src/db/migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, assertStrictlyIncreasing, type Migration } from '../../../renderer/src/db/migrations';
 import { migration0010 } from '../../../renderer/src/db/migrations/0010-initial-case-desk';
 import { dump, openTestDb, uniqueDbName } from '../../helpers/dexie';
 
@@ -71,7 +71,7 @@ describe('migrations registry', () => {
 
   it('refuses data written by a newer version, with a Chinese explanation, and never wipes it', async () => {
     const name = uniqueDbName();
-    const future: Migration = { version: 99, name: 'future', stores: { futureTable: 'id' } };
+    const future: Migration = { version: LATEST_SCHEMA_VERSION + 1, name: 'future', stores: { futureTable: 'id' } };
     const newer = new CreditDeskDb(name, { migrations: [...MIGRATIONS, future] });
     await newer.settings.put({ key: 'office', value: { name: '未来' } });
     newer.close();

@@ -20,6 +20,8 @@ import { migration0081 } from './0081-case-list';
 import { migration0082 } from './0082-deadline-kind-indexes';
 import { migration0083 } from './0083-deadline-days';
 import { migration0090 } from './0090-outbox-pending';
+import { migration0130 } from './0130-keyed-chains';
+import { migration0131 } from './0131-users';
 
 export type { Migration } from './types';
 
@@ -37,6 +39,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0082,
   migration0083,
   migration0090,
+  migration0130,
+  migration0131,
 ];
 
 /** Throws when versions are not strictly increasing positive integers. */

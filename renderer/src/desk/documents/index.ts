@@ -10,7 +10,8 @@ import type { Desk } from '../desk';
 import { getOffice } from '../settings';
 import { CASE_TABLES, appendToCase, domainEvent, loadEvents, parseActDraft } from '../cases';
 import { caseRulesContext } from '../rules';
-import { deskWrite, DeskRefusal, isRefused, refuseWrite, type DeskRefused } from '../write';
+import { deskWrite, DeskRefusal, INTEGRITY_TABLES, isRefused, refuseWrite, type DeskRefused } from '../write';
+import { deviceKeys } from '../keys';
 import { DOCUMENT_KINDS, type DocumentInput, type DocumentKind } from '../../../../shared/documents/types';
 import { issuingOffice } from '../../../../shared/office/profile';
 import { documentFromCase } from '../../../../shared/documents/from-case';
@@ -30,6 +31,7 @@ import type { DocumentRenderer, IssueDeps } from '../../documents/issue';
 import type { Check } from '../../../../shared/util/result';
 import { createDexieDocumentStore, type DocumentStore } from './store';
 import { documentOutboxHook } from './outbox-hook';
+import { refusedFor } from '../users/permissions';
 
 const stores = new WeakMap<Desk, DocumentStore>();
 
@@ -58,8 +60,10 @@ export async function reconcileStale(desk: Desk, deviceId: string): Promise<numb
   return fixed.filter((e) => e.state === 'voided').length;
 }
 
-/** 分配号段 (audited). Who may allocate is decided by the session's role once users exist. */
+/** 分配号段 (审核人 only, audited). */
 export async function allocateNumberBlock(desk: Desk, block: Omit<NumberBlock, 'id' | 'assignedAt' | 'assignedBy' | 'source'>): Promise<{ ok: true; block: NumberBlock } | DeskRefused> {
+  const denied = refusedFor(desk, 'allocate-numbers');
+  if (denied) return denied;
   const full: NumberBlock = { ...block, id: desk.ids(), assignedAt: desk.clock.now(), assignedBy: desk.session.actor().name, source: 'admin' };
   return deskWrite(desk, ['numberBlocks'], async (w) => {
     const added = await documentStore(desk).addBlock(full);
@@ -193,7 +197,7 @@ export async function prepareCaseDocument(desk: Desk, request: CaseDocumentReque
   if (act) {
     const parsed = parseActDraft(act, act.actor);
     if (!parsed.ok) return parsed;
-    const tried = appendEvent(events, parsed.draft, { ...ctx, caseId: caseRow.id, newId: desk.ids, recordedAt: desk.clock.now() });
+    const tried = appendEvent(events, parsed.draft, { ...ctx, caseId: caseRow.id, newId: desk.ids, recordedAt: desk.clock.now(), chainKey: await deviceKeys(desk).chainKey() });
     if (!tried.ok) return { ok: false, code: tried.code, reason: tried.reason };
     state = tried.state;
   }
@@ -225,7 +229,7 @@ export async function issueCaseDocument(desk: Desk, renderer: DocumentRenderer, 
     ...(act
       ? {
           alsoWrite: {
-            tables: [...CASE_TABLES, 'outbox', 'device', 'auditLog'],
+            tables: [...CASE_TABLES, ...INTEGRITY_TABLES],
             write: async (doc: IssuedDocument) => {
               const numbered = { ...act, payload: act.type === 'listed' ? { ...act.payload, decisionNo: doc.numberText } : act.type === 'pre_notice_served' ? { ...act.payload, documentNo: doc.numberText } : act.payload } as EventDraft;
               const written = await deskWrite(desk, CASE_TABLES, async (w) => {

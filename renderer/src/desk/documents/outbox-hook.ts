@@ -5,6 +5,8 @@
  */
 import type { Desk } from '../desk';
 import { appendOutboxRow } from '../outbox';
+import { deviceKeys } from '../keys';
+import { INTEGRITY_TABLES } from '../write';
 import { appendAuditRow } from '../audit';
 import type { IssuedDocument } from '../../../../shared/documents/issued';
 import type { IssuedHook } from './store';
@@ -55,10 +57,16 @@ export function issuedDocumentPayload(doc: IssuedDocument, supersededId?: string
 /** The outbox row and the audit row of an issued document, written in the issuing transaction. */
 export function documentOutboxHook(desk: Desk): IssuedHook {
   return {
-    tables: ['outbox', 'device', 'auditLog'],
+    tables: [...INTEGRITY_TABLES],
+    // The chain key is fetched before the issuing transaction opens (not one of its requests).
+    prepare: async () => {
+      await deviceKeys(desk).chainKey();
+    },
     async inTransaction(doc, supersededId) {
-      await appendOutboxRow(desk.db, desk.ids, 'document-issued', doc.caseId || doc.id, issuedDocumentPayload(doc, supersededId), doc.issuedAt);
-      await appendAuditRow(desk.db, desk.ids, desk.session.actor(), doc.issuedAt, supersededId ? `更正文书（作废原文书）` : '签发文书', 'document', doc.id, { numberText: doc.numberText, kind: doc.kind, caseId: doc.caseId, sha256: doc.sha256, ...(supersededId ? { supersededId } : {}) });
+      const chainKey = deviceKeys(desk).loadedChainKey();
+      if (!chainKey) throw new Error('documentOutboxHook: the chain key was not loaded before the issuing transaction');
+      await appendOutboxRow(desk.db, desk.ids, chainKey, 'document-issued', doc.caseId || doc.id, issuedDocumentPayload(doc, supersededId), doc.issuedAt);
+      await appendAuditRow(desk.db, desk.ids, chainKey, desk.session.actor(), doc.issuedAt, supersededId ? `更正文书（作废原文书）` : '签发文书', 'document', doc.id, { numberText: doc.numberText, kind: doc.kind, caseId: doc.caseId, sha256: doc.sha256, ...(supersededId ? { supersededId } : {}) });
     },
   };
 }

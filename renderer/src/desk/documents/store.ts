@@ -79,6 +79,8 @@ function seriesWhere(s: NumberSeries): [string, StoredDocumentKind, number] {
 export type IssuedHook = {
   /** Extra tables the hook writes; they join the issuing transaction. */
   tables: string[];
+  /** Runs before the issuing transaction opens (e.g. to load a key: nothing but IndexedDB requests may be awaited inside). */
+  prepare?(): Promise<void>;
   inTransaction(doc: IssuedDocument, supersededId?: string): Promise<void>;
 };
 
@@ -112,6 +114,7 @@ export function createDexieDocumentStore(db: Dexie, onIssued?: IssuedHook): Docu
       });
     },
     async completeIssue(entry, doc, supersede, also) {
+      await onIssued?.prepare?.();
       const tables = [...new Set([...issueTables, ...(also?.tables ?? []).map((name) => db.table(name))])];
       await db.transaction('rw', tables, async () => {
         const current = await t.ledger.get(entry.id);

@@ -12,7 +12,7 @@
  * Both return `{ ok: false, reasonZh }` for items the desk cannot use; the caller leaves those in
  * `syncInbox` with the reason (they never block the pull cursor).
  */
-import type { Desk } from '../desk';
+import { staticSession, type Desk } from '../desk';
 import { ruleSetKey } from '../rules';
 import { importHolidaySchedule } from '../calendars';
 import { deskWrite } from '../write';
@@ -29,7 +29,7 @@ const PLATFORM_NAME = PLATFORM_ACTOR.name;
 
 /** A pulled 节假日安排: stored exactly as an office import, then provisional deadlines are recomputed. */
 export async function applyHolidayCalendar(desk: Desk, item: InboxRow): Promise<ReferenceApplication> {
-  const platform: Desk = { ...desk, session: { actor: () => PLATFORM_ACTOR } };
+  const platform: Desk = { ...desk, session: staticSession(PLATFORM_ACTOR) };
   const imported = await importHolidaySchedule(platform, item.payload);
   if (!imported.ok) return { ok: false, reasonZh: `平台下发的节假日安排未采用：${imported.reason}` };
   return { ok: true, detail: `${imported.year}年节假日安排已采用；${imported.refreshed} 件案件或承诺的期限已重新计算` };
@@ -46,7 +46,7 @@ export async function applyRuleSetUpdate(desk: Desk, item: InboxRow): Promise<Re
   const parsed = parseRuleSetUpdate(item.payload);
   if (!parsed.ok) return { ok: false, reasonZh: parsed.reason };
   const incoming = parsed.update.ruleSet;
-  const platform: Desk = { ...desk, session: { actor: () => PLATFORM_ACTOR } };
+  const platform: Desk = { ...desk, session: staticSession(PLATFORM_ACTOR) };
   const written = await deskWrite(platform, ['ruleSets'], async (w): Promise<ReferenceApplication> => {
     const versions = (await db.ruleSets.toArray()).map((r) => r.data as RuleSet).filter((r) => r.id === incoming.id);
     const other = versions.find((r) => r.jurisdictionKey !== incoming.jurisdictionKey || r.kind !== incoming.kind);

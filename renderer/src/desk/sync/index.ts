@@ -6,6 +6,7 @@
 import type { Desk } from '../desk';
 import type { InboxRow } from './outbox-store';
 import { buildOutboxRow, requeueEdited, type OutboxRow } from '../../../../shared/sync/outbox';
+import { recordOperations } from '../integrity/chains';
 import { createPulledApplier } from './apply-pulled';
 import { createSyncEngine, type SyncProgress, type SyncReport } from '../../sync/engine';
 import { guardDestructiveAction, type DestructiveAction, type GuardVerdict } from '../../sync/guard';
@@ -14,6 +15,7 @@ import { exportUnsent } from '../../sync/sneakernet';
 import { createDexieOutboxStore, type OutboxStore } from './outbox-store';
 import { assertSecurePlatformUrl, createHttpTransport, TransportError } from '../../sync/transport';
 import { deskWrite, refuseWrite, type DeskRefused } from '../write';
+import { refusedFor } from '../users/permissions';
 import { desktopApi, isBrowserMode } from '../../bridge/desktop';
 
 export type PlatformConfig = { baseUrl: string; officeId: string; token: string };
@@ -49,6 +51,8 @@ export async function getPlatformConfig(desk: Desk): Promise<PlatformConfig | un
 /** Validates (HTTPS unless this machine) and saves; throws TransportError with a Chinese message. */
 export async function savePlatformConfig(desk: Desk, config: PlatformConfig): Promise<void> {
   if (desk.mode === 'training') throw new TransportError('insecure', 'training desk', '培训模式不能连接市平台（培训数据是虚构的）。要设置办公室的市平台连接，请到“设置”→“培训模式”点“退出培训模式”。');
+  const denied = refusedFor(desk, 'settings');
+  if (denied) throw new TransportError('insecure', 'role required', denied.reason);
   const baseUrl = config.baseUrl.trim().replace(/\/+$/, '');
   assertSecurePlatformUrl(baseUrl);
   if (!config.token.trim()) throw new TransportError('insecure', 'token missing', '请填写平台发放的单位令牌');
@@ -192,9 +196,9 @@ export async function resolveConflict(desk: Desk, id: string, resolution: Confli
     await desk.db.outbox.put(closed);
     if (resolution === 'send-as-correction') {
       const seq = await w.deviceSeq();
-      await desk.db.outbox.add(
+      await recordOperations(desk.db, desk.ids, w.chainKey, [
         buildOutboxRow({ id: desk.ids(), deviceId: seq.deviceId, deviceSeq: seq.deviceSeq, kind: row.kind, entityId: row.entityId, payloadSchemaVersion: row.payloadSchemaVersion, payload: row.payload, recordedAt: w.at, supersedes: row.id, ...(row.attachments ? { attachments: row.attachments } : {}) }),
-      );
+      ]);
     }
     await w.audit(resolution === 'keep-platform' ? '冲突核对：以平台版本为准' : '冲突核对：作为更正重新报送', 'sync', id);
     return { ok: true as const };
