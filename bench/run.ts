@@ -16,7 +16,6 @@ type BenchModule = { file: string; exportName: string };
 const BENCHES: BenchModule[] = [
   { file: './documents.ts', exportName: 'runDocumentsBench' },
   { file: './sync.ts', exportName: 'runSyncBench' },
-  { file: './statistics-page.ts', exportName: 'runStatsBench' },
   { file: './app.ts', exportName: 'runAppBench' },
 ];
 

@@ -123,6 +123,11 @@ export type E2eApp = {
   downloadsDir: string;
   /** Errors the page printed to its console or threw; tests may assert there were none. */
   pageErrors: string[];
+  /**
+   * Everything a quiet console must not show, from the first load on: console errors and warnings
+   * (the page's and its workers'), uncaught exceptions, and failed requests (e.g. a favicon 404).
+   */
+  consoleProblems: string[];
   /** Reload the app (IndexedDB persists across reloads within one app). */
   reload(): Promise<void>;
   close(): Promise<void>;
@@ -134,10 +139,31 @@ export type StartAppOptions = {
   /** Hash route, e.g. '#/cases'. */
   hash?: string;
   viewport?: { width: number; height: number };
+  /** The built renderer to serve: dist/renderer (default) or another, e.g. `buildDevRenderer()`'s. */
+  root?: string;
 };
 
+/** Where the development build goes (git-ignored, beside dist/renderer). */
+export const RENDERER_DEV_DIST = join(ROOT, 'dist/renderer-dev');
+
+/**
+ * The renderer built in development mode (React's and antd's development code, with their warnings),
+ * served like the shipped build; `npm run web` runs the same code on Vite's dev server.
+ */
+export async function buildDevRenderer(): Promise<string> {
+  const { build } = await import('vite');
+  await build({
+    configFile: join(ROOT, 'vite.config.ts'),
+    mode: 'development',
+    logLevel: 'error',
+    define: { 'process.env.NODE_ENV': JSON.stringify('development') },
+    build: { outDir: RENDERER_DEV_DIST, emptyOutDir: true, minify: false, sourcemap: false, reportCompressedSize: false },
+  });
+  return RENDERER_DEV_DIST;
+}
+
 export async function startApp(options: StartAppOptions = {}): Promise<E2eApp> {
-  const server = await serveRenderer();
+  const server = await serveRenderer(options.root);
   const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
   const downloadsDir = mkdtempSync(join(tmpdir(), 'credit-desk-downloads-'));
   const context = await browser.newContext({
@@ -148,9 +174,26 @@ export async function startApp(options: StartAppOptions = {}): Promise<E2eApp> {
   });
   const page = await context.newPage();
   const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  const consoleProblems: string[] = [];
+  page.on('pageerror', (error) => {
+    pageErrors.push(String(error));
+    consoleProblems.push(`uncaught: ${String(error)}`);
+  });
   page.on('console', (message) => {
     if (message.type() === 'error') pageErrors.push(message.text());
+    if (message.type() === 'error' || message.type() === 'warning') consoleProblems.push(`console.${message.type()}: ${message.text()} (${message.location().url})`);
+  });
+  page.on('worker', (worker) => {
+    worker.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') consoleProblems.push(`worker console.${message.type()}: ${message.text()}`);
+    });
+  });
+  // The app's own requests only (the PDF viewer's chrome:// resources are Chromium's business).
+  page.on('response', (response) => {
+    if (response.url().startsWith(server.url) && response.status() >= 400) consoleProblems.push(`HTTP ${response.status()} ${new URL(response.url()).pathname}`);
+  });
+  page.on('requestfailed', (request) => {
+    if (request.url().startsWith(server.url)) consoleProblems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? ''})`);
   });
   const url = `${server.url}${options.query ? `?${options.query}` : ''}${options.hash ?? ''}`;
   await page.goto(url, { waitUntil: 'load' });
@@ -161,6 +204,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<E2eApp> {
     baseUrl: server.url,
     downloadsDir,
     pageErrors,
+    consoleProblems,
     async reload() {
       await page.reload({ waitUntil: 'load' });
     },

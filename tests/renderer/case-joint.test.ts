@@ -6,7 +6,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { ACTOR, determinedCaseId, officeDesk, on } from './fixtures';
-import { foldStoredCase, loadEvents, recordAct, verifyCase } from '../../renderer/src/desk/cases';
+import { foldStoredCase, loadEvents, recordAct } from '../../renderer/src/desk/cases';
+import { verifyCase } from '../../renderer/src/desk/integrity/check';
 import { jointProgress, windDownPrompts } from '../../shared/case/joint';
 import type { Desk } from '../../renderer/src/desk/desk';
 import type { EventDraft } from '../../shared/case/events';

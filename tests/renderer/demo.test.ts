@@ -4,7 +4,7 @@ import { CreditDeskDb } from '../../renderer/src/db/database';
 import { loadDemoData } from '../../renderer/src/desk/demo';
 import { createDesk, fixedDateClock } from '../../renderer/src/desk/desk';
 import { attentionCounts } from '../../renderer/src/desk/deadlines';
-import { verifyAllCases } from '../../renderer/src/desk/cases';
+import { verifyAllCases } from '../../renderer/src/desk/integrity/check';
 import { uniqueDbName } from '../helpers/dexie';
 
 describe('载入演示数据', () => {

@@ -101,6 +101,22 @@ describe('search at county scale', () => {
     expect(all).toContain(rare!.id);
   });
 
+  it('pages a name fragment each subject once, even when its name holds the fragment several times', async () => {
+    const first17 = '91219900MA0XR7M02';
+    const r = await registerSubject(desk, { kind: 'legal_person', name: '示例县垚垚垚垚建材有限公司', uscc: first17 + computeUsccCheckChar(first17) });
+    if (!r.ok) throw new Error(r.reason);
+    const expected = subjects.filter((s) => s.kind !== 'natural_person' && (s.name ?? '').includes('垚')).length + 1;
+    const all: string[] = [];
+    for (let p = 0; ; p++) {
+      const page = await searchSubjects(desk, '垚', p, 3);
+      all.push(...page.rows.map((s) => s.id));
+      if (!page.hasMore) break;
+    }
+    expect(all).toContain(r.subject.id);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all).toHaveLength(expected);
+  });
+
   it('finds natural persons only by exact name or ID, and keeps their names out of every index', async () => {
     const person = subjects.find((s) => s.kind === 'natural_person' && [...(s.pii?.name ?? '')].length === 3)!;
     const name = person.pii!.name;

@@ -6,7 +6,7 @@ import { SEARCH_MATCH_LABELS, type SearchMatch } from '../desk';
  * Typing pauses this long before a search runs. Short: a search reads one index range (≈ tens of
  * ms on a county), so the whole keystroke-to-rows path stays under 150 ms.
  */
-export const SEARCH_DEBOUNCE_MS = 60;
+export const SEARCH_DEBOUNCE_MS = 30;
 
 /** The value after it has stopped changing for `ms` (typing does not query on every key). */
 export function useDebounced<T>(value: T, ms = SEARCH_DEBOUNCE_MS): T {

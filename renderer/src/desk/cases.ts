@@ -16,7 +16,6 @@ import type { CaseState, Deadline } from '../../../shared/case/state';
 import { appendEvent } from '../../../shared/case/append';
 import { canPerform, type PerformCheck } from '../../../shared/case/can-perform';
 import { foldCase } from '../../../shared/case/fold';
-import { verifyChain } from '../../../shared/case/hash-chain';
 import { parseEventDraft } from '../../../shared/case/schema';
 import { followUpActs } from '../../../shared/case/joint';
 import type { IsoDate } from '../../../shared/util/dates';
@@ -27,7 +26,6 @@ import { linkedPersons, personCodeKey, personNameKey, subjectLabel, type LinkedP
 import { codeQuery, keyTerm, nameContains, nameQueryKey, needsRecheck } from './search-terms';
 import { cappedCount, COUNT_CAP, distinctKeysPage, firstPage, lazySource, runSearch, searchMatches, type SearchCount, type SearchMatch, type SearchPage, type SearchSource } from './search';
 import { lookupSecret } from './device';
-import { deviceKeys } from './keys';
 import { checkCitizenId } from '../../../shared/identifiers/citizen-id';
 import { listingNoticeRecipients } from '../../../shared/case/recipients';
 import { documentTitle } from '../../../shared/documents/titles';
@@ -489,48 +487,6 @@ export async function countCases(desk: Desk, query: string, match: SearchMatch |
 
 export async function casesOfSubject(desk: Desk, subjectId: string, limit = 100): Promise<CaseRow[]> {
   return desk.db.cases.where('subjectId').equals(subjectId).limit(limit).toArray();
-}
-
-export type IntegrityReport =
-  | { ok: true; casesChecked: number; eventsChecked: number }
-  | { ok: false; casesChecked: number; eventsChecked: number; caseId: string; caseNo: string; seq: number; eventId: string | null; reason: string };
-
-/** Verifies one case's hash chain and that the case row agrees with its last event. */
-export async function verifyCase(desk: Desk, caseId: string): Promise<IntegrityReport> {
-  const db = desk.db;
-  const caseRow = await db.cases.get(caseId);
-  if (!caseRow) return { ok: false, casesChecked: 0, eventsChecked: 0, caseId, caseNo: '', seq: 0, eventId: null, reason: '案件不存在' };
-  const events = await loadEvents(db, caseId);
-  const fail = (seq: number, eventId: string | null, reason: string): IntegrityReport => ({ ok: false, casesChecked: 1, eventsChecked: events.length, caseId, caseNo: caseRow.caseNo, seq, eventId, reason });
-  const chain = verifyChain(events.map(domainEvent), await deviceKeys(desk).chainKey(), { legacyUpTo: caseRow.legacyChainSeq ?? 0 });
-  if (!chain.ok) return fail(chain.index + 1, chain.eventId, chain.reason);
-  const last = events.at(-1);
-  if ((last?.seq ?? 0) !== caseRow.lastSeq || (last?.hash ?? '') !== caseRow.lastHash) {
-    return fail(caseRow.lastSeq, null, `案件记录显示共${caseRow.lastSeq}条事件，事件链只有${last?.seq ?? 0}条（末尾事件缺失或被替换）`);
-  }
-  return { ok: true, casesChecked: 1, eventsChecked: events.length };
-}
-
-/** Verifies every case, in primary-key pages (never the whole table in memory); stops at the first broken link. */
-export async function verifyAllCases(desk: Desk, onProgress?: (checked: number, total: number) => void, pageSize = 200): Promise<IntegrityReport> {
-  const db = desk.db;
-  const total = await db.cases.count();
-  let casesChecked = 0;
-  let eventsChecked = 0;
-  let lastKey: string | undefined;
-  for (;;) {
-    const keys = lastKey === undefined ? await db.cases.orderBy(':id').limit(pageSize).primaryKeys() : await db.cases.where(':id').above(lastKey).limit(pageSize).primaryKeys();
-    if (keys.length === 0) break;
-    for (const key of keys) {
-      const r = await verifyCase(desk, key);
-      eventsChecked += r.eventsChecked;
-      casesChecked += 1;
-      if (!r.ok) return { ...r, casesChecked, eventsChecked };
-    }
-    lastKey = keys.at(-1);
-    onProgress?.(casesChecked, total);
-  }
-  return { ok: true, casesChecked, eventsChecked };
 }
 
 export type CaseView = FoldedCase & {

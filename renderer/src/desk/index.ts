@@ -7,6 +7,7 @@ export * from './desk';
 export { isRefused, type DeskRefused } from './write';
 export * from './subjects';
 export * from './cases';
+export { checkIntegrity, verifyAllCases, verifyCase, MAX_FINDINGS, type IntegrityFinding, type IntegrityReport } from './integrity/check';
 export * from './deadlines';
 export * from './case-list';
 export * from './search';

@@ -56,6 +56,20 @@ export async function distinctKeysPage(read: (limit: number) => Promise<string[]
 }
 
 /**
+ * Rows `offset … offset + limit` of a multi-entry range, each record once, read as rows in one
+ * getAll (when the index is on the rows' own table): the same page as distinctKeysPage + bulkGet
+ * in one request instead of one per row.
+ */
+export async function distinctRowsPage<T extends { id: string }>(read: (limit: number) => Promise<T[]>, offset: number, limit: number): Promise<T[]> {
+  const wanted = offset + limit;
+  for (let n = wanted + Math.max(4, Math.ceil(wanted / 4)); ; n *= 4) {
+    const rows = await read(n);
+    const unique = [...new Map(rows.map((r) => [r.id, r])).values()];
+    if (unique.length >= wanted || rows.length < n) return unique.slice(offset, wanted);
+  }
+}
+
+/**
  * A way whose index key needs something read first (a natural person's keyed hash needs this
  * device's secret): it is built only when tried, so queries matched before it never pay for it.
  */

@@ -16,7 +16,7 @@ import { normalizeIdentifierInput } from '../../../shared/identifiers/normalize'
 import { fromHex, hmacSha256Hex } from '../../../shared/util/sha256';
 import type { Desk } from './desk';
 import { codeQuery, keyTerm, nameContains, nameQueryKey, needsRecheck, normalizeName, organisationNameTerms } from './search-terms';
-import { cappedCount, distinctKeysPage, firstPage, lazySource, runSearch, searchMatches, type SearchCount, type SearchMatch, type SearchPage, type SearchSource } from './search';
+import { cappedCount, distinctRowsPage, firstPage, lazySource, runSearch, searchMatches, type SearchCount, type SearchMatch, type SearchPage, type SearchSource } from './search';
 import { lookupSecret } from './device';
 import { deskWrite, refuseWrite, type DeskRefused } from './write';
 
@@ -238,8 +238,9 @@ export function subjectSources(desk: Desk, query: string): SearchSource<SubjectR
       match: 'name',
       page: async (offset, limit) => {
         if (recheck) return range().offset(offset).limit(limit).toArray();
-        const ids = await distinctKeysPage((n) => db.subjects.where('searchTerms').startsWith(key).limit(n).primaryKeys(), offset, limit);
-        return (await db.subjects.bulkGet(ids)).filter((s): s is SubjectRow => s !== undefined);
+        // The rows themselves in one getAll (a bulkGet after the keys costs a request per row),
+        // each subject once: a name may hold the fragment twice.
+        return distinctRowsPage((n) => db.subjects.where('searchTerms').startsWith(key).limit(n).toArray(), offset, limit);
       },
       // Keys only (one getAllKeys), deduplicated here: a name may hold the fragment twice.
       count: () => cappedCount((n) => (recheck ? range() : db.subjects.where('searchTerms').startsWith(key)).limit(n).primaryKeys()),

@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Row, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { ListTable } from '../components/ListTable';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useAppStore, useDesk } from '../stores/app-store';
@@ -87,6 +88,17 @@ function CaseFilters({ filter, onChange }: { filter: CaseListFilter; onChange: (
   );
 }
 
+/** The case list's columns (stable: the table re-renders only for new rows). */
+const CASE_COLUMNS: TableColumnsType<CaseRow | CaseListItem> = [
+  { title: '案件编号', dataIndex: 'caseNo', width: 200, render: (v: string) => <a data-testid="case-row">{v}</a> },
+  { title: '主体', dataIndex: 'subjectLabel', width: 240, ellipsis: true },
+  { title: '失信行为', dataIndex: 'behaviourLabel', ellipsis: true },
+  { title: '严重程度', dataIndex: 'severity', width: 80, render: (v: keyof typeof SEVERITY_LABELS) => SEVERITY_LABELS[v] },
+  { title: '阶段', dataIndex: 'stateLabel', width: 150, render: (v: string) => <Tag>{v}</Tag> },
+  { title: '最近期限', width: 170, render: (_, r) => ('nextDue' in r && r.nextDue ? `${r.nextDue} ${r.nextDueLabel}` : '—') },
+  { title: '认定日期', dataIndex: 'determinationDate', width: 100 },
+];
+
 function CaseList() {
   const desk = useDesk();
   const { query, debouncedQuery: q, prefer, setPrefer, changeQuery } = useSearchQuery();
@@ -132,7 +144,7 @@ function CaseList() {
         </Button>
       </Space>
       {!searching && <CaseFilters filter={filter} onChange={changeFilter} />}
-      <Table<CaseRow | CaseListItem>
+      <ListTable<CaseRow | CaseListItem>
         size="small"
         rowKey="id"
         virtual
@@ -145,15 +157,7 @@ function CaseList() {
         data-rows-for={result?.q}
         onRow={(r) => ({ onClick: () => navigate('cases', r.id), style: { cursor: 'pointer' } })}
         locale={{ emptyText: searching ? '没有找到匹配的案件' : Object.keys(filter).length ? '没有符合筛选条件的案件' : '尚无案件：可从“主体”中选择主体新建案件，或在设置中载入演示数据' }}
-        columns={[
-          { title: '案件编号', dataIndex: 'caseNo', width: 200, render: (v: string) => <a data-testid="case-row">{v}</a> },
-          { title: '主体', dataIndex: 'subjectLabel', width: 240, ellipsis: true },
-          { title: '失信行为', dataIndex: 'behaviourLabel', ellipsis: true },
-          { title: '严重程度', dataIndex: 'severity', width: 80, render: (v: keyof typeof SEVERITY_LABELS) => SEVERITY_LABELS[v] },
-          { title: '阶段', dataIndex: 'stateLabel', width: 150, render: (v: string) => <Tag>{v}</Tag> },
-          { title: '最近期限', width: 170, render: (_, r) => ('nextDue' in r && r.nextDue ? `${r.nextDue} ${r.nextDueLabel}` : '—') },
-          { title: '认定日期', dataIndex: 'determinationDate', width: 100 },
-        ]}
+        columns={CASE_COLUMNS}
       />
       <ListCount count={count} unit="件" loaded={result?.rows.length ?? 0} testId="case-count" />
     </div>

@@ -1,4 +1,5 @@
-import { App as AntApp, Alert, Button, Card, Descriptions, Divider, Form, Input, InputNumber, Popconfirm, Progress, Radio, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Alert, Button, Card, Descriptions, Divider, Form, Input, Popconfirm, Progress, Radio, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { NumberWithUnit } from '../components/Addon';
 import { useMemo, useState } from 'react';
 import { useAppStore, useDesk } from '../stores/app-store';
 import { checkUscc } from '../../../shared/identifiers/uscc';
@@ -79,6 +80,8 @@ function PresetPeriods({ presetId }: { presetId: string }) {
   const form = Form.useFormInstance<FormValues>();
   const preNotice = Form.useWatch(['preNotice', presetId], form) ?? preset?.requiresPreNotice ?? false;
   const extra = Form.useWatch(['extraPeriods', presetId], form) ?? [];
+  // A saved office's choice comes from the form's initialValues; a field may not set it again.
+  const hasSavedPreNotice = form.getFieldValue(['preNotice', presetId]) !== undefined;
   if (!preset) return null;
   const unset = unsetPeriods(preset).map((p) => p.key);
   const needsStatement = preNotice && !preset.periods.some((p) => p.key === 'pre_notice_statement' && p.amount !== null);
@@ -86,7 +89,7 @@ function PresetPeriods({ presetId }: { presetId: string }) {
   const absent = (Object.keys(PERIOD_TEMPLATES) as PeriodKey[]).filter((k) => !preset.periods.some((p) => p.key === k) && k !== 'pre_notice_statement');
   return (
     <Card size="small" type="inner" title={`《${preset.shortTitle}》的办公室设置`} style={{ marginBottom: 12 }} data-testid={`preset-settings-${presetId}`}>
-      <Form.Item label="列入前须事先告知（陈述申辩）" name={['preNotice', presetId]} valuePropName="checked" initialValue={preset.requiresPreNotice} extra={preset.preNoticeBasis ?? '原规则未要求；国办发〔2020〕49号要求作出决定前告知，办公室可开启'}>
+      <Form.Item label="列入前须事先告知（陈述申辩）" name={['preNotice', presetId]} valuePropName="checked" initialValue={hasSavedPreNotice ? undefined : preset.requiresPreNotice} extra={preset.preNoticeBasis ?? '原规则未要求；国办发〔2020〕49号要求作出决定前告知，办公室可开启'}>
         <Switch data-testid={`prenotice-${presetId}`} />
       </Form.Item>
       {keys.length === 0 && <Typography.Text type="secondary">此规则集没有未设置的期限。</Typography.Text>}
@@ -106,7 +109,7 @@ function PresetPeriods({ presetId }: { presetId: string }) {
             name={['periods', presetId, key]}
             extra={rule ? `${rule.basis}${rule.note ? `：${rule.note}` : ''}` : '原规则集没有此期限，由办公室补充'}
           >
-            <InputNumber min={0} precision={0} addonAfter={PERIOD_UNIT_LABELS[rule?.unit ?? template.unit]} placeholder="未设置" data-testid={`period-${presetId}-${key}`} />
+            <NumberWithUnit min={0} precision={0} unit={PERIOD_UNIT_LABELS[rule?.unit ?? template.unit]} placeholder="未设置" data-testid={`period-${presetId}-${key}`} />
           </Form.Item>
         );
       })}
@@ -286,7 +289,7 @@ function IntegrityCard() {
   };
   return (
     <Card title="数据完整性" size="small" style={{ marginBottom: 16 }}>
-      <Typography.Paragraph type="secondary">逐案核对每条办理记录是否被改动或缺失，发现问题时指出第一处。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">逐案核对事件链，并核对本机操作记录、审计记录和市平台已确认的同步记录；发现改动或删除时逐条指出。</Typography.Paragraph>
       <Button onClick={() => void run()} data-testid="verify-all" loading={progress !== null}>
         校验完整性（全部案件）
       </Button>

@@ -1,4 +1,5 @@
-import { App as AntApp, Alert, Button, Card, Descriptions, Empty, Form, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Alert, Button, Card, Descriptions, Empty, Form, Input, Radio, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { ListTable } from '../components/ListTable';
 import { useEffect, useState } from 'react';
 import { useDesk } from '../stores/app-store';
 import {
@@ -125,6 +126,15 @@ export function RegisterSubjectForm({ onDone, fixedKind, initialIdNumber }: { on
   );
 }
 
+/** The subject list's columns (stable: the table re-renders only for new rows). */
+const SUBJECT_COLUMNS: TableColumnsType<SubjectRow> = [
+  { title: '名称/姓名', width: 320, render: (_, r) => <a data-testid="subject-row">{subjectLabel(r)}</a> },
+  { title: '类型', width: 110, render: (_, r) => SUBJECT_KIND_LABELS[r.kind] },
+  { title: '代码', width: 200, render: (_, r) => (r.kind === 'natural_person' ? maskCitizenId(r.pii?.idNumber ?? '') : r.uscc) },
+  { title: '乡镇（街道）', width: 120, render: (_, r) => r.region ?? '—' },
+  { title: '登记日期', dataIndex: 'createdAt', width: 110, render: (v: string) => formatDate(v) },
+];
+
 function SubjectList() {
   const { query, debouncedQuery: q, prefer, setPrefer, changeQuery } = useSearchQuery();
   const [registering, setRegistering] = useState(false);
@@ -158,7 +168,7 @@ function SubjectList() {
           <RegisterSubjectForm onDone={(s) => navigate('subjects', s.id)} />
         </Card>
       )}
-      <Table<SubjectRow>
+      <ListTable<SubjectRow>
         size="small"
         rowKey="id"
         virtual
@@ -171,13 +181,7 @@ function SubjectList() {
         data-rows-for={result?.q}
         onRow={(r) => ({ onClick: () => navigate('subjects', r.id), style: { cursor: 'pointer' } })}
         locale={{ emptyText: q ? '没有找到匹配的主体' : '尚无主体，请登记或在设置中载入演示数据' }}
-        columns={[
-          { title: '名称/姓名', width: 320, render: (_, r) => <a data-testid="subject-row">{subjectLabel(r)}</a> },
-          { title: '类型', width: 110, render: (_, r) => SUBJECT_KIND_LABELS[r.kind] },
-          { title: '代码', width: 200, render: (_, r) => (r.kind === 'natural_person' ? maskCitizenId(r.pii?.idNumber ?? '') : r.uscc) },
-          { title: '乡镇（街道）', width: 120, render: (_, r) => r.region ?? '—' },
-          { title: '登记日期', dataIndex: 'createdAt', width: 110, render: (v: string) => formatDate(v) },
-        ]}
+        columns={SUBJECT_COLUMNS}
       />
       <ListCount count={count} unit="个主体" loaded={result?.rows.length ?? 0} testId="subject-count" />
     </div>

@@ -4,7 +4,7 @@ import { dump, migrateTo, openTestDb, seed } from '../../helpers/dexie';
 import { GENESIS_HASH, legacyHashEvent } from '../../../shared/case/hash-chain';
 import type { CaseEvent } from '../../../shared/case/events';
 import { testDesk } from '../fixtures';
-import { verifyCase } from '../../../renderer/src/desk/cases';
+import { verifyCase } from '../../../renderer/src/desk/integrity/check';
 
 /** Two events sealed the way every earlier version did (unkeyed SHA-256). */
 function legacyEvents(): CaseEvent[] {

@@ -1,4 +1,5 @@
 import { App as AntApp, Alert, Button, Card, Form, Input, List, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import { InputWithLabel } from '../../components/Addon';
 import { useState } from 'react';
 import { useDesk } from '../../stores/app-store';
 import { addAward, addEvaluation, setPositivePublicationOptOut, setRegistrationFacts, subjectCreditView, useDeskQuery, type SubjectCreditView } from '../../desk';
@@ -156,8 +157,8 @@ function IncentiveTab({ view }: { view: SubjectCreditView }) {
       </Card>
       <Card size="small" title="登记信息与其他信用评价" style={{ marginTop: 12 }}>
         <Space wrap>
-          <Input addonBefore="成立日期" style={{ width: 240 }} value={facts.establishedOn} onChange={(e) => setFacts((f) => ({ ...f, establishedOn: e.target.value }))} data-testid="established-on" />
-          <Input addonBefore="吊销营业执照日期" style={{ width: 280 }} value={facts.revokedOn} onChange={(e) => setFacts((f) => ({ ...f, revokedOn: e.target.value }))} />
+          <InputWithLabel label="成立日期" style={{ width: 240 }} value={facts.establishedOn} onChange={(e) => setFacts((f) => ({ ...f, establishedOn: e.target.value }))} data-testid="established-on" />
+          <InputWithLabel label="吊销营业执照日期" style={{ width: 280 }} value={facts.revokedOn} onChange={(e) => setFacts((f) => ({ ...f, revokedOn: e.target.value }))} />
           <Button onClick={() => void setRegistrationFacts(desk, view.subject.id, { establishedOn: facts.establishedOn.trim() || null, businessLicenceRevokedOn: facts.revokedOn.trim() || null }).then((r) => done(r, '已保存'))} data-testid="facts-save">
             保存
           </Button>

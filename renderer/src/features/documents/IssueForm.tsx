@@ -130,6 +130,12 @@ export function IssueForm(props: {
   const recipients = Form.useWatch('recipients', form);
   const method = Form.useWatch('method', form);
 
+  // The PDF worker and its fonts start while the officer fills the form, so 签发 → preview waits
+  // only for the document's own rendering (the first start takes seconds on an office laptop).
+  useEffect(() => {
+    void documentRenderer().catch((error: unknown) => console.warn('[documents] PDF worker did not start early', error));
+  }, []);
+
   useEffect(() => {
     if (correcting) {
       setCaseId(correcting.caseId);

@@ -1,4 +1,5 @@
 import { App as AntApp, Alert, Button, Card, Descriptions, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
+import { NumberWithUnit } from '../../components/Addon';
 import { useState } from 'react';
 import { useDesk } from '../../stores/app-store';
 import { allPointsSchemes, allSamplingPolicies, latestVersions, saveSamplingRatios, saveSchemeSettings, useDeskQuery } from '../../desk';
@@ -210,7 +211,7 @@ function RatiosForm({ policy }: { policy: SamplingPolicy }) {
             <span style={{ width: 200, display: 'inline-block' }}>
               {t.label}（{SAMPLING_TREATMENT_LABELS[t.treatment]}）
             </span>
-            <InputNumber min={0} max={100} addonAfter="%" value={percents[t.key] ?? null} onChange={(v) => setPercents((p) => ({ ...p, [t.key]: v }))} data-testid={`ratio-${t.key}`} />
+            <NumberWithUnit min={0} max={100} unit="%" value={percents[t.key] ?? null} onChange={(v) => setPercents((p) => ({ ...p, [t.key]: v }))} data-testid={`ratio-${t.key}`} />
             <Typography.Text type="secondary">{t.basis}</Typography.Text>
           </Space>
         ))}
