@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useAppStore, useDesk } from '../stores/app-store';
 import {
   addAttachment,
+  attachmentFile,
   caseMatches,
   caseRegions,
   caseView,
@@ -336,7 +337,7 @@ function CaseDetail({ id }: { id: string }) {
             ) : (
               attachments.map((a) => (
                 <div key={a.id}>
-                  <a onClick={() => window.open(URL.createObjectURL(a.blob), '_blank', 'noopener')}>{a.fileName}</a>（{a.purpose}，{Math.ceil(a.size / 1024)} KB）<TechnicalInfo items={[['文件校验值（SHA-256）', a.sha256]]} />
+                  <a onClick={() => void attachmentFile(desk, a).then((file) => window.open(URL.createObjectURL(file), '_blank', 'noopener'))}>{a.fileName}</a>（{a.purpose}，{Math.ceil(a.size / 1024)} KB）<TechnicalInfo items={[['文件校验值（SHA-256）', a.sha256]]} />
                 </div>
               ))
             )}

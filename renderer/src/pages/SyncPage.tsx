@@ -11,7 +11,7 @@ import type { OutboxRow } from '../../../shared/sync/outbox';
 import { PULLED_KINDS } from '../../../shared/sync/protocol';
 import { useAppStore } from '../stores/app-store';
 import type { SyncProgress, SyncReport } from '../sync/engine';
-import { exportSneakernet, getPlatformConfig, NOT_CONFIGURED_ZH, outboxStore, PLATFORM_SETTINGS_TITLE, requeueQuarantined, resolveConflict, runSync, savePlatformConfig, TRAINING_NO_SYNC_ZH, type PlatformConfig } from '../desk/sync';
+import { exportSneakernet, platformSettings, NOT_CONFIGURED_ZH, outboxStore, PLATFORM_SETTINGS_TITLE, requeueQuarantined, resolveConflict, runSync, savePlatformConfig, TRAINING_NO_SYNC_ZH, type PlatformConfig, type PlatformSettings } from '../desk/sync';
 import { pulledItems, type InboxRow } from '../desk/sync';
 import { useDeskQuery } from '../desk';
 import { formatAgeZh } from '../sync/SyncStatusBadge';
@@ -229,12 +229,12 @@ function InboxTable() {
   );
 }
 
-function SettingsCard({ config, onSaved }: { config: PlatformConfig | undefined; onSaved: () => void }) {
+function SettingsCard({ config, onSaved }: { config: PlatformSettings | undefined; onSaved: () => void }) {
   const desk = useAppStore((s) => s.desk);
   const [form] = Form.useForm<PlatformConfig>();
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    if (config) form.setFieldsValue(config);
+    if (config) form.setFieldsValue({ baseUrl: config.baseUrl, officeId: config.officeId });
   }, [config, form]);
   return (
     <Card title={PLATFORM_SETTINGS_TITLE} size="small" style={{ marginBottom: 16 }} id="platform-settings" data-testid="platform-settings">
@@ -254,8 +254,8 @@ function SettingsCard({ config, onSaved }: { config: PlatformConfig | undefined;
         <Form.Item name="officeId" label="单位编号" rules={[{ required: true, message: '请填写单位编号' }]}>
           <Input style={{ width: 160 }} data-testid="platform-office" />
         </Form.Item>
-        <Form.Item name="token" label="单位令牌" rules={[{ required: true, message: '请填写单位令牌' }]}>
-          <Input.Password style={{ width: 240 }} data-testid="platform-token" />
+        <Form.Item name="token" label="单位令牌" rules={config?.tokenSaved ? [] : [{ required: true, message: '请填写单位令牌' }]}>
+          <Input.Password style={{ width: 240 }} placeholder={config?.tokenSaved ? '已保存，不显示；留空则不改' : undefined} data-testid="platform-token" />
         </Form.Item>
         <Form.Item>
           <Button htmlType="submit" data-testid="platform-save">保存</Button>
@@ -274,7 +274,7 @@ export function SyncPage() {
   const [progress, setProgress] = useState<SyncProgress | null>(null);
   const [running, setRunning] = useState(false);
   const [configVersion, setConfigVersion] = useState(0);
-  const configRead = useDeskQuery(async (d) => ({ config: await getPlatformConfig(d) }), [configVersion]);
+  const configRead = useDeskQuery(async (d) => ({ config: await platformSettings(d) }), [configVersion]);
   const config = configRead?.config;
   const counts = useDeskQuery((d) => outboxStore(d).counts(), []);
   const lastReport = useDeskQuery((d) => outboxStore(d).getMeta<SyncReport>('lastReport'), []);
