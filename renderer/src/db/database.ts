@@ -5,6 +5,8 @@
  */
 import Dexie, { type Table } from 'dexie';
 import { applyMigrations, LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
+import { vaultMiddleware } from '../desk/vault/middleware';
+import { PLAINTEXT_VAULT, type Vault } from '../desk/vault/vault';
 import { outboxPendingMiddleware, type OutboxPendingRow } from './outbox-pending';
 import type {
   AttachmentRow,
@@ -68,6 +70,11 @@ export class CreditDeskDb extends Dexie {
   chainAnchors!: Table<ChainAnchorRow, string>;
   outboxPending!: Table<OutboxPendingRow, string>;
   users!: Table<UserRow, string>;
+  /**
+   * Seals and opens the personal fields of every row (renderer/src/desk/vault/middleware.ts). The app
+   * sets its vault holder here once key custody has the data key; tests may leave it plaintext.
+   */
+  vault: Vault = PLAINTEXT_VAULT;
 
   constructor(name: string = DB_NAME, options: DbOptions = {}) {
     super(name, {
@@ -77,6 +84,8 @@ export class CreditDeskDb extends Dexie {
     applyMigrations(this, options.migrations ?? MIGRATIONS);
     // Every outbox write keeps outboxPending in the same transaction (db/outbox-pending.ts).
     this.use(outboxPendingMiddleware);
+    // Registered last, so it is the outermost layer: rows are sealed before any other layer stores them.
+    this.use(vaultMiddleware(() => this.vault));
   }
 }
 

@@ -26,6 +26,7 @@ import type { Desk } from './desk';
 import { ensureDevice, lookupSecret } from './device';
 import { OUTBOX_PAYLOAD_SCHEMA_VERSION } from './outbox';
 import { CASE_TABLES, actAuditAction, subjectRefFrom, deadlineRows, domainEvent, loadEvents, objectionRows, parseActDraft, repairRows } from './cases';
+import { sealedAttachmentBlob } from './vault/attachments';
 import { codeRegisteredRefusal, subjectLabel, subjectRowFor, type RegisterSubjectInput } from './subjects';
 import { loadCalendar, pinnedRuleSet, ruleSetKey } from './rules';
 import { caseListRow, caseTermsRow, documentNumbersOf } from './case-index';
@@ -92,17 +93,21 @@ async function prepareAttachments(desk: Desk, cases: readonly BatchCase[]): Prom
     out.set(
       c.key,
       await Promise.all(
-        c.attachments.map(async (a) => ({
-          purpose: a.purpose,
-          fileName: a.fileName,
-          mimeType: a.file.type || 'application/octet-stream',
-          size: a.file.size,
-          sha256: toHex(sha256(new Uint8Array(await a.file.arrayBuffer()))),
-          blob: a.file,
-          createdAt: desk.clock.now(),
-          createdBy: desk.session.actor().name,
-          ...(a.basisIndex === undefined ? {} : { basisIndex: a.basisIndex }),
-        })),
+        c.attachments.map(async (a) => {
+          const bytes = new Uint8Array(await a.file.arrayBuffer());
+          const mimeType = a.file.type || 'application/octet-stream';
+          return {
+            purpose: a.purpose,
+            fileName: a.fileName,
+            mimeType,
+            size: a.file.size,
+            sha256: toHex(sha256(bytes)),
+            blob: sealedAttachmentBlob(desk.vault, bytes, mimeType),
+            createdAt: desk.clock.now(),
+            createdBy: desk.session.actor().name,
+            ...(a.basisIndex === undefined ? {} : { basisIndex: a.basisIndex }),
+          };
+        }),
       ),
     );
   }

@@ -22,6 +22,7 @@ import type { IsoDate } from '../../../shared/util/dates';
 import { sha256, toHex } from '../../../shared/sync/hash';
 import type { Desk } from './desk';
 import { caseRulesContext, type CaseRulesContext } from './rules';
+import { attachmentContent, sealedAttachmentBlob } from './vault/attachments';
 import { linkedPersons, personCodeKey, personNameKey, subjectLabel, type LinkedPerson } from './subjects';
 import { codeQuery, keyTerm, nameContains, nameQueryKey, needsRecheck } from './search-terms';
 import { cappedCount, COUNT_CAP, distinctKeysPage, firstPage, lazySource, runSearch, searchMatches, type SearchCount, type SearchMatch, type SearchPage, type SearchSource } from './search';
@@ -285,7 +286,7 @@ export async function attachmentRow(desk: Desk, caseId: string, ownerId: string,
     mimeType: file.type || 'application/octet-stream',
     size: file.size,
     sha256: toHex(sha256(bytes)),
-    blob: file,
+    blob: sealedAttachmentBlob(desk.vault, bytes, file.type || 'application/octet-stream'),
     createdAt: desk.clock.now(),
     createdBy: desk.session.actor().name,
   };
@@ -367,6 +368,11 @@ export async function openCase(desk: Desk, input: OpenCaseInput): Promise<ActRes
     await w.audit('新建案件（认定）', 'case', caseId, { caseNo: caseRow.caseNo, basisDocuments: basisRows.length, attachments: basisAttachments.length + evidence.length });
     return result;
   });
+}
+
+/** The content of a stored attachment, opened (to show or download it). */
+export async function attachmentFile(desk: Desk, row: AttachmentRow): Promise<Blob> {
+  return attachmentContent(desk.vault, row);
 }
 
 /** Adds an evidence or material attachment to a case (audited; the blob is not indexed). */

@@ -6,7 +6,8 @@
  *  - `clock`: the legal date (`today`) and the device time (`now`, evidence only);
  *  - `session`: who acts (every event and audit row carries the actor);
  *  - `ids`: client-made ULIDs;
- *  - `vault`: seals personal data before it is stored (identity until encryption at rest lands);
+ *  - `vault`: seals personal fields before they are stored and opens them after they are read (the
+ *    database's vault middleware calls it; ./vault/);
  *  - `mode`: 'office' or 'training' (a training desk never syncs and may fix its date).
  *
  * Only the desk layer (this folder) opens Dexie transactions; React components call use cases and
@@ -17,6 +18,7 @@ import { newId, type IdMaker } from '../db/ids';
 import type { Actor } from '../../../shared/case/events';
 import { ROLES, type Role } from '../../../shared/users/roles';
 import type { IsoDate } from '../../../shared/util/dates';
+import type { Vault } from './vault/vault';
 import { localDayOf } from '../format/time';
 
 export type DeskClock = {
@@ -33,17 +35,7 @@ export type DeskSession = {
   roles(): readonly Role[];
 };
 
-/**
- * Seals personal fields before they are written and opens them after they are read. Synchronous so
- * that it can run inside an IndexedDB transaction (an async call would commit the transaction).
- */
-export type Vault = {
-  readonly encrypting: boolean;
-  seal(value: unknown): unknown;
-  open(value: unknown): unknown;
-};
-
-export const PLAINTEXT_VAULT: Vault = { encrypting: false, seal: (v) => v, open: (v) => v };
+export { PLAINTEXT_VAULT, type Vault } from './vault/vault';
 
 export type DeskMode = 'office' | 'training';
 
@@ -90,12 +82,14 @@ export function staticSession(actor: Actor, roles: readonly Role[] = ROLES): Des
 export type DeskOptions = Partial<Omit<Desk, 'db'>>;
 
 export function createDesk(db: CreditDeskDb, options: DeskOptions = {}): Desk {
+  // The database's middleware seals with the desk's vault: one vault per database.
+  if (options.vault) db.vault = options.vault;
   return {
     db,
     clock: options.clock ?? SYSTEM_CLOCK,
     session: options.session ?? staticSession({ userId: 'staff:未指定经办人', name: '未指定经办人' }),
     ids: options.ids ?? newId,
-    vault: options.vault ?? PLAINTEXT_VAULT,
+    vault: db.vault,
     mode: options.mode ?? 'office',
     ...(options.approvals ? { approvals: options.approvals } : {}),
   };

@@ -16,6 +16,9 @@ import { newId } from '../db/ids';
 import { isIsoDate, type IsoDate } from '../../../shared/util/dates';
 import type { Actor } from '../../../shared/case/events';
 import { ROLES } from '../../../shared/users/roles';
+import { attachVault, browserDeviceKeys, type AttachedVault } from '../desk/vault';
+import { desktopApi } from '../bridge/desktop';
+import { createBrowserBridge } from '../bridge/browser-bridge';
 
 export type StorageInfo = { persisted: boolean | null; usage: number | null; quota: number | null; supported: boolean };
 
@@ -31,6 +34,8 @@ export type AppState = Readonly<{
   /** Whether the legal date is fixed (training only). */
   fixedToday: boolean;
   storage: StorageInfo;
+  /** The data key is not at hand yet (only a login unlocks it): personal data cannot be read or written. */
+  vaultLocked: string | null;
   init: () => Promise<void>;
   /** Switch between the office's data and the training database (reopens the desk). */
   switchMode: (mode: DeskMode) => Promise<void>;
@@ -70,6 +75,7 @@ async function storageInfo(request: boolean): Promise<StorageInfo> {
 const session: DeskSession = { actor: () => currentActor(), roles: () => ROLES };
 
 let opening: Promise<void> | undefined;
+let attached: AttachedVault | undefined;
 
 export const useAppStore = create<AppState>()((set, get) => {
   async function open(mode: DeskMode): Promise<void> {
@@ -79,12 +85,20 @@ export const useAppStore = create<AppState>()((set, get) => {
       return;
     }
     const fixed = injectedToday(mode);
-    const desk = createDesk(result.db, { clock: fixed ? fixedDateClock(fixed) : SYSTEM_CLOCK, session, ids: newId, mode });
-    const device = await ensureDevice(result.db, newId);
-    const office = (await getOffice(result.db)) ?? null;
-    const savedStaff = (await getSetting<string>(result.db, CURRENT_STAFF_KEY)) ?? null;
+    attached?.detach();
+    const db = result.db;
+    attached = await attachVault(
+      db,
+      { api: typeof window === 'undefined' ? createBrowserBridge() : desktopApi(), deviceKeys: browserDeviceKeys(mode === 'training' ? 'credit-desk-training-vault-key' : 'credit-desk-vault-key'), now: () => new Date().toISOString(), log: (m) => console.warn(m) },
+      () => void ensureDevice(db, newId).then((device) => set({ deviceId: device.deviceId, vaultLocked: null })),
+    );
+    const desk = createDesk(db, { clock: fixed ? fixedDateClock(fixed) : SYSTEM_CLOCK, session, ids: newId, mode, vault: attached.holder });
+    const locked = attached.state.state === 'locked' ? attached.state.messageZh : null;
+    const device = locked ? null : await ensureDevice(db, newId);
+    const office = (await getOffice(db)) ?? null;
+    const savedStaff = (await getSetting<string>(db, CURRENT_STAFF_KEY)) ?? null;
     const staffName = savedStaff && office?.staff.includes(savedStaff) ? savedStaff : (office?.staff[0] ?? null);
-    set({ status: 'ready', message: null, mode, desk, deviceId: device.deviceId, office, staffName, today: desk.clock.today(), fixedToday: fixed !== null });
+    set({ status: 'ready', message: null, mode, desk, deviceId: device?.deviceId ?? null, office, staffName, today: desk.clock.today(), fixedToday: fixed !== null, vaultLocked: locked });
   }
   return {
     status: 'opening',
@@ -97,6 +111,7 @@ export const useAppStore = create<AppState>()((set, get) => {
     today: SYSTEM_CLOCK.today(),
     fixedToday: false,
     storage: { persisted: null, usage: null, quota: null, supported: true },
+    vaultLocked: null,
     async init() {
       if (get().desk) return;
       // React StrictMode runs effects twice: open the database once.

@@ -17,6 +17,8 @@ import { assertSecurePlatformUrl, createHttpTransport, TransportError } from '..
 import { deskWrite, refuseWrite, type DeskRefused } from '../write';
 import { refusedFor } from '../users/permissions';
 import { desktopApi, isBrowserMode } from '../../bridge/desktop';
+import type { DesktopApi } from '../../../../electron/ipc/contract';
+import { attachmentBytesOf } from '../vault/attachments';
 
 export type PlatformConfig = { baseUrl: string; officeId: string; token: string };
 
@@ -44,25 +46,70 @@ export function outboxStore(desk: Desk): OutboxStore {
   return store;
 }
 
-export async function getPlatformConfig(desk: Desk): Promise<PlatformConfig | undefined> {
-  return outboxStore(desk).getMeta<PlatformConfig>(CONFIG_KEY);
+/**
+ * Where the sync token is kept (it also keys the offline file): by main's keyring (safeStorage) in the
+ * desktop build; in browser mode in `syncState`, sealed under the data key like every value there
+ * (docs/encryption.md). Never in clear in IndexedDB.
+ */
+export type TokenKeeper = Pick<DesktopApi, 'getSecretsStatus' | 'putSecret' | 'getSecret' | 'deleteSecret'>;
+
+type StoredPlatformConfig = { baseUrl: string; officeId: string; token?: string; tokenInKeyring?: true };
+
+function appTokenKeeper(): TokenKeeper | undefined {
+  return typeof window !== 'undefined' && !isBrowserMode() ? desktopApi() : undefined;
+}
+
+/** The platform address and office id (no token): for the settings form and status lines. */
+export type PlatformSettings = { baseUrl: string; officeId: string; tokenSaved: boolean };
+
+export async function platformSettings(desk: Desk): Promise<PlatformSettings | undefined> {
+  const stored = await outboxStore(desk).getMeta<StoredPlatformConfig>(CONFIG_KEY);
+  return stored ? { baseUrl: stored.baseUrl, officeId: stored.officeId, tokenSaved: !!(stored.token || stored.tokenInKeyring) } : undefined;
+}
+
+export async function getPlatformConfig(desk: Desk, keeper: TokenKeeper | undefined = appTokenKeeper()): Promise<PlatformConfig | undefined> {
+  const stored = await outboxStore(desk).getMeta<StoredPlatformConfig>(CONFIG_KEY);
+  if (!stored) return undefined;
+  if (!stored.tokenInKeyring) return stored.token ? { baseUrl: stored.baseUrl, officeId: stored.officeId, token: stored.token } : undefined;
+  const secret = keeper ? await keeper.getSecret({ name: 'sync-token' }) : undefined;
+  const token = secret?.ok ? secret.value.value : undefined;
+  return token ? { baseUrl: stored.baseUrl, officeId: stored.officeId, token } : undefined;
+}
+
+/** Stores the configuration; the token goes to the keyring when main can keep it. An empty token keeps the saved one. */
+export async function storePlatformConfig(desk: Desk, config: PlatformConfig, keeper: TokenKeeper | undefined = appTokenKeeper()): Promise<void> {
+  const baseUrl = config.baseUrl.trim().replace(/\/+$/, '');
+  const officeId = config.officeId.trim();
+  let token = config.token.trim();
+  if (!token) token = (await getPlatformConfig(desk, keeper))?.token ?? '';
+  if (!token) throw new TransportError('insecure', 'token missing', '请填写平台发放的单位令牌');
+  let stored: StoredPlatformConfig = { baseUrl, officeId, token };
+  const status = keeper ? await keeper.getSecretsStatus() : undefined;
+  if (keeper && status?.ok && status.value.usable) {
+    const put = await keeper.putSecret({ name: 'sync-token', value: token });
+    if (!put.ok) throw new TransportError('insecure', 'token not stored', put.error.messageZh);
+    stored = { baseUrl, officeId, tokenInKeyring: true };
+  } else if (!desk.vault.encrypting) {
+    throw new TransportError('insecure', 'no key for the token', '本机数据尚未加密，不能保存单位令牌。请重新打开办案台后再试。');
+  }
+  const saved = await deskWrite(desk, ['syncState'], async (w) => {
+    await outboxStore(desk).setMeta(CONFIG_KEY, stored);
+    await w.audit('设置市平台连接', 'sync', CONFIG_KEY, { baseUrl, officeId });
+    return { ok: true as const };
+  });
+  if (!saved.ok) throw new TransportError('insecure', saved.code, saved.reason);
 }
 
 /** Validates (HTTPS unless this machine) and saves; throws TransportError with a Chinese message. */
 export async function savePlatformConfig(desk: Desk, config: PlatformConfig): Promise<void> {
+  config = { ...config, token: config.token ?? '' };
   if (desk.mode === 'training') throw new TransportError('insecure', 'training desk', '培训模式不能连接市平台（培训数据是虚构的）。要设置办公室的市平台连接，请到“设置”→“培训模式”点“退出培训模式”。');
   const denied = refusedFor(desk, 'settings');
   if (denied) throw new TransportError('insecure', 'role required', denied.reason);
   const baseUrl = config.baseUrl.trim().replace(/\/+$/, '');
   assertSecurePlatformUrl(baseUrl);
-  if (!config.token.trim()) throw new TransportError('insecure', 'token missing', '请填写平台发放的单位令牌');
   if (!config.officeId.trim()) throw new TransportError('insecure', 'office id missing', '请填写单位编号');
-  const saved = await deskWrite(desk, ['syncState'], async (w) => {
-    await outboxStore(desk).setMeta(CONFIG_KEY, { baseUrl, officeId: config.officeId.trim(), token: config.token.trim() });
-    await w.audit('设置市平台连接', 'sync', CONFIG_KEY, { baseUrl, officeId: config.officeId.trim() });
-    return { ok: true as const };
-  });
-  if (!saved.ok) throw new TransportError('insecure', saved.code, saved.reason);
+  await storePlatformConfig(desk, config);
   // The desktop build only lets the window connect to the configured platform (CSP connect-src).
   const pinned = await desktopApi().setPlatformOrigin({ url: baseUrl });
   if (!pinned.ok) throw new TransportError('insecure', 'origin not pinned', pinned.error.messageZh);
@@ -77,7 +124,7 @@ function randomUnit(): number {
 
 async function attachmentBytes(desk: Desk, sha256: string): Promise<Uint8Array | undefined> {
   const row = await desk.db.attachments.filter((a) => a.sha256 === sha256).first();
-  return row ? new Uint8Array(await row.blob.arrayBuffer()) : undefined;
+  return row ? attachmentBytesOf(desk.vault, row) : undefined;
 }
 
 /** One full sync now (the 日终同步 button). */

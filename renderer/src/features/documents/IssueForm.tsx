@@ -18,6 +18,7 @@ import type { ServiceMethod } from '../../../../shared/case/events';
 import { OFFICER_FIELDS, officerValuesOf, type OfficerField } from '../../documents/forms';
 import { documentRenderer } from '../../documents/service';
 import { SERVICE_METHOD_LABELS, optionsOf } from '../../components/labels';
+import { errorTextZh } from '../../format/error-text';
 
 const KIND_OPTIONS = DOCUMENT_KINDS.map((k) => ({ value: k, label: DOCUMENT_KIND_NAMES[k] }));
 
@@ -190,7 +191,7 @@ export function IssueForm(props: {
         onDone([out.document]);
       }
     } catch (error) {
-      setRefusal((error as { messageZh?: string }).messageZh ?? (error instanceof Error ? error.message : String(error)));
+      setRefusal(errorTextZh(error, '文书没有签发'));
     } finally {
       setWorking(false);
     }
