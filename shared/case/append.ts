@@ -69,7 +69,9 @@ export function validateDraft(events: readonly CaseEvent[], draft: EventDraft, c
     if (target.type === 'voided') return refuse('void_a_void', '不能作废"作废"记录');
     if (voided.has(target.id)) return refuse('void_already', '该事件已被作废');
     const remaining = events.filter((e) => e.id !== target.id && !voided.has(e.id) && e.type !== 'voided');
-    const replay = replayEvents(remaining, ctx.ruleSet, ctx.calendar, ctx);
+    // Recorded history is replayed as it was recorded (its approvals are in it, or it predates them).
+    const { approvals: _approvals, ...historic } = ctx;
+    const replay = replayEvents(remaining, ctx.ruleSet, ctx.calendar, historic);
     if (!replay.ok) {
       return refuse('void_breaks_history', `作废该事件后，后续记录不再成立：${replay.reason}。请先作废依赖它的后续事件`);
     }

@@ -11,10 +11,10 @@ import type { RuleSet, Severity } from '../rules/types';
 import { SEVERITY_LABELS } from '../rules/types';
 import { PROFILE_PROTECTION, PUBLICATION_PROFILE_LABELS } from '../masking/types';
 import { isListingDocument } from '../documents/kinds';
-import { CASE_EVENT_FILER, CASE_EVENT_LABELS, LIST_TYPE_LABELS, type CaseAction, type ListType } from './events';
-import { expiredOn, isListedStage, isTerminal, listedWithinRepairBar } from './fold';
+import { CASE_EVENT_FILER, CASE_EVENT_LABELS, DECISION_ACTS, LIST_TYPE_LABELS, type CaseAction, type DecisionAct, type DecisionDraft, type ListType } from './events';
+import { approvedDecisionFor, expiredOn, isListedStage, isTerminal, listedWithinRepairBar } from './fold';
 import { prematureRepairReason, proportionalityBasisOf } from './explain';
-import { CASE_STAGE_LABELS, isRepairOpen, type CaseState, type RepairState } from './state';
+import { CASE_STAGE_LABELS, DECISION_STATUS_LABELS, isRepairOpen, type CaseState, type DecisionState, type RepairState } from './state';
 
 /**
  * Things outside the case that decide whether an act is allowed now.
@@ -27,6 +27,12 @@ export type PerformContext = {
   ruleSet: RuleSet;
   calendar: WorkingCalendar;
   previousRepairCompletedOn?: IsoDate | null;
+  /**
+   * 'required': 列入、移出 and 修复决定 are recorded only after an approved decision (four-eyes). The
+   * desk always requires it for new acts; a replay of recorded history (and imports of decisions
+   * taken on paper before the desk) leaves it unset.
+   */
+  approvals?: 'required';
 };
 
 export type PerformCheck = { ok: true } | Refusal;
@@ -35,7 +41,7 @@ const OK: PerformCheck = { ok: true };
 
 
 /** Acts still allowed after the listing ended (wind-down and record-keeping). */
-const AFTER_END = new Set<CaseAction['type']>(['voided', 'joint_revoked', 'measure_lifted', 'correction_pushed', 'served', 'platform_pushed', 'objection_decided', 'objection_marked', 'assist_replied', 'clock_resumed', 'corrected']);
+const AFTER_END = new Set<CaseAction['type']>(['decision_returned', 'voided', 'joint_revoked', 'measure_lifted', 'correction_pushed', 'served', 'platform_pushed', 'objection_decided', 'objection_marked', 'assist_replied', 'clock_resumed', 'corrected']);
 
 function endedRefusal(state: CaseState, action: CaseAction['type']): Refusal {
   const when = state.endedOn ? `（${state.endedOn}）` : '';
@@ -77,7 +83,43 @@ function nonEmpty(text: string | undefined | null): boolean {
 export function canPerform(state: CaseState, action: CaseAction, ctx: PerformContext): PerformCheck {
   const check = checkAct(state, action, ctx);
   if (!check.ok) return check;
-  return unsetRefusal(ctx, action, state) ?? OK;
+  return approvalRefusal(state, action, ctx) ?? unsetRefusal(ctx, action, state) ?? OK;
+}
+
+const DECISION_NAMES: Record<DecisionAct, string> = { listed: '列入决定', removed: '移出决定', repair_decided: '信用修复决定' };
+
+/** The act a decision proposes, as canPerform checks it. */
+export function actOfDecision(decision: DecisionDraft, occurredOn?: IsoDate): CaseAction {
+  const on = occurredOn === undefined ? {} : { occurredOn };
+  switch (decision.act) {
+    case 'listed':
+      return { type: 'listed', ...on, payload: { decisionNo: '', listType: decision.payload.listType, priorRepairCompletedOn: null } };
+    case 'removed':
+      return { type: 'removed', ...on, payload: decision.payload };
+    case 'repair_decided':
+      return { type: 'repair_decided', ...on, payload: decision.payload };
+    default:
+      return assertNever(decision);
+  }
+}
+
+/** Four-eyes: a decision act needs an approved decision that proposed exactly it. */
+function approvalRefusal(state: CaseState, action: CaseAction, ctx: PerformContext): Refusal | null {
+  if (ctx.approvals !== 'required' || !(DECISION_ACTS as readonly string[]).includes(action.type)) return null;
+  if (approvedDecisionFor(state, action)) return null;
+  const name = DECISION_NAMES[action.type as DecisionAct];
+  const waiting = state.decisions.find((d) => d.status === 'submitted' && d.decision.act === action.type);
+  if (waiting) return refuse('approval_pending', `${name}已于${waiting.submittedOn}由${waiting.submittedBy.name}提交，尚待审核人审核通过，通过后方可办理（两人审核）`);
+  const other = state.decisions.find((d) => d.status === 'approved' && d.decision.act === action.type);
+  if (other) return refuse('approval_mismatch', `办理内容与审核通过的${name}不一致，请按审核通过的内容办理，或重新提交审核`);
+  return refuse('approval_required', `${name}须先由经办人提交审核，经另一名审核人审核通过后方可办理（两人审核）`);
+}
+
+/** Whether a decision of this kind (for this repair application) is already waiting or approved. */
+function pendingDecision(state: CaseState, decision: DecisionDraft): DecisionState | undefined {
+  return state.decisions.find(
+    (d) => (d.status === 'submitted' || d.status === 'approved') && d.decision.act === decision.act && (decision.act !== 'repair_decided' || (d.decision.act === 'repair_decided' && d.decision.payload.repairId === decision.payload.repairId)),
+  );
 }
 
 function checkAct(state: CaseState, action: CaseAction, ctx: PerformContext): PerformCheck {
@@ -365,6 +407,32 @@ function checkAct(state: CaseState, action: CaseAction, ctx: PerformContext): Pe
       if (state.jointStage === 'J4') return refuse('joint_already_revoked', '联合奖惩已撤销');
       if (action.payload && !nonEmpty(action.payload.reason)) return refuse('reason_missing', '撤销联合奖惩须写明理由');
       return OK;
+    case 'decision_submitted': {
+      const p = action.payload;
+      if (!p) return OK;
+      if (state.decisions.some((d) => d.decisionId === p.decisionId)) return refuse('decision_duplicate', `审核编号${p.decisionId}已存在`);
+      const pending = pendingDecision(state, p.decision);
+      if (pending) return refuse('decision_pending', `已有${DECISION_STATUS_LABELS[pending.status]}的${DECISION_NAMES[pending.decision.act]}（${pending.submittedOn}，${pending.submittedBy.name}提交），不能重复提交`);
+      if (p.decision.act === 'removed' && !nonEmpty(p.decision.payload.note)) return refuse('reason_missing', '移出须写明理由（如已履行法定义务、纠正失信行为、消除不良影响）');
+      // The proposed act must be possible as the case stands (it is checked again when carried out).
+      const inner = checkAct(state, actOfDecision(p.decision, on), ctx);
+      return inner.ok ? OK : inner;
+    }
+    case 'decision_approved':
+    case 'decision_returned': {
+      const p = action.payload;
+      if (!p) return state.decisions.some((d) => d.status === 'submitted') ? OK : refuse('no_pending_decision', '没有待审核的决定');
+      const d = state.decisions.find((x) => x.decisionId === p.decisionId);
+      if (!d) return refuse('decision_unknown', '找不到该待审核的决定');
+      if (d.status !== 'submitted') return refuse('decision_not_pending', `该${DECISION_NAMES[d.decision.act]}${DECISION_STATUS_LABELS[d.status]}，不能再审核`);
+      if (action.actor && action.actor.userId === d.submittedBy.userId) {
+        return refuse('approver_is_drafter', `该${DECISION_NAMES[d.decision.act]}由您（${d.submittedBy.name}）起草提交，不能由本人审核。请由另一名审核人审核（两人审核）`);
+      }
+      if (action.type === 'decision_returned') return nonEmpty(action.payload?.reasons) ? OK : refuse('return_reasons_missing', '退回须写明理由，以便经办人修改后重新提交');
+      if (d.submittedOn > on) return refuse('date_out_of_order', `审核日期${on}早于提交日期${d.submittedOn}`);
+      const inner = checkAct(state, actOfDecision(d.decision, on), ctx);
+      return inner.ok ? OK : inner;
+    }
     case 'voided':
       if (action.payload && !nonEmpty(action.payload.reason)) return refuse('void_reason_missing', '作废须写明理由（不得违规删除，黑龙江省社会信用条例 第三十六条）');
       return OK;

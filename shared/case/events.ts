@@ -89,6 +89,21 @@ export const LIST_TYPE_LABELS: Record<ListType, string> = {
   focus_list: '重点关注对象名单',
 };
 
+/**
+ * The decisions that need a second person (four-eyes, 两人审核): a 经办人 drafts and submits the decision,
+ * a 审核人 who is not the drafter approves it, and only then is the act recorded (列入: the 列入决定书 is
+ * issued; 移出 and 修复决定: the act itself). 黑龙江条例 第十七、三十六、五十一条.
+ */
+export type DecisionAct = 'listed' | 'removed' | 'repair_decided';
+
+export const DECISION_ACTS: readonly DecisionAct[] = ['listed', 'removed', 'repair_decided'];
+
+/** What the drafter proposes: the act and its content (the listing's 文号 comes when it is issued). */
+export type DecisionDraft =
+  | { act: 'listed'; payload: { listType: ListType } }
+  | { act: 'removed'; payload: { reason: RemovalReason; note: string } }
+  | { act: 'repair_decided'; payload: { repairId: string; approved: boolean; reasons: string } };
+
 /** Payload of each event type. Keep field names stable: the store and sync persist them. */
 export type CaseEventPayloads = {
   /** 认定 (D0→D1): the behaviour, the basis and the rule set in force on this date. */
@@ -195,6 +210,12 @@ export type CaseEventPayloads = {
   joint_feedback: { unit: string; summary: string };
   /** J4 撤销. */
   joint_revoked: { reason: string };
+  /** 提交审核: the drafter (the event's actor) submits a decision for approval. */
+  decision_submitted: { decisionId: string; decision: DecisionDraft };
+  /** 审核通过: a 审核人 other than the drafter (the event's actor) approves it. */
+  decision_approved: { decisionId: string; note?: string };
+  /** 审核退回: the decision goes back to the drafter, with reasons. */
+  decision_returned: { decisionId: string; reasons: string };
   /** 作废 an earlier event (append-only correction of the record itself). */
   voided: { voidedEventId: string; reason: string };
 };
@@ -207,7 +228,8 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'clock_paused', 'clock_resumed', 'objection_decided', 'corrected', 'correction_pushed',
   'repair_applied', 'repair_reviewed', 'repair_decided', 'removed', 'expired_archived',
   'basis_change_reported', 'basis_revoked', 'basis_changed', 'measure_applied', 'measure_lifted',
-  'platform_pushed', 'joint_initiated', 'joint_units_assigned', 'joint_responded', 'joint_feedback', 'joint_revoked', 'voided',
+  'platform_pushed', 'joint_initiated', 'joint_units_assigned', 'joint_responded', 'joint_feedback', 'joint_revoked',
+  'decision_submitted', 'decision_approved', 'decision_returned', 'voided',
 ];
 
 export const CASE_EVENT_LABELS: Record<CaseEventType, string> = {
@@ -244,6 +266,9 @@ export const CASE_EVENT_LABELS: Record<CaseEventType, string> = {
   joint_responded: '联合奖惩响应',
   joint_feedback: '联合奖惩反馈',
   joint_revoked: '联合奖惩撤销',
+  decision_submitted: '提交审核',
+  decision_approved: '审核通过',
+  decision_returned: '审核退回',
   voided: '作废',
 };
 
@@ -288,6 +313,9 @@ export const CASE_EVENT_FILER: Record<CaseEventType, Filer> = {
   joint_responded: 'other_body',
   joint_feedback: 'other_body',
   joint_revoked: 'office',
+  decision_submitted: 'office',
+  decision_approved: 'office',
+  decision_returned: 'office',
   voided: 'office',
 };
 
@@ -316,4 +344,4 @@ export type EventDraft = { [T in CaseEventType]: EventDraftOf<T> }[CaseEventType
  * An action to check with canPerform: the event type plus (optionally) its payload and date. Without
  * a payload only the payload-independent preconditions are checked (for enabling buttons).
  */
-export type CaseAction = { [T in CaseEventType]: { type: T; occurredOn?: IsoDate; payload?: CaseEventPayloads[T] } }[CaseEventType];
+export type CaseAction = { [T in CaseEventType]: { type: T; occurredOn?: IsoDate; payload?: CaseEventPayloads[T]; actor?: Actor } }[CaseEventType];

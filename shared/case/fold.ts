@@ -4,11 +4,11 @@ import { findPeriod, resolvePeriodRule } from '../rules/periods';
 import type { RuleSet } from '../rules/types';
 import { addYears, maxDate, type IsoDate } from '../util/dates';
 import { assertNever } from '../util/assert-never';
-import type { CaseEvent } from './events';
+import type { CaseEvent, DecisionDraft } from './events';
 import { computePeriodEnd } from './deadlines';
 import { createPeriodTracker, type PauseRecord, type TrackerView } from './periods-engine';
 import { listingNoticeRecipients, outstandingRecipients, type NoticeRecipient } from './recipients';
-import { CASE_STAGE_LABELS, TERMINAL_STAGES, type CaseFlag, type CaseStage, type CaseState, type Deadline, type LateAct, type PeriodInstance } from './state';
+import { CASE_STAGE_LABELS, TERMINAL_STAGES, type CaseFlag, type CaseStage, type CaseState, type Deadline, type DecisionState, type LateAct, type PeriodInstance } from './state';
 
 /**
  * foldCase: the state of a case is a pure function of its events, its pinned rule set, the working
@@ -60,6 +60,7 @@ export function emptyCaseState(): CaseState {
     jointUnits: [],
     joint: { initiatedOn: null, platformRef: null, revokedOn: null, revokeReason: null, units: [] },
     measures: [],
+    decisions: [],
     flags: [],
     deadlines: [],
     otherBodyDeadlines: [],
@@ -103,7 +104,76 @@ function addFlag(state: CaseState, flag: CaseFlag): void {
   if (!state.flags.includes(flag)) state.flags.push(flag);
 }
 
+/** The approved decision an act carries out (the first approved one that matches it), or undefined. */
+export function approvedDecisionFor(state: Pick<CaseState, 'decisions'>, act: { type: string; payload?: unknown }): DecisionState | undefined {
+  return state.decisions.find((d) => d.status === 'approved' && decisionMatches(d.decision, act));
+}
+
+/** Whether an act (with its payload, when given) is what the decision proposed. */
+export function decisionMatches(decision: DecisionDraft, act: { type: string; payload?: unknown }): boolean {
+  if (decision.act !== act.type) return false;
+  const p = act.payload as Record<string, unknown> | undefined;
+  if (!p) return true;
+  switch (decision.act) {
+    case 'listed':
+      return p.listType === decision.payload.listType;
+    case 'removed':
+      return p.reason === decision.payload.reason && p.note === decision.payload.note;
+    case 'repair_decided':
+      return p.repairId === decision.payload.repairId && p.approved === decision.payload.approved && p.reasons === decision.payload.reasons;
+    default:
+      return assertNever(decision);
+  }
+}
+
+function applyDecision(s: CaseState, e: CaseEvent): void {
+  switch (e.type) {
+    case 'decision_submitted':
+      s.decisions.push({
+        decisionId: e.payload.decisionId,
+        decision: e.payload.decision,
+        status: 'submitted',
+        submittedOn: e.occurredOn,
+        submittedBy: { userId: e.actor.userId, name: e.actor.name },
+        approvedOn: null,
+        approvedBy: null,
+        returnedOn: null,
+        returnReasons: null,
+        carriedOutEventId: null,
+      });
+      return;
+    case 'decision_approved':
+    case 'decision_returned': {
+      const d = s.decisions.find((x) => x.decisionId === e.payload.decisionId);
+      if (!d) return;
+      if (e.type === 'decision_approved') {
+        d.status = 'approved';
+        d.approvedOn = e.occurredOn;
+        d.approvedBy = { userId: e.actor.userId, name: e.actor.name };
+      } else {
+        d.status = 'returned';
+        d.returnedOn = e.occurredOn;
+        d.returnReasons = e.payload.reasons;
+      }
+      return;
+    }
+    case 'listed':
+    case 'removed':
+    case 'repair_decided': {
+      const d = approvedDecisionFor(s, e);
+      if (d) {
+        d.status = 'carried_out';
+        d.carriedOutEventId = e.id;
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}
+
 function applyOne(f: Facts, e: CaseEvent): void {
+  applyDecision(f.state, e);
   const s = f.state;
   switch (e.type) {
     case 'determined': {
@@ -352,6 +422,9 @@ function applyOne(f: Facts, e: CaseEvent): void {
       s.joint.revokedOn = e.occurredOn;
       s.joint.revokeReason = e.payload.reason;
       return;
+    case 'decision_submitted':
+    case 'decision_approved':
+    case 'decision_returned':
     case 'voided':
       return;
     default:

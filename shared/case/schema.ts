@@ -101,6 +101,16 @@ export const PAYLOAD_SCHEMAS: Record<CaseEventType, z.ZodType> = {
   joint_responded: z.object({ unit: text, measureCodes: z.array(text) }),
   joint_feedback: z.object({ unit: text, summary: text }),
   joint_revoked: z.object({ reason: text }),
+  decision_submitted: z.object({
+    decisionId: nonEmpty,
+    decision: z.discriminatedUnion('act', [
+      z.object({ act: z.literal('listed'), payload: z.object({ listType }) }),
+      z.object({ act: z.literal('removed'), payload: z.object({ reason: z.enum(['fulfilled', 'other']), note: text }) }),
+      z.object({ act: z.literal('repair_decided'), payload: z.object({ repairId: nonEmpty, approved: z.boolean(), reasons: text }) }),
+    ]),
+  }),
+  decision_approved: z.object({ decisionId: nonEmpty, note: text.optional() }),
+  decision_returned: z.object({ decisionId: nonEmpty, reasons: text }),
   voided: z.object({ voidedEventId: nonEmpty, reason: text }),
 };
 

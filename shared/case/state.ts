@@ -1,7 +1,7 @@
 import type { IsoDate } from '../util/dates';
 import type { Certainty, PeriodHolder, PeriodKey, PeriodOutcome, PeriodScope, PeriodUnit, RuleSetPin, Sector, Severity } from '../rules/types';
 import type { PublicationProfile } from '../masking/types';
-import type { CaseEventPayloads, ListType, ObjectionOutcome, SubjectRef } from './events';
+import type { CaseEventPayloads, DecisionDraft, ListType, ObjectionOutcome, SubjectRef } from './events';
 
 /** Case stages (docs/domain-core.md). D6/D7 are not used. */
 export type CaseStage = 'D0' | 'D1' | 'X0' | 'D2' | 'D3' | 'D4' | 'D5' | 'D8' | 'D8F' | 'D9' | 'D10' | 'D11';
@@ -61,6 +61,30 @@ export const JOINT_STAGE_LABELS: Record<JointStage, string> = {
   J2: '响应实施中',
   J3: '已反馈',
   J4: '已撤销',
+};
+
+/** A decision under four-eyes approval (events decision_submitted / _approved / _returned). */
+export type DecisionStatus = 'submitted' | 'approved' | 'returned' | 'carried_out';
+
+export const DECISION_STATUS_LABELS: Record<DecisionStatus, string> = {
+  submitted: '待审核',
+  approved: '已审核通过',
+  returned: '已退回',
+  carried_out: '已办理',
+};
+
+export type DecisionState = {
+  decisionId: string;
+  decision: DecisionDraft;
+  status: DecisionStatus;
+  submittedOn: IsoDate;
+  submittedBy: { userId: string; name: string };
+  approvedOn: IsoDate | null;
+  approvedBy: { userId: string; name: string } | null;
+  returnedOn: IsoDate | null;
+  returnReasons: string | null;
+  /** The event that carried the approved decision out (the 列入, 移出 or 修复决定). */
+  carriedOutEventId: string | null;
 };
 
 export type CaseFlag =
@@ -250,6 +274,8 @@ export type CaseState = {
   jointUnits: string[];
   joint: JointState;
   measures: MeasureState[];
+  /** Decisions under four-eyes approval, in submission order. */
+  decisions: DecisionState[];
   flags: CaseFlag[];
   /** Open periods the office (or the subject) must watch, soonest first. */
   deadlines: Deadline[];

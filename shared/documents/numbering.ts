@@ -52,6 +52,14 @@ export function seriesLabel(s: NumberSeries): string {
   return `${s.year}年${DOCUMENT_KIND_SHORT[s.kind]}`;
 }
 
+/** The 文书 page's tab where number blocks are allocated (refusals send the officer there). */
+export const NUMBER_BLOCKS_TAB = '文号与号段';
+
+/** The first number after every block of the series (where a new block can start without overlap). */
+function nextAfter(series: NumberSeries, blocks: readonly NumberBlock[]): number {
+  return blocks.filter((b) => sameSeries(b, series)).reduce((max, b) => Math.max(max, b.last), 0) + 1;
+}
+
 function sameSeries(a: NumberSeries, b: NumberSeries): boolean {
   return a.officeId === b.officeId && a.kind === b.kind && a.year === b.year;
 }
@@ -62,12 +70,12 @@ export function checkNewBlock(block: NumberBlock, existing: readonly NumberBlock
     return refuse('block-range-invalid', '号段无效：起止号须为正整数，且止号不小于起号。');
   }
   if (block.last - block.first >= 100_000) return refuse('block-too-large', '号段过大：一个号段最多十万个号。');
-  if (!block.deviceId.trim()) return refuse('block-device-missing', '号段必须指定使用的设备。');
+  if (!block.deviceId.trim()) return refuse('block-device-missing', `请填写使用这个号段的那台电脑的设备编号（在它的“${NUMBER_BLOCKS_TAB}”页“技术信息”中查看），或选择“本机”。`);
   const clash = existing.find((b) => b.id !== block.id && sameSeries(b, block) && b.first <= block.last && block.first <= b.last);
   if (clash) {
     return refuse(
       'block-overlap',
-      `号段 ${block.first}–${block.last} 与已分配给设备“${clash.deviceId}”的号段 ${clash.first}–${clash.last} 重叠（${seriesLabel(block)}），同一文号会被两台设备使用，不能保存。`,
+      `号段 ${block.first}–${block.last} 与${clash.deviceId === block.deviceId ? '这台设备已有' : '已分配给另一台设备'}的号段 ${clash.first}–${clash.last} 重叠（${seriesLabel(block)}），同一文号会被使用两次，不能保存。请改用从 ${nextAfter(block, existing)} 号起的号段。`,
     );
   }
   return { ok: true };
@@ -80,14 +88,14 @@ export function checkNewBlock(block: NumberBlock, existing: readonly NumberBlock
 export function nextFreeNumber(series: NumberSeries, deviceId: string, blocks: readonly NumberBlock[], taken: ReadonlySet<number>): Check<{ block: NumberBlock; seq: number }> {
   const mine = blocks.filter((b) => b.deviceId === deviceId && sameSeries(b, series)).sort((a, b) => a.first - b.first);
   if (mine.length === 0) {
-    return refuse('no-number-block', `本机没有${seriesLabel(series)}的可用号段，请由管理员在“文书 → 号段”中为本机分配号段后再签发。`);
+    return refuse('no-number-block', `本机没有${seriesLabel(series)}的可用号段，请由管理员在“文书 → ${NUMBER_BLOCKS_TAB}”中为本机分配号段后再签发。`);
   }
   for (const block of mine) {
     for (let seq = block.first; seq <= block.last; seq++) {
       if (!taken.has(seq)) return { ok: true, block, seq };
     }
   }
-  return refuse('number-block-exhausted', `本机${seriesLabel(series)}的号段已用完（${mine.map((b) => `${b.first}–${b.last}`).join('、')}），请管理员分配新号段。`);
+  return refuse('number-block-exhausted', `本机${seriesLabel(series)}的号段已用完（${mine.map((b) => `${b.first}–${b.last}`).join('、')}），请由管理员在“文书 → ${NUMBER_BLOCKS_TAB}”中为本机分配新号段后再签发。`);
 }
 
 export function remainingNumbers(series: NumberSeries, deviceId: string, blocks: readonly NumberBlock[], taken: ReadonlySet<number>): number {

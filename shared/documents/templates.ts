@@ -199,10 +199,44 @@ export function paragraphLabel(kind: DocumentKind, key: string): string {
   return PARAGRAPH_LABELS[kind][key] ?? `其他段落（${key}）`;
 }
 
-/** `{{reviewDays}}（申请行政复议的期限（日数））`: the placeholder as it must be typed, explained. */
+/**
+ * The field's name as the template editor shows it, between 【】: the Chinese label without its
+ * explanation in brackets ('申请行政复议的期限（日数）' → '申请行政复议的期限'). Unique per field
+ * (tests/documents/templates.test.ts), so the editor's text maps back to `{{name}}` without loss.
+ */
+export function placeholderFieldName(name: string): string | undefined {
+  const label = PLACEHOLDER_LABELS[name];
+  return label?.replace(/（[^（）]*(（[^（）]*）[^（）]*)*）$/u, '');
+}
+
+/** 【申请行政复议的期限】: a field as the officer reads and types it in the template editor. */
+export function placeholderField(name: string): string {
+  const field = placeholderFieldName(name);
+  return field ? `【${field}】` : `{{${name}}}`;
+}
+
+/** `【申请行政复议的期限】（日数）`: the field as it must be typed, with what it is filled with. */
 export function describePlaceholder(name: string): string {
   const label = PLACEHOLDER_LABELS[name];
-  return label ? `{{${name}}}（${label}）` : `{{${name}}}`;
+  const field = placeholderFieldName(name);
+  if (!label || !field) return `{{${name}}}`;
+  const more = label.slice(field.length);
+  return `【${field}】${more}`;
+}
+
+const FIELD_TO_NAME: ReadonlyMap<string, string> = new Map(Object.keys(PLACEHOLDER_LABELS).map((name) => [placeholderFieldName(name)!, name]));
+
+/** Stored template text ({{reviewDays}}) as the editor shows it (【申请行政复议的期限】). */
+export function toEditableText(text: string): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (placeholderFieldName(name) ? placeholderField(name) : whole));
+}
+
+/** The editor's text back to stored template text: every known 【字段】 becomes its {{name}}. */
+export function fromEditableText(text: string): string {
+  return text.replace(/【([^【】]+)】/gu, (whole, field: string) => {
+    const name = FIELD_TO_NAME.get(field);
+    return name ? `{{${name}}}` : whole;
+  });
 }
 
 /** Paragraph keys of a kind in the order the document uses them (defaults first, then any extra). */

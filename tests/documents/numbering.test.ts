@@ -5,6 +5,7 @@ import {
   INTERRUPTED_REASON,
   markIssued,
   nextFreeNumber,
+  NUMBER_BLOCKS_TAB,
   reconcileReservations,
   remainingNumbers,
   reserveEntry,
@@ -24,7 +25,10 @@ describe('number blocks', () => {
     expect(checkNewBlock(block('b2', 'B', 51, 100), existing)).toEqual({ ok: true });
     const clash = checkNewBlock(block('b3', 'B', 50, 60), existing);
     expect(!clash.ok && clash.code).toBe('block-overlap');
-    expect(!clash.ok && clash.reason).toContain('设备“A”');
+    // names no raw device id; says where a block can start instead
+    expect(!clash.ok && clash.reason).toContain('已分配给另一台设备的号段 1–50');
+    expect(!clash.ok && clash.reason).toContain('请改用从 51 号起的号段');
+    expect(!clash.ok && clash.reason).not.toContain('“A”');
     // another year or kind is another series
     expect(checkNewBlock(block('b4', 'B', 1, 50, { ...SERIES, year: 2027 }), existing)).toEqual({ ok: true });
     expect(checkNewBlock(block('b5', 'B', 1, 50, { ...SERIES, kind: 'repair-notice' }), existing)).toEqual({ ok: true });
@@ -44,6 +48,10 @@ describe('number blocks', () => {
     expect(!exhausted.ok && exhausted.code).toBe('number-block-exhausted');
     const none = nextFreeNumber(SERIES, 'C', blocks, taken);
     expect(!none.ok && none.code).toBe('no-number-block');
+    // both refusals send the officer to the tab that exists
+    expect(NUMBER_BLOCKS_TAB).toBe('文号与号段');
+    expect(!none.ok && none.reason).toContain('“文书 → 文号与号段”');
+    expect(!exhausted.ok && exhausted.reason).toContain('“文书 → 文号与号段”');
   });
 });
 

@@ -4,6 +4,9 @@ import { placeholdersOf } from '../../shared/documents/format';
 import {
   DEFAULT_TEMPLATES,
   describePlaceholder,
+  fromEditableText,
+  placeholderFieldName,
+  toEditableText,
   droppedPlaceholders,
   PARAGRAPH_LABELS,
   paragraphKeys,
@@ -40,7 +43,24 @@ describe('paragraph labels', () => {
         }
       }
     }
-    expect(describePlaceholder('reviewDays')).toBe('{{reviewDays}}（申请行政复议的期限（日数））');
+    expect(describePlaceholder('reviewDays')).toBe('【申请行政复议的期限】（日数）');
+    expect(describePlaceholder('reviewBody')).toBe('【行政复议机关】');
+  });
+
+  it('the editor shows every field by a unique Chinese name and maps it back without loss', () => {
+    const fields = Object.keys(PLACEHOLDER_LABELS).map((n) => placeholderFieldName(n));
+    for (const f of fields) expect(f).toMatch(/^[\u4e00-\u9fff]+$/u);
+    expect(new Set(fields).size).toBe(fields.length);
+    for (const kind of DOCUMENT_KINDS) {
+      for (const text of Object.values(DEFAULT_TEMPLATES[kind].paragraphs)) {
+        const shown = toEditableText(text);
+        expect(shown).not.toMatch(/\{\{|[A-Za-z]/);
+        expect(fromEditableText(shown)).toBe(text);
+      }
+    }
+    expect(toEditableText('向{{reviewBody}}申请')).toBe('向【行政复议机关】申请');
+    // an officer may type a field by its name; unknown brackets stay text
+    expect(fromEditableText('由【行政复议机关】受理【其他】')).toBe('由{{reviewBody}}受理【其他】');
   });
 
   it('lists the placeholders a paragraph must keep, and finds the ones an office dropped', () => {

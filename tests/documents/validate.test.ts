@@ -41,9 +41,10 @@ describe('issuing refuses a decision without its five required elements', () => 
     const result = checkIssuable(listingInput(), template);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.reason).toContain('第2版');
-    expect(!result.ok && result.reason).toContain('reviewDays');
-    // the paragraph is named in Chinese, not by its key
-    expect(!result.ok && result.reason).toContain('“救济途径段”删去了必备内容 {{objectionTo}}（受理异议的机关）');
+    expect(!result.ok && result.reason).toContain('【申请行政复议的期限】（日数）');
+    // the paragraph and the fields are named in Chinese, not by their keys
+    expect(!result.ok && result.reason).toContain('“救济途径段”删去了必备内容 【受理异议的机关】');
+    expect(!result.ok && result.reason).not.toMatch(/reviewDays|\{\{/);
     expect(!result.ok && result.reason).not.toContain('“remedies”');
   });
 

@@ -90,7 +90,9 @@ describe('documents in browser mode, filled from the case', () => {
     await page.getByRole('tab', { name: '文书模板' }).click();
     const templates = page.getByTestId('templates');
     await templates.getByText('救济途径段', { exact: true }).waitFor();
-    await expect(templates.textContent()).resolves.toContain('{{reviewDays}}（申请行政复议的期限（日数））');
+    await expect(templates.textContent()).resolves.toContain('【申请行政复议的期限】（日数）');
+    // Fields by their Chinese names, in the help text and in the paragraphs being edited.
+    expect(((await templates.textContent()) ?? '') + (await templates.locator('textarea').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value).join('')))).not.toMatch(/\{\{|[A-Za-z]{3,}/);
     for (const key of ['intro', 'validity', 'measures', 'remedies', 'repair']) await expect(page.getByTestId(`paragraph-label-${key}`).textContent()).resolves.toMatch(/^[\u4e00-\u9fff（）]+$/u);
   });
 
@@ -160,8 +162,10 @@ describe('documents in browser mode, filled from the case', () => {
     await expect(logRows(page).count()).resolves.toBe(2);
     await row.getByTestId('doc-view').click();
     await page.getByText(/预览：列入失信名单决定书某发改信用〔2026〕1号（\d+页）/).waitFor();
-    const sha = ((await page.getByTestId('preview-sha256').textContent()) ?? '').replace(/^SHA-256\s*/, '').slice(0, 12);
-    expect(sha).toMatch(/^[0-9a-f]{12}$/);
+    // the digest is one click away, under 技术信息
+    await page.getByTestId('preview-technical').getByText('技术信息').click();
+    const sha = ((await page.getByTestId('preview-technical-details').textContent()) ?? '').match(/[0-9a-f]{64}/)?.[0] ?? '';
+    expect(sha).toMatch(/^[0-9a-f]{64}$/);
     const saved = await downloadText(app!, () => page.getByTestId('save-pdf').click(), 'saved.pdf');
     expect(saved).toContain('某发改信用〔2026〕1号');
     expect(saved).not.toContain('送达回证送达文书'); // the stored snapshot itself
@@ -169,7 +173,9 @@ describe('documents in browser mode, filled from the case', () => {
     await expect.poll(() => logRows(page).count()).toBe(3);
     const latest = (await logRows(page).first().textContent()) ?? '';
     expect(latest).toContain('下载');
-    expect(latest).toContain(sha);
+    expect(latest).not.toContain(sha.slice(0, 12));
+    await logRows(page).first().getByText('技术信息').click();
+    await expect(logRows(page).first().textContent()).resolves.toContain(sha);
   });
 
   it('prints one document from the list with its 送达回证, logged as a reprint', async () => {

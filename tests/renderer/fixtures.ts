@@ -4,9 +4,10 @@ import { createDesk, fixedDateClock, staticSession, withToday, type Desk } from 
 import { saveOffice, type OfficeProfile } from '../../renderer/src/desk/settings';
 import { ruleSetForCase, syncOfficeRuleSets } from '../../renderer/src/desk/rules';
 import { registerSubject } from '../../renderer/src/desk/subjects';
-import { openCase, recordAct } from '../../renderer/src/desk/cases';
+import { openCase, recordAct, type ActResult } from '../../renderer/src/desk/cases';
+import { approveDecision, submitDecision } from '../../renderer/src/desk/users/decisions';
 import { uniqueDbName } from '../helpers/dexie';
-import type { Actor, EventDraft } from '../../shared/case/events';
+import type { Actor, DecisionDraft, EventDraft } from '../../shared/case/events';
 import type { IsoDate } from '../../shared/util/dates';
 
 export const ACTOR: Actor = { userId: 'staff:李办', name: '李办' };
@@ -100,6 +101,31 @@ export const LISTING_STEPS: readonly EventDraft[] = [
   { type: 'listed', occurredOn: '2025-11-20', actor: ACTOR, payload: { decisionNo: '示信决〔2025〕1号', listType: 'dishonesty_list', priorRepairCompletedOn: null } },
   { type: 'served', occurredOn: '2025-11-21', actor: ACTOR, payload: { documentKind: 'listing-decision', documentNo: '示信决〔2025〕1号', recipients: [FIXTURE_COMPANY.name], method: 'direct', regardingId: null } },
 ];
+
+/** The second person of four-eyes approval in the desk tests. */
+export const REVIEWER: Actor = { userId: 'staff:王审', name: '王审', role: '审核人' };
+
+/** The desk as REVIEWER (a 审核人). */
+export function asReviewer(desk: Desk): Desk {
+  return { ...desk, session: staticSession(REVIEWER, ['reviewer']) };
+}
+
+/**
+ * Records an act as the office does: a decision act (列入、移出、修复决定) is first submitted by the
+ * desk's officer and approved by REVIEWER on the same day (four-eyes), then recorded. A refusal of
+ * any step comes back as the result.
+ */
+export async function recordWithApproval(desk: Desk, caseId: string, draft: EventDraft): Promise<ActResult> {
+  if (draft.type === 'listed' || draft.type === 'removed' || draft.type === 'repair_decided') {
+    const decision = (draft.type === 'listed' ? { act: 'listed', payload: { listType: draft.payload.listType } } : { act: draft.type, payload: draft.payload }) as DecisionDraft;
+    const submitted = await submitDecision(desk, caseId, decision, draft.occurredOn);
+    if (!submitted.ok) return submitted;
+    const pending = submitted.state.decisions.at(-1)!;
+    const approved = await approveDecision(asReviewer(desk), caseId, pending.decisionId, draft.occurredOn);
+    if (!approved.ok) return approved;
+  }
+  return recordAct(desk, caseId, draft);
+}
 
 /** Appends each step through the store; fails the test at the first refusal, naming it. */
 export async function appendSteps(desk: Desk, caseId: string, steps: readonly EventDraft[], today: IsoDate): Promise<void> {

@@ -129,6 +129,7 @@ describe('parseHolidaySchedule (office import, Chinese errors)', () => {
   it('rejects non-JSON', () => {
     const r = parseHolidaySchedule('{oops');
     expect(r).toMatchObject({ ok: false, code: 'schedule_not_json' });
+    if (!r.ok) expect(r.reason).not.toContain('JSON');
     expect(parseHolidaySchedule({ year: 'x', papers: [], days: [] })).toMatchObject({ ok: false, code: 'schedule_invalid' });
   });
   it('rejects a missing year with a Chinese message', () => {
@@ -139,7 +140,10 @@ describe('parseHolidaySchedule (office import, Chinese errors)', () => {
   it('rejects bad dates, wrong years, duplicates and empty schedules', () => {
     const bad = parseHolidaySchedule({ year: 2027, papers: [], days: [{ name: '元旦', date: '2027-02-30', isOffDay: true }] });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.reason).toContain('不是有效的');
+    if (!bad.ok) expect(bad.reason).toContain('第1个日期：“2027-02-30”不是有效的日期');
+    if (!bad.ok) expect(bad.reason).toContain('请向市平台或技术支持索取');
+    // no field names or JSON jargon reach the officer
+    if (!bad.ok) expect(bad.reason).not.toMatch(/days|JSON|YYYY/);
     const wrongYear = parseHolidaySchedule({ year: 2027, papers: [], days: [{ name: '元旦', date: '2025-05-01', isOffDay: true }] });
     expect(wrongYear.ok).toBe(false);
     if (!wrongYear.ok) expect(wrongYear.reason).toContain('不属于2027年');
@@ -150,7 +154,7 @@ describe('parseHolidaySchedule (office import, Chinese errors)', () => {
     if (!empty.ok) expect(empty.reason).toContain('没有任何日期');
     const badFlag = parseHolidaySchedule({ year: 2027, papers: [], days: [{ name: 'a', date: '2027-01-01', isOffDay: 'yes' }] });
     expect(badFlag.ok).toBe(false);
-    if (!badFlag.ok) expect(badFlag.reason).toContain('isOffDay');
+    if (!badFlag.ok) expect(badFlag.reason).toContain('第1个日期：没有写明放假还是调休上班');
   });
   it('accepts late December of the previous year', () => {
     expect(parseHolidaySchedule({ year: 2027, papers: [], days: [{ name: '元旦', date: '2026-12-31', isOffDay: true }] }).ok).toBe(true);

@@ -4,6 +4,7 @@ import { findMeasure } from '../../../shared/rules/measures';
 import { REMOVAL_REASON_LABELS } from './labels';
 import type { CaseEventRow } from '../desk';
 import { formatDateTime } from '../format/time';
+import { TechnicalInfo } from './TechnicalInfo';
 
 /** A one-line summary of what an event recorded (document numbers, outcomes, reasons). */
 function summary(e: CaseEventRow): string {
@@ -29,7 +30,7 @@ function summary(e: CaseEventRow): string {
 export function documentOf(e: CaseEventRow): string | null {
   const p = e.payload as Record<string, unknown>;
   const no = (p.documentNo ?? p.decisionNo) as string | undefined;
-  return e.documentId ? `已出具文书（${e.documentId.slice(-6)}）` : no ? `文书：${no}` : null;
+  return no ? `文书：${no}` : e.documentId ? '已出具文书' : null;
 }
 
 export function CaseTimeline({ events, voided }: { events: CaseEventRow[]; voided: string[] }) {
@@ -53,9 +54,7 @@ export function CaseTimeline({ events, voided }: { events: CaseEventRow[]; voide
               <Typography.Text type="secondary">{summary(e)}</Typography.Text>
             </div>
             {documentOf(e) && <Tag color="geekblue">{documentOf(e)}</Tag>}
-            <Typography.Text type="secondary" style={{ fontSize: 11 }} copyable={{ text: e.hash ?? '' }}>
-              哈希 {e.hash?.slice(0, 12)}…
-            </Typography.Text>
+            <TechnicalInfo testId="timeline-technical" items={[['事件校验值', e.hash], ['事件编号', e.id], ['文书编号', e.documentId]]} />
           </div>
         ),
       }))}

@@ -12,6 +12,7 @@ import { BASIS_TYPE_LABELS, LIST_TYPE_LABELS, optionsOf } from './labels';
 import { navigate } from '../router';
 import { DateInput } from './DateInput';
 import { parseDateInput } from '../../../shared/util/parse-date';
+import { FilePicker } from './FilePicker';
 
 type BasisValues = { type: BasisDocumentType; documentNo: string; issuer: string; decidedOn: string; effective: boolean };
 type Values = {
@@ -209,7 +210,7 @@ export function NewCaseForm({ subjectId }: { subjectId?: string }) {
                     </Form.Item>
                   </Space>
                   <Space>
-                    <input type="file" aria-label="依据文书文件" onChange={(e) => setBasisFiles((m) => ({ ...m, [i]: e.target.files?.[0] ?? null }))} />
+                    <FilePicker size="small" label="附上依据文书文件" onFiles={([file]) => setBasisFiles((m) => ({ ...m, [i]: file ?? null }))} />
                     {fields.length > 1 && <Button size="small" onClick={() => remove(f.name)}>删除此依据</Button>}
                   </Space>
                 </Card>
@@ -221,7 +222,7 @@ export function NewCaseForm({ subjectId }: { subjectId?: string }) {
           )}
         </Form.List>
         <Form.Item label="证据材料（可多选）">
-          <input type="file" multiple aria-label="证据材料" onChange={(e) => setEvidence(Array.from(e.target.files ?? []))} />
+          <FilePicker multiple label="选择证据材料" onFiles={setEvidence} />
         </Form.Item>
         <Form.Item label={ruleInfo && 'proportionality' in ruleInfo ? ruleInfo.proportionality : '比例原则说明（请先选择失信行为，以确定适用的规则集）'} name="proportionalityNote" rules={[{ required: true, whitespace: true, message: '请说明措施与行为的关联和比例' }]}>
           <Input.TextArea rows={2} data-testid="case-proportionality" />

@@ -35,6 +35,7 @@ import { deskWrite, isRefused, refuseWrite, type DeskRefused, type WriteScope } 
 import { CREDIT_CASE_TABLES, rewriteCreditDerived } from './credit/derived';
 import { caseListRow, caseTermsRow, documentNumbersOf } from './case-index';
 import { changeDeadlines } from './deadline-days';
+import { actRefusedFor } from './users/permissions';
 
 /** Outcomes that make a deadline a task for the office (red when past due). */
 const ACTIONABLE = new Set(['overdue', 'listing_expires', 'publication_ends']);
@@ -235,6 +236,9 @@ async function caseAndContext(desk: Desk, caseId: string): Promise<{ caseRow: Ca
 export async function recordAct(desk: Desk, caseId: string, act: unknown, options: ActOptions = {}): Promise<ActResult> {
   const parsed = parseActDraft(act, options.actor ?? desk.session.actor());
   if (!parsed.ok) return parsed;
+  // Approving needs a 审核人 (acts on behalf of another body, e.g. the platform's filings, are not the session's).
+  const denied = options.actor ? null : actRefusedFor(desk, parsed.draft.type);
+  if (denied) return denied;
   return deskWrite(desk, CASE_TABLES, async (w) => {
     // Read again inside the write: another window may have appended meanwhile.
     const loaded = await caseAndContext(desk, caseId);

@@ -9,7 +9,7 @@ import { staticSession, type Desk } from './desk';
 import { computeUsccCheckChar } from '../../../shared/identifiers/uscc';
 import { computeCitizenIdCheckChar } from '../../../shared/identifiers/citizen-id';
 import { addDays, type IsoDate } from '../../../shared/util/dates';
-import type { Actor, EventDraft } from '../../../shared/case/events';
+import type { Actor, DecisionDraft, EventDraft } from '../../../shared/case/events';
 import { getOffice, getSetting, putPreference, saveOffice, type OfficeProfile } from './settings';
 import { linkResponsiblePerson, registerSubject, subjectLabel } from './subjects';
 import { openCase, recordAct } from './cases';
@@ -66,6 +66,9 @@ const ORGS = [
 ];
 
 type Step = (caseId: string, d: (n: number) => IsoDate) => EventDraft[];
+
+/** The demo's second person (four-eyes): approves what 演示经办人甲 submits. */
+const DEMO_REVIEWER: Actor = { userId: 'staff:演示审核人乙', name: '演示审核人乙', role: '审核人' };
 
 export async function loadDemoData(trainingDesk: Desk): Promise<{ ok: true; subjects: number; cases: number } | { ok: false; reason: string }> {
   if (trainingDesk.mode !== 'training') return { ok: false, reason: '演示数据只能载入培训模式，不能混入办公室的正式数据。' };
@@ -149,6 +152,15 @@ export async function loadDemoData(trainingDesk: Desk): Promise<{ ok: true; subj
     if (!created.ok) return { ok: false, reason: `演示案件未能创建：${created.reason}` };
     cases += 1;
     for (const step of plan.steps(created.caseRow.id, d)) {
+      // Decisions go through four-eyes approval as in the office: 甲 submits, 乙 approves.
+      if (step.type === 'listed' || step.type === 'removed' || step.type === 'repair_decided') {
+        const decision = (step.type === 'listed' ? { act: 'listed', payload: { listType: step.payload.listType } } : { act: step.type, payload: step.payload }) as DecisionDraft;
+        const decisionId = desk.ids();
+        const submitted = await recordAct(desk, created.caseRow.id, { type: 'decision_submitted', occurredOn: step.occurredOn, payload: { decisionId, decision } });
+        if (!submitted.ok) return { ok: false, reason: `演示案件的审核未能登记：${submitted.reason}` };
+        const approved = await recordAct(desk, created.caseRow.id, { type: 'decision_approved', occurredOn: step.occurredOn, payload: { decisionId } }, { actor: DEMO_REVIEWER });
+        if (!approved.ok) return { ok: false, reason: `演示案件的审核未能登记：${approved.reason}` };
+      }
       const r = await recordAct(desk, created.caseRow.id, step);
       if (!r.ok) return { ok: false, reason: `演示案件步骤“${step.type}”未能登记：${r.reason}` };
     }

@@ -49,6 +49,11 @@ export type Desk = {
   readonly ids: IdMaker;
   readonly vault: Vault;
   readonly mode: DeskMode;
+  /**
+   * 'required': 列入、移出 and 修复决定 wait for a four-eyes approval (users/decisions.ts). Off until the
+   * app's login and approval screens are wired (then the app store sets it for every desk).
+   */
+  readonly approvals?: 'required';
 };
 
 /** The local calendar date of a device time (the display zone of renderer/src/format/time). */
@@ -86,6 +91,7 @@ export function createDesk(db: CreditDeskDb, options: DeskOptions = {}): Desk {
     ids: options.ids ?? newId,
     vault: db.vault,
     mode: options.mode ?? 'office',
+    ...(options.approvals ? { approvals: options.approvals } : {}),
   };
 }
 

@@ -54,6 +54,8 @@ export type CaseRulesContext = {
   today: IsoDate;
   /** The subject's last completed repair in any other case (朝阳房地产规定 第十九条). */
   previousRepairCompletedOn: IsoDate | null;
+  /** Four-eyes: decisions need an approval before they are carried out (shared/case/can-perform.ts). */
+  approvals?: 'required';
 };
 
 /** What a fold or a check of one case needs: its pinned rules, the calendar, the subject's history. */
@@ -63,7 +65,7 @@ export async function caseRulesContext(desk: Desk, pin: RuleSetPin, subjectId: s
   if (!pinned.ok) return { ok: false, code: pinned.code, reason: pinned.reason };
   const others = await db.cases.where('subjectId').equals(subjectId).filter((c) => c.id !== caseId && !!c.repairCompletedOn).toArray();
   const previousRepairCompletedOn = others.map((c) => c.repairCompletedOn!).sort().at(-1) ?? null;
-  return { ruleSet: pinned.ruleSet, calendar: await loadCalendar(db), today: desk.clock.today(), previousRepairCompletedOn };
+  return { ruleSet: pinned.ruleSet, calendar: await loadCalendar(db), today: desk.clock.today(), previousRepairCompletedOn, ...(desk.approvals === 'required' ? { approvals: 'required' as const } : {}) };
 }
 
 export function localPresets(): RuleSet[] {

@@ -41,6 +41,7 @@ import { JointSanctionCard, JointStageTag, WindDownAlerts } from '../components/
 import type { CaseEventType } from '../../../shared/case/events';
 import { BASIS_TYPE_LABELS, LIST_TYPE_LABELS, optionsOf } from '../components/labels';
 import { proportionalityLabel } from '../../../shared/case/explain';
+import { TechnicalInfo } from '../components/TechnicalInfo';
 
 const FLAG_LABELS: Record<CaseFlag, string> = {
   NO_REPAIR: '新有效期内不得申请修复',
@@ -336,7 +337,7 @@ function CaseDetail({ id }: { id: string }) {
             ) : (
               attachments.map((a) => (
                 <div key={a.id}>
-                  <a onClick={() => void attachmentFile(desk, a).then((file) => window.open(URL.createObjectURL(file), '_blank', 'noopener'))}>{a.fileName}</a>（{a.purpose}，{Math.ceil(a.size / 1024)} KB，SHA-256 {a.sha256.slice(0, 10)}…）
+                  <a onClick={() => void attachmentFile(desk, a).then((file) => window.open(URL.createObjectURL(file), '_blank', 'noopener'))}>{a.fileName}</a>（{a.purpose}，{Math.ceil(a.size / 1024)} KB）<TechnicalInfo items={[['文件校验值（SHA-256）', a.sha256]]} />
                 </div>
               ))
             )}

@@ -27,6 +27,7 @@ import { navigate } from '../router';
 import { DataMaintenanceCard } from '../sync/DataMaintenanceCard';
 import { DateInput } from '../components/DateInput';
 import { parseDateInput } from '../../../shared/util/parse-date';
+import { FilePicker } from '../components/FilePicker';
 
 type FormValues = {
   name: string;
@@ -309,38 +310,34 @@ function CalendarCard() {
   return (
     <Card title="工作日历" size="small" style={{ marginBottom: 16 }}>
       <Typography.Paragraph type="secondary">
-        工作日期限按国务院办公厅节假日安排计算。未公布年份按周一至周五暂定，期限清单中标为“暂定”。公布后可导入当年安排（holiday-cn 格式 JSON）。
+        工作日期限按国务院办公厅节假日安排计算。未公布年份按周一至周五暂定，期限清单中标为“暂定”。国务院办公厅公布当年安排后，市平台会在同步时下发；也可以导入市平台或技术支持提供的节假日安排文件。
       </Typography.Paragraph>
       <Space wrap>
         <Button size="small" onClick={() => void refresh()} data-testid="calendar-years">
           查看已覆盖年份
         </Button>
-        <label style={{ cursor: 'pointer', color: '#1677ff' }}>
-          导入节假日安排
-          <input
-            type="file"
-            accept="application/json,.json"
-            hidden
-            data-testid="calendar-import"
-            onChange={async (e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (!file) return;
-              let json: unknown;
-              try {
-                json = JSON.parse(await file.text());
-              } catch {
-                message.error('文件不是有效的 JSON');
-                return;
-              }
-              const r = await importHolidaySchedule(desk, json);
-              if (r.ok) {
-                message.success(`已导入${r.year}年节假日安排${r.refreshed > 0 ? `，${r.refreshed} 件案件或承诺的暂定期限已重新计算` : ''}${r.skipped > 0 ? `；${r.skipped} 件未能重新计算，将在下次办理时更新` : ''}`);
-                refresh();
-              } else message.error(r.reason);
-            }}
-          />
-        </label>
+        <FilePicker
+          size="small"
+          label="导入节假日安排"
+          accept="application/json,.json"
+          showChosen={false}
+          testId="calendar-import"
+          onFiles={async ([file]) => {
+            if (!file) return;
+            let json: unknown;
+            try {
+              json = JSON.parse(await file.text());
+            } catch {
+              message.error(`“${file.name}”不是节假日安排文件，请选择市平台或技术支持提供的节假日安排文件（.json）后重新导入`);
+              return;
+            }
+            const r = await importHolidaySchedule(desk, json);
+            if (r.ok) {
+              message.success(`已导入${r.year}年节假日安排${r.refreshed > 0 ? `，${r.refreshed} 件案件或承诺的暂定期限已重新计算` : ''}${r.skipped > 0 ? `；${r.skipped} 件未能重新计算，将在下次办理时更新` : ''}`);
+              refresh();
+            } else message.error(r.reason);
+          }}
+        />
       </Space>
       {covered && <div style={{ marginTop: 8 }}>已覆盖：{covered.join('、')} 年</div>}
     </Card>

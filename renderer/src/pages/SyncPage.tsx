@@ -15,8 +15,9 @@ import { exportSneakernet, platformSettings, NOT_CONFIGURED_ZH, outboxStore, PLA
 import { pulledItems, type InboxRow } from '../desk/sync';
 import { useDeskQuery } from '../desk';
 import { formatAgeZh } from '../sync/SyncStatusBadge';
-import { TransportError } from '../sync/transport';
 import { formatDateTime } from '../format/time';
+import { TechnicalInfo } from '../components/TechnicalInfo';
+import { errorTextZh } from '../format/error-text';
 
 const KIND_ZH: Record<(typeof PULLED_KINDS)[number], string> = {
   objection: '异议（网上提交）',
@@ -48,11 +49,25 @@ const OUTCOME_ZH: Record<SyncReport['outcome'], string> = {
   error: '同步出错',
 };
 
-/** The columns every table of outbox records starts with: its id, the case or subject, when recorded. */
+const OUTBOX_KIND_ZH: Record<OutboxRow['kind'], string> = {
+  'case-event': '案件办理记录',
+  'subject-upsert': '主体登记',
+  'document-issued': '签发的文书',
+  commitment: '信用承诺',
+};
+
+/** The columns every table of outbox records starts with: what it is, when recorded; ids under 技术信息. */
 function recordColumns(recordedAtTitle: string): TableColumnsType<OutboxRow> {
   return [
-    { title: '记录编号', dataIndex: 'id', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
-    { title: '对象', dataIndex: 'entityId' },
+    {
+      title: '记录',
+      dataIndex: 'kind',
+      render: (k: OutboxRow['kind'], r) => (
+        <>
+          {OUTBOX_KIND_ZH[k] ?? '其他记录'} <TechnicalInfo items={[['记录编号', r.id], ['对象编号', r.entityId], ['内容校验值', r.payloadHash]]} />
+        </>
+      ),
+    },
     { title: recordedAtTitle, dataIndex: 'recordedAt', render: (v: string) => formatDateTime(v) },
   ];
 }
@@ -84,8 +99,9 @@ function SkewAlert({ skew }: { skew: SkewMeasurement | undefined }) {
   return <Alert type="warning" showIcon data-testid="clock-skew" title={`本机时钟与平台不一致：${describeSkewZh(skew.skewMs)}`} description="记录时间以本机时钟为准（作为证据保存），平台同时记录收到的时间。请校准本机时间，以免送达日期等记录有误。" style={{ marginBottom: 12 }} />;
 }
 
+/** Why the platform returned the record, in the platform's Chinese (field paths stay under 技术信息). */
 function errorsOf(row: OutboxRow): string {
-  return row.fieldErrors?.map((e) => `${e.path}：${e.messageZh}`).join('；') ?? row.lastError ?? '';
+  return row.fieldErrors?.map((e) => e.messageZh).join('；') ?? '平台未说明原因，请联系市平台管理员';
 }
 
 function QuarantineTable({ rows }: { rows: OutboxRow[] }) {
@@ -104,7 +120,7 @@ function QuarantineTable({ rows }: { rows: OutboxRow[] }) {
         pagination={{ pageSize: 10 }}
         columns={[
           ...recordColumns('记录时间'),
-          { title: '退回原因', render: (_, r) => <Typography.Text type="danger">{errorsOf(r)}</Typography.Text> },
+          { title: '退回原因', render: (_, r) => <><Typography.Text type="danger">{errorsOf(r)}</Typography.Text> <TechnicalInfo items={[['出错字段', r.fieldErrors?.map((e) => e.path).join('、')], ['平台应答', r.lastError]]} /></> },
           {
             title: '操作',
             render: (_, r) => (
@@ -134,7 +150,7 @@ function QuarantineTable({ rows }: { rows: OutboxRow[] }) {
           try {
             payload = JSON.parse(text);
           } catch {
-            message.error('内容不是有效的 JSON，请检查括号和引号');
+            message.error('修改后的内容格式有误（括号或引号不配对），请检查后再保存；不确定时点“取消”，请技术支持协助修改');
             return;
           }
           await requeueQuarantined(desk, editing.id, payload);
@@ -176,7 +192,7 @@ function ConflictTable({ rows }: { rows: OutboxRow[] }) {
         columns={[
           ...recordColumns('本机记录时间'),
           { title: '平台收到时间', render: (_, r) => (r.conflictWith ? formatDateTime(r.conflictWith.receipt.receivedAt) : '') },
-          { title: '校验值（本机 / 平台）', render: (_, r) => <Typography.Text code>{`${r.payloadHash.slice(0, 8)} / ${r.conflictWith?.payloadHash.slice(0, 8) ?? ''}`}</Typography.Text> },
+          { title: '', render: (_, r) => <TechnicalInfo items={[['本机内容校验值', r.payloadHash], ['平台内容校验值', r.conflictWith?.payloadHash]]} /> },
           {
             title: '处理',
             render: (_, r) => (
@@ -204,7 +220,7 @@ function InboxTable() {
         pagination={false}
         columns={[
           { title: '类别', dataIndex: 'kind', render: (k: InboxRow['kind']) => KIND_ZH[k] },
-          { title: '案件', dataIndex: 'caseId' },
+          { title: '', render: (_, r) => <TechnicalInfo items={[['案件编号（内部）', r.caseId], ['事项编号', r.id]]} /> },
           { title: '平台发布时间', dataIndex: 'publishedAt', render: (v: string) => formatDateTime(v) },
           { title: '处理', render: (_, r) => (r.applied ? r.applied.ok ? <Tag color="green">{APPLIED_ZH[r.kind]}</Tag> : <Tag color="red">{r.applied.reasonZh}</Tag> : r.kind in APPLIED_ZH ? <Tag>待处理</Tag> : <Tag>已保存</Tag>) },
         ]}
@@ -229,7 +245,7 @@ function SettingsCard({ config, onSaved }: { config: PlatformSettings | undefine
           setError(null);
           onSaved();
         } catch (e) {
-          setError(e instanceof TransportError ? e.messageZh : String(e));
+          setError(errorTextZh(e, '连接设置没有保存'));
         }
       }}>
         <Form.Item name="baseUrl" label="平台地址" rules={[{ required: true, message: '请填写平台地址' }]}>
@@ -330,7 +346,7 @@ export function SyncPage() {
                 if (saved.ok) message.success(`已导出 ${file.count} 条未报送记录（已加密签名），请交市平台导入`);
                 else message.error(saved.error.messageZh);
               } catch (e) {
-                message.error(e instanceof TransportError ? e.messageZh : `导出失败：${String(e)}`);
+                message.error(errorTextZh(e, '离线同步文件没有导出'));
               }
             }}
           >

@@ -10,6 +10,7 @@ import { useAppStore } from '../stores/app-store';
 import { resetLocalData, RESET_CONFIRMATION } from '../desk';
 import { navigate } from '../router';
 import { checkBeforeDestructive } from '../desk/sync';
+import { errorTextZh } from '../format/error-text';
 
 export function DataMaintenanceCard() {
   const desk = useAppStore((s) => s.desk);
@@ -50,7 +51,7 @@ export function DataMaintenanceCard() {
       } else message.error(r.reasonZh);
     } catch (error) {
       console.error('reset failed', error);
-      message.error(`重置失败：${error instanceof Error ? error.message : String(error)}`);
+      message.error(errorTextZh(error, '本机数据没有重置（数据未被删除）'));
     } finally {
       setBusy(false);
     }

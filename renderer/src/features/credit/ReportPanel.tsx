@@ -5,6 +5,7 @@ import { creditReportFor, logReportHandedOut, REPORT_AUDIENCE_LABELS, useDeskQue
 import { creditReportUnit } from '../../../../shared/credit/report-document';
 import { documentRenderer, printPdf } from '../../documents/service';
 import { WorkerRenderError } from '../../documents/worker-client';
+import { errorTextZh } from '../../format/error-text';
 
 /**
  * 信用报告: for the subject itself or (de-identified) for someone else; printed on the GB/T 9704 page
@@ -29,7 +30,7 @@ export function ReportPanel({ subjectId }: { subjectId: string }) {
       if (delivered.handedOut) await logReportHandedOut(desk, subjectId, audience, 'print', out);
       message.info(delivered.message);
     } catch (e) {
-      setError(e instanceof WorkerRenderError ? e.messageZh : `报告生成失败：${e instanceof Error ? e.message : String(e)}`);
+      setError(e instanceof WorkerRenderError ? e.messageZh : errorTextZh(e, '信用报告没有生成'));
     } finally {
       setBusy(false);
     }

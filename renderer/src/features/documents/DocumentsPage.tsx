@@ -18,6 +18,9 @@ import { IssueForm } from './IssueForm';
 import { NumberBlocks } from './NumberBlocks';
 import { Templates } from './Templates';
 import { OfficeAndFonts } from './OfficeAndFonts';
+import { NUMBER_BLOCKS_TAB } from '../../../../shared/documents/numbering';
+import { TechnicalInfo } from '../../components/TechnicalInfo';
+import { errorTextZh } from '../../format/error-text';
 
 function useDocumentContext() {
   const desk = useDesk();
@@ -38,7 +41,7 @@ export function DocumentsPage({ params = [] }: { params?: string[] }) {
   useEffect(() => {
     if (!deviceId) return;
     void reconcileStale(desk, deviceId).then((n) => {
-      if (n > 0) void message.warning(`上次签发中断，${n} 个文号已登记作废（见“文号与号段”）。`);
+      if (n > 0) void message.warning(`上次签发中断，${n} 个文号已登记作废（见“${NUMBER_BLOCKS_TAB}”）。`);
     });
     void documentRenderer(); // start the worker and load fonts early
   }, [desk, deviceId, message]);
@@ -71,7 +74,7 @@ export function DocumentsPage({ params = [] }: { params?: string[] }) {
         else show({ title, fileName: `${title}.pdf`.replace(/[\\/:*?"<>|]/g, '_'), pages: out.pages, job: out.job });
       } catch (error) {
         console.error('[documents] print rendering failed', error);
-        const zh = (error as { messageZh?: string }).messageZh ?? (error instanceof Error ? error.message : String(error));
+        const zh = errorTextZh(error, '文件没有生成');
         void message.error(`生成打印文件失败：${zh}`);
       } finally {
         setBusy(null);
@@ -87,7 +90,7 @@ export function DocumentsPage({ params = [] }: { params?: string[] }) {
     const send = (bytes: Uint8Array) => (how === 'save' ? savePdf(bytes, output.fileName) : printPdf(bytes, output.title));
     void handOut(deps, output.job, how, send).then(
       (d) => void (d.handedOut ? message.success(d.message) : message.info(d.message)),
-      (e: Error) => void message.error(e.message),
+      (e: Error) => void message.error(errorTextZh(e, how === 'save' ? 'PDF 没有保存' : '没有送去打印')),
     );
   };
 
@@ -148,7 +151,7 @@ export function DocumentsPage({ params = [] }: { params?: string[] }) {
               />
             ),
           },
-          { key: 'numbers', label: '文号与号段', children: office ? <NumberBlocks deviceId={deviceId} office={office} today={today} /> : <Alert type="warning" showIcon title="请先在“设置”中完成办公室设置。" /> },
+          { key: 'numbers', label: NUMBER_BLOCKS_TAB, children: office ? <NumberBlocks deviceId={deviceId} office={office} today={today} /> : <Alert type="warning" showIcon title="请先在“设置”中完成办公室设置。" /> },
           { key: 'templates', label: '文书模板', children: <Templates /> },
           { key: 'settings', label: '机关与字体', children: <OfficeAndFonts /> },
         ]}
@@ -164,9 +167,7 @@ export function DocumentsPage({ params = [] }: { params?: string[] }) {
         footer={
           output && (
             <Space wrap>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="preview-sha256">
-                SHA-256 {output.job.sha256.slice(0, 16)}…
-              </Typography.Text>
+              <TechnicalInfo testId="preview-technical" items={[['文件校验值（SHA-256）', output.job.sha256]]} />
               <Button data-testid="save-pdf" disabled={busy !== null} onClick={() => deliver('save')}>
                 保存PDF
               </Button>
@@ -195,7 +196,7 @@ export function DocumentsPage({ params = [] }: { params?: string[] }) {
         )}
         {output?.stored && (
           <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-            这是签发时存档的原件（已核对SHA-256）。查看不计入打印记录；打印时文书后附送达回证{output.stored.state === 'valid' ? '，同组送达的文书（如信用修复告知书）一并打印' : ''}。
+            这是签发时存档的原件（已核对，未被改动）。查看不计入打印记录；打印时文书后附送达回证{output.stored.state === 'valid' ? '，同组送达的文书（如信用修复告知书）一并打印' : ''}。
           </Typography.Paragraph>
         )}
         {output && <iframe data-testid="pdf-preview" title="PDF预览" src={output.url} style={{ width: '100%', height: '70vh', border: '1px solid #ddd' }} />}

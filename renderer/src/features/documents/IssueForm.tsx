@@ -19,6 +19,7 @@ import { OFFICER_FIELDS, officerValuesOf, type OfficerField } from '../../docume
 import { documentRenderer } from '../../documents/service';
 import { SERVICE_METHOD_LABELS, optionsOf } from '../../components/labels';
 import { DateInput } from '../../components/DateInput';
+import { errorTextZh } from '../../format/error-text';
 
 const KIND_OPTIONS = DOCUMENT_KINDS.map((k) => ({ value: k, label: DOCUMENT_KIND_NAMES[k] }));
 
@@ -191,7 +192,7 @@ export function IssueForm(props: {
         onDone([out.document]);
       }
     } catch (error) {
-      setRefusal((error as { messageZh?: string }).messageZh ?? (error instanceof Error ? error.message : String(error)));
+      setRefusal(errorTextZh(error, '文书没有签发'));
     } finally {
       setWorking(false);
     }

@@ -11,6 +11,7 @@ import { openStored, type PrintAction } from '../../documents/issue';
 import { sha256Hex } from '../../documents/engine';
 import { storedOutput, type Output } from './output';
 import { formatDateTime } from '../../format/time';
+import { TechnicalInfo } from '../../components/TechnicalInfo';
 
 const KIND_OPTIONS = DOCUMENT_KINDS.map((k) => ({ value: k, label: DOCUMENT_KIND_NAMES[k] }));
 
@@ -114,7 +115,7 @@ function PrintLog() {
           { title: '操作', dataIndex: 'action', render: (a: string) => labels[a] ?? a },
           { title: '文书数', dataIndex: 'documentIds', render: (ids: string[]) => ids.length },
           { title: '页数', dataIndex: 'pages' },
-          { title: 'SHA-256', dataIndex: 'sha256', render: (s: string) => `${s.slice(0, 12)}…` },
+          { title: '', dataIndex: 'sha256', render: (s: string) => <TechnicalInfo testId="print-log-technical" items={[['打印文件校验值（SHA-256）', s]]} /> },
         ]}
       />
     </Card>

@@ -6,6 +6,7 @@ import { saveOffice, type OfficeProfile } from '../../desk';
 import { BUNDLED_BODY, BUNDLED_TITLE, type FontChoice } from '../../documents/engine';
 import { availableFonts, changeFontChoice, documentRenderer } from '../../documents/service';
 import { loadFontChoice } from '../../documents/fonts';
+import { FilePicker } from '../../components/FilePicker';
 
 /** The part of the office profile printed on documents, as this form edits it. */
 type PrintedOffice = { name: string; documentPrefix: string; letterhead?: string; reviewBody: string; court: string; address?: string; phone?: string; sealImage?: string };
@@ -96,11 +97,10 @@ export function OfficeAndFonts() {
             <Input />
           </Form.Item>
           <Form.Item label="电子印章图片（可选，PNG；不设置则留出盖章位置）">
-            <input
-              type="file"
+            <FilePicker
+              label="选择印章图片"
               accept="image/png,image/jpeg"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
+              onFiles={([file]) => {
                 if (!file) return;
                 const reader = new FileReader();
                 reader.onload = () => form.setFieldValue('sealImage', String(reader.result));
