@@ -89,7 +89,7 @@ export const useAppStore = create<AppState>()((set, get) => {
     const db = result.db;
     attached = await attachVault(
       db,
-      { api: typeof window === 'undefined' ? createBrowserBridge() : desktopApi(), deviceKeys: browserDeviceKeys(mode === 'training' ? 'credit-desk-training-vault-key' : 'credit-desk-vault-key'), now: () => new Date().toISOString(), log: (m) => console.warn(m) },
+      { api: typeof window === 'undefined' ? createBrowserBridge() : desktopApi(), deviceKeys: browserDeviceKeys(mode === 'training' ? 'credit-desk-training-vault-key' : 'credit-desk-vault-key'), now: () => new Date().toISOString(), log: (m) => console.warn(m), info: (m) => console.info(m) },
       () => void ensureDevice(db, newId).then((device) => set({ deviceId: device.deviceId, vaultLocked: null })),
     );
     const desk = createDesk(db, { clock: fixed ? fixedDateClock(fixed) : SYSTEM_CLOCK, session, ids: newId, mode, vault: attached.holder });

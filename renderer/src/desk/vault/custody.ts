@@ -40,7 +40,10 @@ export type CustodyDeps = {
   api: Pick<DesktopApi, 'getSecretsStatus' | 'wrapDataKey' | 'unwrapDataKey'>;
   deviceKeys: DeviceKeyStore;
   now: () => string;
+  /** Failures worth a warning in the log (English). */
   log?: (message: string) => void;
+  /** Routine events (a new key made); never a warning. */
+  info?: (message: string) => void;
   /** scrypt cost (tests lower it); default N = 2^15, r = 8, p = 1. */
   scryptN?: number;
 };
@@ -87,6 +90,7 @@ export async function hasKeyRecord(db: CreditDeskDb): Promise<boolean> {
  */
 export async function startVault(db: CreditDeskDb, holder: VaultHolder, deps: CustodyDeps): Promise<VaultState> {
   const log = deps.log ?? (() => undefined);
+  const info = deps.info ?? (() => undefined);
   const keys = await readKeys(db);
   if (!keys) {
     const dataKey = randomBytes(DATA_KEY_BYTES);
@@ -103,7 +107,7 @@ export async function startVault(db: CreditDeskDb, holder: VaultHolder, deps: Cu
     if (custody === 'device') record.device = { wrapped: await deps.deviceKeys.wrap(dataKey) };
     await writeKeys(db, record);
     holder.unlock(dataKey);
-    log(`[vault] new data key (${custody})`);
+    info(`[vault] new data key (${custody})`);
     return { state: 'unlocked', custody, created: true };
   }
   let lockedMessage = '本机数据已加密，请登录以解锁。';

@@ -6,7 +6,7 @@ import { navigate } from '../../router';
 import { HEBEI_GRADE_LABELS, HEBEI_SUPERVISION, type HebeiGrade } from '../../../../shared/credit/hebei';
 import { sampleDrawWorkbook } from '../../../../shared/credit/exports';
 import { saveWorkbook } from '../../exchange/xlsx-writer';
-import { formatDateTime } from '../../format/time';
+import { formatDateTime, formatDateTimeZh } from '../../format/time';
 
 const GRADES: HebeiGrade[] = ['A', 'B', 'C', 'D'];
 
@@ -14,7 +14,7 @@ function DrawResult({ draw }: { draw: SampleDrawRow }) {
   const { message } = AntApp.useApp();
   const byId = new Map(draw.candidates.map((c) => [c.id, c]));
   const exportDraw = async () => {
-    if (await saveWorkbook(sampleDrawWorkbook(draw, formatDateTime(draw.at)))) message.success('已导出抽取结果');
+    if (await saveWorkbook(sampleDrawWorkbook(draw, formatDateTimeZh(draw.at)))) message.success('已导出抽取结果');
   };
   return (
     <Card
